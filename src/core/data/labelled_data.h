@@ -1,0 +1,33 @@
+// Labelled training and evaluation data in the formats `tandem` accepts.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "base/status.h"
+
+namespace tandem::data {
+
+// The label of an out-of-scope item: the right answer is to decline.
+inline constexpr std::string_view kOutOfScope = "oos";
+
+struct Example {
+  std::string text;
+  std::string label;
+};
+
+struct LabelledData {
+  std::vector<Example> train;
+  std::vector<Example> eval;  // empty when the source has no evaluation split
+};
+
+// CSV with header "text,category" (RFC 4180: quoted fields may hold commas,
+// doubled quotes and line breaks). All rows go to `train`; errors name the line.
+Expected<LabelledData> parse_csv(std::string_view csv_text);
+
+// CLINC150-style JSON: an object of [text, intent] lists. train = "train" +
+// "oos_train"; eval = "test" + "oos_test" when present, else "val" + "oos_val".
+Expected<LabelledData> parse_clinc_json(std::string_view json_text);
+
+}  // namespace tandem::data

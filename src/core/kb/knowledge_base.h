@@ -1,0 +1,66 @@
+// The knowledge base a company writes (kb.json): what the bot can answer and
+// when it must step back. docs/knowledge-base.md documents the JSON format.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "base/status.h"
+
+namespace tandem::kb {
+
+enum class Priority { kLow, kNormal, kHigh, kUrgent };
+
+// Something customers ask in many ways; enough examples to train a classifier.
+struct Intent {
+  std::string id;
+  std::string category;
+  std::vector<std::string> examples;
+  std::string answer;                 // Markdown subset shown to the customer
+  bool sensitive = false;             // goes to a person (after collecting details)
+  std::string queue;                  // where a person picks it up; empty = default queue
+  Priority priority = Priority::kNormal;
+  std::vector<std::string> details;   // detail types to collect first ("order_id", "email")
+};
+
+// A question with one or a few phrasings: too few to train on, so it is retrieved.
+struct Faq {
+  std::string id;
+  std::string category;
+  std::vector<std::string> questions;
+  std::string answer;
+};
+
+// Thresholds of the per-message decision. Negative values mean "choose at
+// training time from held-out data".
+struct Policy {
+  float answer_threshold = -1.0f;     // below this calibrated confidence, do not answer
+  float clarify_margin = 0.15f;       // top two this close: ask which one was meant
+  int low_confidence_turns = 2;       // consecutive unsure turns before offering a person
+  std::string default_queue = "support";
+};
+
+struct Messages {
+  std::string fallback;  // said when the bot cannot help and no person is available yet
+  std::string clarify;   // prefix of a "did you mean" question
+  std::string handoff;   // said when passing the conversation to a person
+};
+
+struct KnowledgeBase {
+  std::string name;
+  std::string locale = "en";
+  std::vector<Intent> intents;
+  std::vector<Faq> faqs;
+  Policy policy;
+  Messages messages;
+};
+
+// Parses and validates kb.json text. Every problem is reported with its JSON
+// pointer: wrong types, unknown fields, duplicate ids, empty examples or answers,
+// oversized or binary input. Never throws.
+Expected<KnowledgeBase> parse_knowledge_base(std::string_view json_text);
+
+std::string_view priority_name(Priority priority);
+
+}  // namespace tandem::kb
