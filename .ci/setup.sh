@@ -1,0 +1,43 @@
+#!/usr/bin/env bash
+# Machine setup for a fresh Debian 12, run as root (CI) or through sudo.
+# Idempotent: when every package is already installed it touches nothing, so
+# reruns take a second.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+# Build: g++ for the native tools, Emscripten for WebAssembly (it pulls in
+# clang, binaryen, node and node-acorn), Ninja for the CMake presets, make for
+# the plain `cmake -S . -B DIR` build. Header-only libraries come from Debian.
+PACKAGES=(
+  cmake ninja-build make g++
+  emscripten
+  nlohmann-json3-dev catch2
+  clang-format
+  gzip ca-certificates
+)
+# Node may come from NodeSource, whose nodejs package bundles npm and conflicts
+# with Debian's npm: asking apt for npm there would replace Node. So Node and
+# npm are installed only when missing.
+command -v node >/dev/null || PACKAGES+=(nodejs)
+command -v npm >/dev/null || PACKAGES+=(npm)
+# Later steps (browser tests) add their packages here, e.g. chromium.
+
+missing=()
+for pkg in "${PACKAGES[@]}"; do
+  dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q 'install ok installed' ||
+    missing+=("$pkg")
+done
+
+if ((${#missing[@]})); then
+  echo "setup: installing ${missing[*]}"
+  sudo=()
+  ((EUID == 0)) || sudo=(sudo)
+  "${sudo[@]}" apt-get update -q
+  "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive \
+    apt-get install -y -q --no-install-recommends "${missing[@]}"
+else
+  echo "setup: all ${#PACKAGES[@]} packages present"
+fi
+
+# Node packages for the web tests (npm ci against the committed lock file)
+# belong here, after the system packages.

@@ -1,0 +1,65 @@
+#!/usr/bin/env bash
+# The project's test command: builds everything and runs every test suite.
+# Each step prints a header and its wall time; the first failure stops the run
+# with a non-zero exit. With CI=true, compiler warnings are errors.
+#
+# Usage: bash scripts/test.sh [STEP...]   (default: every step in STEPS)
+# New suites: write a step_<name> function and add it to STEPS below.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+export NODE_PATH=/usr/share/nodejs # em++ needs Debian's acorn (docs/build.md)
+JOBS=$(nproc)
+WERROR=OFF
+[[ "${CI:-}" == true ]] && WERROR=ON
+
+step_format() {
+  local files
+  mapfile -t files < <(find src tests bench wasm -name '*.cpp' -o -name '*.h' 2>/dev/null | sort)
+  clang-format --dry-run --Werror "${files[@]}"
+}
+
+step_native() {
+  cmake --preset release -DTANDEM_WERROR="$WERROR"
+  cmake --build --preset release -j "$JOBS"
+  ctest --preset release
+}
+
+step_wasm() {
+  cmake --preset wasm -DTANDEM_WERROR="$WERROR"
+  cmake --build --preset wasm -j "$JOBS"
+  ctest --preset wasm
+}
+
+STEPS=(format native wasm)
+(($#)) && STEPS=("$@")
+
+summary=()
+print_summary() {
+  printf '\n'
+  printf '%s\n' "${summary[@]}"
+}
+
+run_step() {
+  local name=$1 start=$SECONDS status
+  printf '\n==== %s ====\n' "$name"
+  # Not `if step_...`: bash ignores set -e inside a function called as a condition.
+  set +e
+  (set -e; "step_$name")
+  status=$?
+  set -e
+  if ((status == 0)); then
+    summary+=("$name: ok ($((SECONDS - start)) s)")
+  else
+    summary+=("$name: FAILED ($((SECONDS - start)) s)")
+    print_summary
+    echo "TEST RESULT: FAILED at step '$name' after ${SECONDS} s"
+    exit 1
+  fi
+}
+
+for step in "${STEPS[@]}"; do
+  run_step "$step"
+done
+print_summary
+echo "TEST RESULT: all ${#STEPS[@]} steps passed in ${SECONDS} s"
