@@ -2,6 +2,7 @@
 // when it must step back. docs/knowledge-base.md documents the JSON format.
 #pragma once
 
+#include <cstddef>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -9,6 +10,15 @@
 #include "base/status.h"
 
 namespace tandem::kb {
+
+// Limits of one knowledge base; docs/knowledge-base.md states the same numbers.
+inline constexpr std::size_t kMaxKnowledgeBaseBytes = std::size_t{8} << 20;
+inline constexpr std::size_t kMaxEntries = 2000;         // intents + faqs
+inline constexpr std::size_t kMaxPhrasings = 100000;     // examples + questions, all entries
+inline constexpr std::size_t kMinIntentExamples = 3;     // fewer cannot train a classifier
+inline constexpr std::size_t kMaxPhrasingChars = 500;    // one example or question
+inline constexpr std::size_t kMaxAnswerChars = 4000;
+inline constexpr int kMaxLowConfidenceTurns = 10;
 
 enum class Priority { kLow, kNormal, kHigh, kUrgent };
 
@@ -62,5 +72,8 @@ struct KnowledgeBase {
 Expected<KnowledgeBase> parse_knowledge_base(std::string_view json_text);
 
 std::string_view priority_name(Priority priority);
+
+// The English texts used where kb.json gives no "messages".
+Messages default_messages();
 
 }  // namespace tandem::kb
