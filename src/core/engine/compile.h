@@ -1,0 +1,30 @@
+// Training: turns a knowledge base or labelled data into a Model.
+#pragma once
+
+#include <vector>
+
+#include "data/labelled_data.h"
+#include "engine/model.h"
+#include "kb/knowledge_base.h"
+#include "nlu/intent_classifier.h"
+
+namespace tandem::engine {
+
+struct CompileReport {
+  nlu::TrainingReport classifier;
+  FaqCalibration faq_calibration;
+  size_t faq_positive_checks = 0;     // leave-one-out FAQ queries the calibration saw
+  double faq_heldout_accuracy = 0.0;  // share of them whose top FAQ was right
+};
+
+Model compile_knowledge_base(const kb::KnowledgeBase& kb, const nlu::ClassifierOptions& options,
+                             CompileReport* report = nullptr,
+                             const nlu::StageProgressFn& progress = {});
+
+// Each label becomes an intent whose answer is its own name; "oos" items teach
+// the classifier what to decline.
+Model compile_labelled_data(const std::vector<data::Example>& examples,
+                            const nlu::ClassifierOptions& options, CompileReport* report = nullptr,
+                            const nlu::StageProgressFn& progress = {});
+
+}  // namespace tandem::engine

@@ -1,0 +1,130 @@
+#include "engine/engine.h"
+
+#include <algorithm>
+
+namespace tandem::engine {
+namespace {
+constexpr size_t kCandidates = 5;
+// Clarifying between two options only makes sense when the second is plausible.
+constexpr float kClarifyFloor = 0.2f;
+}  // namespace
+
+std::string_view action_name(Action action) {
+  switch (action) {
+    case Action::kAnswer:
+      return "answer";
+    case Action::kClarify:
+      return "clarify";
+    case Action::kCollect:
+      return "collect";
+    case Action::kHandoff:
+      return "handoff";
+    case Action::kFallback:
+      return "fallback";
+  }
+  return "fallback";
+}
+
+std::string_view reason_code(HandoffReason reason) {
+  switch (reason) {
+    case HandoffReason::kNone:
+      return "";
+    case HandoffReason::kAskedForPerson:
+      return "asked_for_person";
+    case HandoffReason::kSensitive:
+      return "sensitive";
+    case HandoffReason::kLowConfidence:
+      return "low_confidence";
+    case HandoffReason::kRepeatedFailure:
+      return "repeated_failure";
+    case HandoffReason::kFrustration:
+      return "frustration";
+    case HandoffReason::kNotHelpful:
+      return "not_helpful";
+  }
+  return "";
+}
+
+Engine::Engine(Model model) : model_(std::move(model)) {
+  // A knowledge base may pin the threshold; "auto" uses the one training chose.
+  const float pinned = model_.kb.policy.answer_threshold;
+  answer_threshold_ = pinned >= 0.0f ? pinned : model_.classifier.threshold();
+}
+
+Expected<Engine> Engine::load(std::string_view model_bytes) {
+  auto model = read_model(model_bytes);
+  if (!model) return model.errors();
+  return Engine(std::move(model).value());
+}
+
+// Intent probabilities and FAQ probabilities live on one scale: the best FAQ
+// takes the probability its calibrated similarity gives it, and the intents
+// share the rest.
+std::vector<Candidate> Engine::rank(std::string_view message, bool& classifier_in_scope) const {
+  std::vector<Candidate> candidates;
+  const nlu::Classification intents = model_.classifier.classify(message, kCandidates);
+  classifier_in_scope = intents.in_scope;
+  float faq_share = 0.0f;
+  if (model_.faq_index.size() > 0) {
+    const auto matches = model_.faq_index.rank(message, 2);
+    for (size_t i = 0; i < matches.size(); ++i) {
+      const float p = model_.faq_calibration.probability(matches[i].score) * (1.0f - faq_share);
+      candidates.push_back({model_.kb.faqs[matches[i].faq].id, true, matches[i].faq, p});
+      faq_share += p;
+    }
+  }
+  for (const auto& s : intents.ranked)
+    candidates.push_back(
+        {model_.kb.intents[s.intent].id, false, s.intent, s.probability * (1.0f - faq_share)});
+  std::stable_sort(
+      candidates.begin(), candidates.end(),
+      [](const Candidate& a, const Candidate& b) { return a.confidence > b.confidence; });
+  if (candidates.size() > kCandidates) candidates.resize(kCandidates);
+  return candidates;
+}
+
+Decision Engine::decide(std::string_view message) const {
+  Decision d;
+  bool classifier_in_scope = false;
+  d.candidates = rank(message, classifier_in_scope);
+  if (d.candidates.empty()) {
+    d.reply = model_.kb.messages.fallback;
+    return d;
+  }
+  const Candidate& top = d.candidates.front();
+  d.intent = top.id;
+  d.confidence = top.confidence;
+
+  // The out-of-scope class of the classifier can veto an intent answer even above
+  // the threshold; an FAQ answer stands on its own calibrated similarity.
+  const bool confident = top.confidence >= answer_threshold_ && (top.is_faq || classifier_in_scope);
+  const float second = d.candidates.size() > 1 ? d.candidates[1].confidence : 0.0f;
+  const float margin = model_.kb.policy.clarify_margin;
+  const bool close_call =
+      model_.from_knowledge_base && second >= kClarifyFloor && top.confidence - second < margin;
+
+  if (close_call && (confident || top.confidence + second >= answer_threshold_)) {
+    d.action = Action::kClarify;
+    d.reply = model_.kb.messages.clarify;
+    return d;
+  }
+  if (!confident) {
+    d.action = Action::kFallback;
+    d.reply = model_.kb.messages.fallback;
+    return d;
+  }
+  d.action = Action::kAnswer;
+  if (top.is_faq) {
+    d.reply = model_.kb.faqs[top.index].answer;
+    return d;
+  }
+  const kb::Intent& intent = model_.kb.intents[top.index];
+  d.reply = intent.answer;
+  if (intent.sensitive) {
+    d.action = Action::kHandoff;
+    d.reason = HandoffReason::kSensitive;
+  }
+  return d;
+}
+
+}  // namespace tandem::engine

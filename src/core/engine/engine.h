@@ -1,0 +1,68 @@
+// The engine's facade: one message in, one decision out. The path reads top to
+// bottom in engine.cpp: normalise -> features -> intent scores + FAQ scores ->
+// fuse -> policy -> reply.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "base/status.h"
+#include "engine/model.h"
+
+namespace tandem::engine {
+
+enum class Action { kAnswer, kClarify, kCollect, kHandoff, kFallback };
+std::string_view action_name(Action action);
+
+// Handoff reason codes of the bundle contract (ARCHITECTURE.md 3.3).
+enum class HandoffReason {
+  kNone,
+  kAskedForPerson,
+  kSensitive,
+  kLowConfidence,
+  kRepeatedFailure,
+  kFrustration,
+  kNotHelpful
+};
+std::string_view reason_code(HandoffReason reason);
+
+// An intent or FAQ the message may be about, with one fused confidence.
+struct Candidate {
+  std::string id;
+  bool is_faq = false;
+  uint32_t index = 0;  // into the model's kb.faqs or kb.intents
+  float confidence = 0.0f;
+};
+
+struct Decision {
+  Action action = Action::kFallback;
+  std::optional<std::string> intent;  // top candidate id; none when nothing is known
+  float confidence = 0.0f;            // calibrated probability that `intent` is right
+  std::string reply;                  // what the customer sees
+  HandoffReason reason = HandoffReason::kNone;
+  std::vector<Candidate> candidates;  // best first; clarify offers the first ones
+};
+
+class Engine {
+ public:
+  explicit Engine(Model model);
+  // Loads a compiled .tandem file; a bad file gives one clear error.
+  static Expected<Engine> load(std::string_view model_bytes);
+
+  // Decides about one message on its own (the dialogue layer adds context).
+  Decision decide(std::string_view message) const;
+
+  const Model& model() const { return model_; }
+  float answer_threshold() const { return answer_threshold_; }
+
+ private:
+  std::vector<Candidate> rank(std::string_view message, bool& classifier_in_scope) const;
+
+  Model model_;
+  float answer_threshold_;
+};
+
+}  // namespace tandem::engine

@@ -1,0 +1,186 @@
+#include <cmath>
+
+#include "base/binary_codec.h"
+#include "engine/model.h"
+
+namespace tandem::engine {
+namespace {
+
+constexpr char kMagic[4] = {'T', 'N', 'D', 'M'};
+constexpr size_t kHeaderSize = 16;
+
+// Sections are tagged and length-prefixed so that a newer writer can add
+// sections an older reader skips.
+enum Section : uint8_t { kMeta = 1, kAnswers = 2, kClassifier = 3, kFaqIndex = 4 };
+
+void write_section(BinaryWriter& out, Section tag, const BinaryWriter& body) {
+  out.u8(tag);
+  out.varint(body.bytes().size());
+  out.raw(body.bytes().data(), body.bytes().size());
+}
+
+void write_strings(BinaryWriter& out, const std::vector<std::string>& items) {
+  out.varint(items.size());
+  for (const auto& s : items) out.str(s);
+}
+
+std::vector<std::string> read_strings(BinaryReader& in) {
+  std::vector<std::string> items(in.count());
+  for (auto& s : items) s = in.str();
+  return items;
+}
+
+void write_answers(BinaryWriter& out, const kb::KnowledgeBase& kb) {
+  out.varint(kb.intents.size());
+  for (const auto& intent : kb.intents) {
+    out.str(intent.id);
+    out.str(intent.category);
+    out.str(intent.answer);
+    out.u8(intent.sensitive ? 1 : 0);
+    out.str(intent.queue);
+    out.u8(static_cast<uint8_t>(intent.priority));
+    write_strings(out, intent.details);
+  }
+  out.varint(kb.faqs.size());
+  for (const auto& faq : kb.faqs) {
+    out.str(faq.id);
+    out.str(faq.category);
+    out.str(faq.answer);
+  }
+  out.f32(kb.policy.answer_threshold);
+  out.f32(kb.policy.clarify_margin);
+  out.varint(static_cast<uint64_t>(kb.policy.low_confidence_turns));
+  out.str(kb.policy.default_queue);
+  out.str(kb.messages.fallback);
+  out.str(kb.messages.clarify);
+  out.str(kb.messages.handoff);
+}
+
+void read_answers(BinaryReader& in, kb::KnowledgeBase& kb) {
+  kb.intents.resize(in.count(7));
+  for (auto& intent : kb.intents) {
+    intent.id = in.str();
+    intent.category = in.str();
+    intent.answer = in.str();
+    intent.sensitive = in.u8() != 0;
+    intent.queue = in.str();
+    const uint8_t priority = in.u8();
+    if (priority > static_cast<uint8_t>(kb::Priority::kUrgent)) in.fail("unknown priority");
+    intent.priority = static_cast<kb::Priority>(priority);
+    intent.details = read_strings(in);
+  }
+  kb.faqs.resize(in.count(3));
+  for (auto& faq : kb.faqs) {
+    faq.id = in.str();
+    faq.category = in.str();
+    faq.answer = in.str();
+  }
+  kb.policy.answer_threshold = in.f32();
+  kb.policy.clarify_margin = in.f32();
+  kb.policy.low_confidence_turns = static_cast<int>(in.varint());
+  kb.policy.default_queue = in.str();
+  kb.messages.fallback = in.str();
+  kb.messages.clarify = in.str();
+  kb.messages.handoff = in.str();
+}
+
+}  // namespace
+
+float FaqCalibration::probability(float score) const {
+  return 1.0f / (1.0f + std::exp(-(slope * score + intercept)));
+}
+
+std::string write_model(const Model& model) {
+  BinaryWriter payload;
+  BinaryWriter meta;
+  meta.u8(model.from_knowledge_base ? 1 : 0);
+  meta.str(model.kb.name);
+  meta.str(model.kb.locale);
+  write_section(payload, kMeta, meta);
+
+  BinaryWriter answers;
+  write_answers(answers, model.kb);
+  answers.f32(model.faq_calibration.slope);
+  answers.f32(model.faq_calibration.intercept);
+  write_section(payload, kAnswers, answers);
+
+  BinaryWriter classifier;
+  model.classifier.save(classifier);
+  write_section(payload, kClassifier, classifier);
+
+  BinaryWriter faqs;
+  model.faq_index.save(faqs);
+  write_section(payload, kFaqIndex, faqs);
+
+  BinaryWriter file;
+  file.raw(kMagic, sizeof kMagic);
+  file.u32(kModelFormatVersion);
+  file.u32(static_cast<uint32_t>(payload.bytes().size()));
+  file.u32(crc32(payload.bytes()));
+  file.raw(payload.bytes().data(), payload.bytes().size());
+  return file.take();
+}
+
+Expected<Model> read_model(std::string_view bytes) {
+  auto error = [](std::string what) {
+    return Expected<Model>(Error{"model file", std::move(what)});
+  };
+  if (bytes.size() < kHeaderSize) return error("too short to be a Tandem model (truncated?)");
+  if (bytes.substr(0, 4) != std::string_view(kMagic, 4))
+    return error("not a Tandem model (bad magic bytes); was it written by `tandem train`?");
+  BinaryReader header(bytes.substr(4, kHeaderSize - 4));
+  const uint32_t version = header.u32();
+  const uint32_t size = header.u32();
+  const uint32_t checksum = header.u32();
+  if (version != kModelFormatVersion)
+    return error("format version " + std::to_string(version) +
+                 " is not supported (this build reads " + std::to_string(kModelFormatVersion) +
+                 "); retrain with this version of tandem");
+  const std::string_view payload = bytes.substr(kHeaderSize);
+  if (payload.size() != size)
+    return error("payload is " + std::to_string(payload.size()) + " bytes but the header says " +
+                 std::to_string(size) + " (truncated or padded file)");
+  if (crc32(payload) != checksum) return error("checksum mismatch: the file is corrupted");
+
+  Model model;
+  bool seen[5] = {};
+  BinaryReader in(payload);
+  while (in.ok() && !in.at_end()) {
+    const uint8_t tag = in.u8();
+    const size_t length = in.count();
+    BinaryReader section(in.raw(length));
+    if (!in.ok()) break;
+    switch (tag) {
+      case kMeta:
+        model.from_knowledge_base = section.u8() != 0;
+        model.kb.name = section.str();
+        model.kb.locale = section.str();
+        break;
+      case kAnswers:
+        read_answers(section, model.kb);
+        model.faq_calibration.slope = section.f32();
+        model.faq_calibration.intercept = section.f32();
+        break;
+      case kClassifier:
+        model.classifier = nlu::IntentClassifier::load(section);
+        break;
+      case kFaqIndex:
+        model.faq_index = retrieval::FaqIndex::load(section);
+        break;
+      default:
+        continue;  // a section from a newer writer
+    }
+    if (!section.ok()) return error("section " + std::to_string(tag) + ": " + section.error());
+    seen[tag] = true;
+  }
+  if (!in.ok()) return error(in.error());
+  for (int tag = kMeta; tag <= kFaqIndex; ++tag)
+    if (!seen[tag]) return error("section " + std::to_string(tag) + " is missing");
+  if (model.classifier.labels().size() != model.kb.intents.size())
+    return error("the classifier and the answer table disagree on the number of intents");
+  if (model.faq_index.size() != model.kb.faqs.size())
+    return error("the FAQ index and the answer table disagree on the number of FAQs");
+  return model;
+}
+
+}  // namespace tandem::engine

@@ -1,0 +1,45 @@
+// Turning scores into probabilities a policy can trust, and choosing where the
+// bot should stop answering. Both are fitted on held-out predictions.
+#pragma once
+
+#include <cstdint>
+#include <vector>
+
+namespace tandem::nlu {
+
+// The temperature T for which softmax(logits / T) has the lowest negative
+// log-likelihood of the true labels.
+float fit_temperature(const std::vector<std::vector<float>>& logits,
+                      const std::vector<uint32_t>& labels);
+
+// One held-out message as the deployed model saw it.
+struct HeldOutPrediction {
+  float confidence;                // calibrated probability of the top in-scope intent
+  bool correct;                    // the top intent is the true one (false for out-of-scope items)
+  bool out_of_scope;               // the true answer was to decline
+  bool rejected_by_model = false;  // the model's own out-of-scope class won
+};
+
+struct OperatingPoint {
+  float threshold = 0.0f;          // answer when confidence >= threshold
+  double in_scope_accuracy = 0.0;  // in-scope items answered with the right intent
+  double oos_recall = 0.0;         // out-of-scope items declined (0 when there are none)
+  double oos_precision = 0.0;
+  double answered = 0.0;  // share of in-scope items answered at all
+};
+
+// With out-of-scope examples, maximises in-scope accuracy + out-of-scope recall
+// (both kinds of mistake weigh the same). Without, maximises correct minus wrong
+// answers: a wrong answer costs as much as a right one gains, so the threshold
+// settles where answers become a coin toss.
+OperatingPoint choose_threshold(const std::vector<HeldOutPrediction>& predictions);
+
+// Scores an operating point on predictions (shared by training and evaluation).
+OperatingPoint evaluate_threshold(const std::vector<HeldOutPrediction>& predictions,
+                                  float threshold);
+
+// Expected calibration error over equal-width confidence bins: the mean gap
+// between confidence and accuracy, weighted by bin size.
+double expected_calibration_error(const std::vector<HeldOutPrediction>& predictions, int bins = 10);
+
+}  // namespace tandem::nlu

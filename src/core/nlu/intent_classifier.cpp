@@ -1,0 +1,238 @@
+#include "nlu/intent_classifier.h"
+
+#include <algorithm>
+#include <map>
+#include <numeric>
+
+#include "data/labelled_data.h"
+#include "nlu/random.h"
+
+namespace tandem::nlu {
+namespace {
+
+struct Labelled {
+  std::vector<std::string> names;  // in-scope intents, sorted
+  std::vector<uint32_t> ids;       // per example; names.size() = out of scope
+  size_t out_of_scope = 0;
+};
+
+Labelled index_labels(const std::vector<std::string>& labels) {
+  Labelled out;
+  std::map<std::string, uint32_t> ids;
+  for (const auto& l : labels)
+    if (l != data::kOutOfScope) ids.emplace(l, 0);
+  for (auto& [name, id] : ids) {
+    id = static_cast<uint32_t>(out.names.size());
+    out.names.push_back(name);
+  }
+  const uint32_t oos = static_cast<uint32_t>(out.names.size());
+  for (const auto& l : labels) {
+    const bool is_oos = l == data::kOutOfScope;
+    out.ids.push_back(is_oos ? oos : ids[l]);
+    out.out_of_scope += is_oos;
+  }
+  return out;
+}
+
+// Stratified: every label spreads evenly over the folds, in a seeded order.
+std::vector<int> assign_folds(const std::vector<uint32_t>& ids, int folds, uint64_t seed) {
+  std::map<uint32_t, std::vector<uint32_t>> by_label;
+  for (uint32_t i = 0; i < ids.size(); ++i) by_label[ids[i]].push_back(i);
+  Random random(seed ^ 0xF01D5ull);
+  std::vector<int> fold(ids.size());
+  int next = 0;
+  for (auto& [label, members] : by_label) {
+    random.shuffle(members);
+    // Continue the rotation across labels so small classes do not all start in fold 0.
+    for (uint32_t i : members) fold[i] = next++ % folds;
+  }
+  return fold;
+}
+
+struct FittedModel {
+  Vectorizer vectorizer;
+  CompactLinearModel model;
+};
+
+FittedModel fit(const std::vector<std::vector<text::Feature>>& features,
+                const std::vector<uint32_t>& ids, const std::vector<uint32_t>& subset,
+                size_t classes, const ClassifierOptions& options, const ProgressFn& progress) {
+  std::vector<std::vector<text::Feature>> docs;
+  docs.reserve(subset.size());
+  for (uint32_t i : subset) docs.push_back(features[i]);
+  FittedModel fitted;
+  fitted.vectorizer = Vectorizer::fit(docs, options.features, options.min_df);
+  std::vector<SparseVector> inputs(subset.size());
+  std::vector<uint32_t> labels(subset.size());
+  for (size_t k = 0; k < subset.size(); ++k) {
+    fitted.vectorizer.transform(docs[k], inputs[k]);
+    labels[k] = ids[subset[k]];
+  }
+  const DenseLinearModel dense =
+      train_softmax(inputs, labels, fitted.vectorizer.rows(), classes, options.softmax, progress);
+  fitted.model = CompactLinearModel::compress(dense, options.prune_ratio);
+  return fitted;
+}
+
+void scale_and_softmax(std::vector<float>& logits, float temperature) {
+  for (auto& v : logits) v /= temperature;
+  softmax(logits);
+}
+
+HeldOutPrediction judge(const std::vector<float>& probabilities, size_t in_scope_classes,
+                        uint32_t truth) {
+  const auto top = std::max_element(probabilities.begin(),
+                                    probabilities.begin() + static_cast<long>(in_scope_classes));
+  HeldOutPrediction p;
+  p.confidence = *top;
+  p.out_of_scope = truth >= in_scope_classes;
+  p.correct = !p.out_of_scope && uint32_t(top - probabilities.begin()) == truth;
+  p.rejected_by_model = probabilities.size() > in_scope_classes && probabilities.back() > *top;
+  return p;
+}
+
+}  // namespace
+
+IntentClassifier IntentClassifier::train(const std::vector<std::string>& texts,
+                                         const std::vector<std::string>& labels,
+                                         const ClassifierOptions& options, TrainingReport* report,
+                                         const StageProgressFn& progress) {
+  const Labelled labelled = index_labels(labels);
+  const size_t intents = labelled.names.size();
+  IntentClassifier classifier;
+  if (intents == 0) return classifier;
+  classifier.labels_ = labelled.names;
+  classifier.has_oos_class_ = options.oos_class && labelled.out_of_scope > 0;
+  const size_t classes = intents + (classifier.has_oos_class_ ? 1 : 0);
+
+  std::vector<std::vector<text::Feature>> features(texts.size());
+  for (size_t i = 0; i < texts.size(); ++i)
+    features[i] = text::extract_features(texts[i], options.features);
+
+  // Examples the model trains on: out-of-scope ones only if they have a class.
+  auto trainable = [&](uint32_t i) { return labelled.ids[i] < classes; };
+
+  // Cross-fitting: every example is predicted once by a model that never saw
+  // it, so calibration and the threshold are fitted on honest predictions.
+  const int folds = std::max(2, options.folds);
+  const std::vector<int> fold = assign_folds(labelled.ids, folds, options.softmax.seed);
+  std::vector<std::vector<float>> heldout_logits(texts.size());
+  for (int k = 0; k < folds; ++k) {
+    std::vector<uint32_t> train_part;
+    for (uint32_t i = 0; i < texts.size(); ++i)
+      if (fold[i] != k && trainable(i)) train_part.push_back(i);
+    const std::string stage =
+        "held-out fold " + std::to_string(k + 1) + "/" + std::to_string(folds);
+    const FittedModel fitted =
+        fit(features, labelled.ids, train_part, classes, options, [&](float f) {
+          if (progress) progress(stage, f);
+        });
+    SparseVector x;
+    for (uint32_t i = 0; i < texts.size(); ++i) {
+      if (fold[i] != k) continue;
+      fitted.vectorizer.transform(features[i], x);
+      fitted.model.logits(x, heldout_logits[i]);
+    }
+  }
+
+  std::vector<std::vector<float>> fit_logits;
+  std::vector<uint32_t> fit_labels;
+  for (uint32_t i = 0; i < texts.size(); ++i) {
+    if (!trainable(i)) continue;
+    fit_logits.push_back(heldout_logits[i]);
+    fit_labels.push_back(labelled.ids[i]);
+  }
+  classifier.temperature_ = fit_temperature(fit_logits, fit_labels);
+
+  std::vector<HeldOutPrediction> predictions;
+  size_t correct = 0, in_scope = 0;
+  for (uint32_t i = 0; i < texts.size(); ++i) {
+    auto probabilities = heldout_logits[i];
+    scale_and_softmax(probabilities, classifier.temperature_);
+    predictions.push_back(judge(probabilities, intents, labelled.ids[i]));
+    if (!predictions.back().out_of_scope) ++in_scope, correct += predictions.back().correct;
+  }
+  const OperatingPoint point = choose_threshold(predictions);
+  classifier.threshold_ = point.threshold;
+
+  std::vector<uint32_t> all;
+  for (uint32_t i = 0; i < texts.size(); ++i)
+    if (trainable(i)) all.push_back(i);
+  FittedModel final_model = fit(features, labelled.ids, all, classes, options, [&](float f) {
+    if (progress) progress("final model", f);
+  });
+  classifier.vectorizer_ = std::move(final_model.vectorizer);
+  classifier.model_ = std::move(final_model.model);
+
+  if (report) {
+    report->examples = texts.size();
+    report->intents = intents;
+    report->out_of_scope_examples = labelled.out_of_scope;
+    report->feature_rows = classifier.vectorizer_.rows();
+    report->weights_kept = classifier.model_.entries();
+    report->heldout_accuracy = in_scope ? double(correct) / in_scope : 0.0;
+    report->calibration_error = expected_calibration_error(predictions);
+    report->temperature = classifier.temperature_;
+    report->operating_point = point;
+  }
+  return classifier;
+}
+
+Classification IntentClassifier::classify(std::string_view text, size_t top_k) const {
+  SparseVector x;
+  vectorizer_.transform(text, x);
+  return classify(x, top_k);
+}
+
+Classification IntentClassifier::classify(const SparseVector& x, size_t top_k) const {
+  Classification result;
+  if (labels_.empty()) return result;
+  std::vector<float> probabilities;
+  model_.logits(x, probabilities);
+  scale_and_softmax(probabilities, temperature_);
+  const size_t intents = labels_.size();
+  std::vector<uint32_t> order(intents);
+  std::iota(order.begin(), order.end(), 0u);
+  const size_t k = std::min(top_k, intents);
+  std::partial_sort(order.begin(), order.begin() + static_cast<long>(k), order.end(),
+                    [&](uint32_t a, uint32_t b) {
+                      return probabilities[a] > probabilities[b] ||
+                             (probabilities[a] == probabilities[b] && a < b);
+                    });
+  for (size_t r = 0; r < k; ++r) result.ranked.push_back({order[r], probabilities[order[r]]});
+  const float top = probabilities[order[0]];
+  const bool model_declines = has_oos_class_ && probabilities.back() > top;
+  result.in_scope = !model_declines && top >= threshold_;
+  return result;
+}
+
+void IntentClassifier::save(BinaryWriter& out) const {
+  out.varint(labels_.size());
+  for (const auto& l : labels_) out.str(l);
+  out.u8(has_oos_class_ ? 1 : 0);
+  out.f32(temperature_);
+  out.f32(threshold_);
+  vectorizer_.save(out);
+  model_.save(out);
+}
+
+IntentClassifier IntentClassifier::load(BinaryReader& in) {
+  IntentClassifier c;
+  const size_t n = in.count();
+  for (size_t i = 0; i < n && in.ok(); ++i) c.labels_.push_back(in.str());
+  c.has_oos_class_ = in.u8() != 0;
+  c.temperature_ = in.f32();
+  c.threshold_ = in.f32();
+  c.vectorizer_ = Vectorizer::load(in);
+  c.model_ = CompactLinearModel::load(in);
+  if (in.ok() && c.model_.classes() != c.labels_.size() + (c.has_oos_class_ ? 1 : 0))
+    in.fail("model classes do not match its intent list");
+  if (in.ok() && c.model_.rows() != c.vectorizer_.rows())
+    in.fail("model rows do not match its feature table");
+  if (in.ok() && !(c.temperature_ > 0.0f && c.temperature_ < 1000.0f))
+    in.fail("calibration temperature out of range");
+  if (!in.ok()) return IntentClassifier{};
+  return c;
+}
+
+}  // namespace tandem::nlu
