@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "base/binary_codec.h"
+#include "retrieval/postings.h"
 
 namespace tandem::retrieval {
 
@@ -30,7 +31,14 @@ class FaqIndex {
   static FaqIndex load(BinaryReader& in);
 
  private:
-  // (implementation's members go here)
+  // Each phrasing is a document; kept as given because load() rebuilds from them,
+  // which is fast and keeps the file independent of the scoring internals.
+  std::vector<std::vector<std::string>> questions_;
+  std::vector<uint32_t> doc_faq_;  // document -> FAQ
+  std::vector<float> doc_self_;    // BM25 of each document against itself
+  float avg_doc_len_ = 1.0f;
+  Postings words_;  // BM25 contributions of stemmed words
+  Postings grams_;  // character trigrams, TF-IDF weights divided by the document's norm
 };
 
 }  // namespace tandem::retrieval
