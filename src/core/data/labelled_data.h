@@ -1,6 +1,7 @@
 // Labelled training and evaluation data in the formats `tandem` accepts.
 #pragma once
 
+#include <cstddef>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -8,6 +9,10 @@
 #include "base/status.h"
 
 namespace tandem::data {
+
+// Larger inputs are refused before parsing: a mistaken path (a disk image, a
+// log) must fail fast instead of exhausting memory, in the browser too.
+inline constexpr std::size_t kMaxDataBytes = std::size_t{64} << 20;
 
 // The label of an out-of-scope item: the right answer is to decline.
 inline constexpr std::string_view kOutOfScope = "oos";
@@ -29,5 +34,10 @@ Expected<LabelledData> parse_csv(std::string_view csv_text);
 // CLINC150-style JSON: an object of [text, intent] lists. train = "train" +
 // "oos_train"; eval = "test" + "oos_test" when present, else "val" + "oos_val".
 Expected<LabelledData> parse_clinc_json(std::string_view json_text);
+
+// Either of the above, chosen by content: a JSON object is CLINC-style, anything
+// else CSV. A knowledge base (JSON with "tandem_kb") is refused with an error
+// that says to load it with kb::parse_knowledge_base instead.
+Expected<LabelledData> parse_labelled_data(std::string_view text);
 
 }  // namespace tandem::data
