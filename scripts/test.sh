@@ -13,12 +13,6 @@ JOBS=$(nproc)
 WERROR=OFF
 [[ "${CI:-}" == true ]] && WERROR=ON
 
-step_format() {
-  local files
-  mapfile -t files < <(find src tests bench wasm -name '*.cpp' -o -name '*.h' 2>/dev/null | sort)
-  clang-format --dry-run --Werror "${files[@]}"
-}
-
 step_native() {
   cmake --preset release -DTANDEM_WERROR="$WERROR"
   cmake --build --preset release -j "$JOBS"
@@ -31,7 +25,13 @@ step_wasm() {
   ctest --preset wasm
 }
 
-STEPS=(format native wasm)
+step_format() {
+  local files
+  mapfile -t files < <(find src tests bench wasm -name '*.cpp' -o -name '*.h' 2>/dev/null | sort)
+  clang-format --dry-run --Werror "${files[@]}"
+}
+
+STEPS=(native wasm format)
 (($#)) && STEPS=("$@")
 
 summary=()
