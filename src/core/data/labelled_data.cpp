@@ -130,7 +130,7 @@ Expected<LabelledData> read_csv(std::string_view text) {
     return Error{line_name(record.line),
                  "expected the header \"text,category\" on the first line, found a row with " +
                      std::to_string(record.fields.size()) + " field(s) starting \"" +
-                     record.fields[0].substr(0, 40) + "\""};
+                     std::string(kb::utf8_prefix(record.fields[0], 40)) + "\""};
   }
   LabelledData data;
   while (reader.next(record, errors)) {

@@ -81,11 +81,9 @@ std::string phrasing_key(std::string_view text) {
 }
 
 std::string in_quotes(std::string_view text) {
-  constexpr std::size_t kShown = 60;
-  if (text.size() <= kShown) return "\"" + std::string(text) + "\"";
-  std::size_t cut = kShown;
-  while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
-  return "\"" + std::string(text.substr(0, cut)) + "...\"";
+  constexpr std::size_t kShownBytes = 60;
+  const std::string_view shown = utf8_prefix(text, kShownBytes);
+  return "\"" + std::string(shown) + (shown.size() < text.size() ? "...\"" : "\"");
 }
 
 // What an entry (intent or faq) needs to be checked against the others.

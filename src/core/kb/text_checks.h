@@ -18,6 +18,10 @@ std::optional<Error> check_text(std::string_view text, std::size_t max_bytes,
 // Length in Unicode code points of valid UTF-8 text: what a person counts.
 std::size_t utf8_length(std::string_view text);
 
+// The longest prefix of valid UTF-8 text within max_bytes that does not cut a
+// character in half: for quoting long texts in messages.
+std::string_view utf8_prefix(std::string_view text, std::size_t max_bytes);
+
 // True when text has nothing but spaces, tabs and line breaks.
 bool is_blank(std::string_view text);
 
