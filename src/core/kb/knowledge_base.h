@@ -13,10 +13,10 @@ namespace tandem::kb {
 
 // Limits of one knowledge base; docs/knowledge-base.md states the same numbers.
 inline constexpr std::size_t kMaxKnowledgeBaseBytes = std::size_t{8} << 20;
-inline constexpr std::size_t kMaxEntries = 2000;         // intents + faqs
-inline constexpr std::size_t kMaxPhrasings = 100000;     // examples + questions, all entries
-inline constexpr std::size_t kMinIntentExamples = 3;     // fewer cannot train a classifier
-inline constexpr std::size_t kMaxPhrasingChars = 500;    // one example or question
+inline constexpr std::size_t kMaxEntries = 2000;       // intents + faqs
+inline constexpr std::size_t kMaxPhrasings = 100000;   // examples + questions, all entries
+inline constexpr std::size_t kMinIntentExamples = 3;   // fewer cannot train a classifier
+inline constexpr std::size_t kMaxPhrasingChars = 500;  // one example or question
 inline constexpr std::size_t kMaxAnswerChars = 4000;
 inline constexpr int kMaxLowConfidenceTurns = 10;
 
@@ -27,11 +27,11 @@ struct Intent {
   std::string id;
   std::string category;
   std::vector<std::string> examples;
-  std::string answer;                 // Markdown subset shown to the customer
-  bool sensitive = false;             // goes to a person (after collecting details)
-  std::string queue;                  // where a person picks it up; empty = default queue
+  std::string answer;      // Markdown subset shown to the customer
+  bool sensitive = false;  // goes to a person (after collecting details)
+  std::string queue;       // where a person picks it up; empty = default queue
   Priority priority = Priority::kNormal;
-  std::vector<std::string> details;   // detail types to collect first ("order_id", "email")
+  std::vector<std::string> details;  // detail types to collect first ("order_id", "email")
 };
 
 // A question with one or a few phrasings: too few to train on, so it is retrieved.
@@ -45,9 +45,9 @@ struct Faq {
 // Thresholds of the per-message decision. Negative values mean "choose at
 // training time from held-out data".
 struct Policy {
-  float answer_threshold = -1.0f;     // below this calibrated confidence, do not answer
-  float clarify_margin = 0.15f;       // top two this close: ask which one was meant
-  int low_confidence_turns = 2;       // consecutive unsure turns before offering a person
+  float answer_threshold = -1.0f;  // below this calibrated confidence, do not answer
+  float clarify_margin = 0.15f;    // top two this close: ask which one was meant
+  int low_confidence_turns = 2;    // consecutive unsure turns before offering a person
   std::string default_queue = "support";
 };
 
