@@ -25,10 +25,22 @@ class Hasher {
       : config_(config),
         mask_(config.hash_bits >= 32 ? 0xFFFFFFFFu : (1u << config.hash_bits) - 1) {}
 
+  // Enough room for every n-gram of a text of this many tokens and bytes.
+  void reserve(std::size_t tokens, std::size_t bytes) {
+    const auto char_sizes =
+        static_cast<std::size_t>(std::max(config_.char_max - config_.char_min + 1, 1));
+    const auto word_sizes = static_cast<std::size_t>(std::max(config_.word_ngrams, 0));
+    indices_.reserve(tokens * word_sizes + (bytes + 2 * tokens) * char_sizes);
+  }
+
   void word_ngrams(const std::vector<std::string>& forms) {
     for (int n = 1; n <= config_.word_ngrams; ++n) {
       const uint32_t seed = namespace_seed(config_.seed, kWordGrams, n);
       for (std::size_t i = 0; i + n <= forms.size(); ++i) {
+        if (n == 1) {
+          add(forms[i], seed);
+          continue;
+        }
         buffer_ = forms[i];
         // Word forms never contain a space, so ' ' joins them unambiguously.
         for (int k = 1; k < n; ++k) (buffer_ += ' ') += forms[i + k];
@@ -93,12 +105,14 @@ class Hasher {
 }  // namespace
 
 std::vector<Feature> extract_features(std::string_view utf8, const FeatureConfig& config) {
-  const std::vector<Token> tokens = tokenize(normalize(utf8));
+  const std::string normalized = normalize(utf8);
+  const std::vector<Token> tokens = tokenize(normalized);
   std::vector<std::string> forms;
   forms.reserve(tokens.size());
   for (const Token& token : tokens) forms.push_back(feature_form(token));
 
   Hasher hasher(config);
+  hasher.reserve(tokens.size(), normalized.size());
   hasher.word_ngrams(forms);
   for (const Token& token : tokens) {
     if (token.kind == TokenKind::kWord) hasher.char_ngrams(token.text);

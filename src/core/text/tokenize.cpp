@@ -1,5 +1,7 @@
 #include "text/tokenize.h"
 
+#include <array>
+
 #include "text/currency.h"
 #include "text/utf8.h"
 
@@ -15,18 +17,20 @@ enum class CharClass : unsigned char {
   kCurrency,    // a currency symbol
 };
 
-CharClass classify_ascii(char32_t cp) {
-  if ((cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z')) return CharClass::kLetter;
-  if (cp >= '0' && cp <= '9') return CharClass::kDigit;
-  if (cp == '\'') return CharClass::kApostrophe;
-  if (cp == '$') return CharClass::kCurrency;
-  return CharClass::kSeparator;
+constexpr std::array<CharClass, 128> make_ascii_classes() {
+  std::array<CharClass, 128> table{};  // all kSeparator
+  for (int c = 'a'; c <= 'z'; ++c) table[c] = CharClass::kLetter;
+  for (int c = 'A'; c <= 'Z'; ++c) table[c] = CharClass::kLetter;
+  for (int c = '0'; c <= '9'; ++c) table[c] = CharClass::kDigit;
+  table['\''] = CharClass::kApostrophe;
+  table['$'] = CharClass::kCurrency;
+  return table;
 }
+constexpr std::array<CharClass, 128> kAsciiClasses = make_ascii_classes();
 
 // Without Unicode property tables, non-ASCII code points count as letters unless
 // they fall in a block of punctuation or symbols.
-CharClass classify(char32_t cp) {
-  if (cp < 0x80) return classify_ascii(cp);
+CharClass classify_non_ascii(char32_t cp) {
   if (!detail::currency_of_symbol(cp).empty()) return CharClass::kCurrency;
   if (cp == 0x2019) return CharClass::kApostrophe;  // un-normalised input
   if (cp < 0xC0) {
@@ -60,10 +64,12 @@ struct Char {
 
 Char char_at(std::string_view s, std::size_t pos) {
   if (pos >= s.size()) return {0, 0, CharClass::kSeparator};
+  const auto byte = static_cast<unsigned char>(s[pos]);
+  if (byte < 0x80) return {byte, 1, kAsciiClasses[byte]};
   char32_t cp = 0;
   const std::size_t length = detail::decode_utf8(s, pos, cp);
   if (length == 0) return {0, 1, CharClass::kSeparator};
-  return {cp, length, classify(cp)};
+  return {cp, length, classify_non_ascii(cp)};
 }
 
 bool is_alnum(CharClass cls) {
@@ -144,7 +150,7 @@ class Lexer {
     // "usd25", "rs500": a code glued to the amount it leads.
     const bool code_then_digits = char_at(s_, letters).cls == CharClass::kDigit &&
                                   is_currency_word(begin, letters, /*leading=*/true);
-    const std::size_t end = code_then_digits ? letters : word_end(s_, begin);
+    const std::size_t end = code_then_digits ? letters : word_end(s_, letters);
     lexemes_.push_back({LexKind::kWord, begin, end});
     return end;
   }
@@ -163,8 +169,8 @@ class Lexer {
       pos = skip_while(s_, pos + 1, CharClass::kDigit);
     }
     if (pos == digits_end) {
-      const std::size_t end = word_end(s_, begin);
       const std::size_t letters = skip_while(s_, pos, CharClass::kLetter);
+      const std::size_t end = word_end(s_, letters);
       if (end > pos && !(letters == end && is_currency_word(pos, end, /*leading=*/false))) {
         lexemes_.push_back({LexKind::kWord, begin, end});
         return end;
