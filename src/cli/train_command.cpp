@@ -33,7 +33,7 @@ void print_report(const engine::CompileReport& r, bool has_faqs) {
   const auto& op = c.operating_point;
   std::fprintf(stderr,
                "held-out (%zu-example cross-fitting, as the shipped model behaves):\n"
-               "  intents %zu, examples %zu (%zu out of scope)\n"
+               "  classes %zu (intents and FAQs), examples %zu (%zu out of scope)\n"
                "  top-1 accuracy        %.2f%%\n"
                "  calibration error     %.2f%% (temperature %.3f)\n"
                "  answer threshold      %.3f -> in-scope accuracy %.2f%%, answered %.2f%%",

@@ -1,5 +1,7 @@
 #include "engine/compile.h"
 
+#include "engine/background_out_of_scope.h"
+
 #include <algorithm>
 #include <cmath>
 #include <map>
@@ -96,20 +98,30 @@ Model compile_knowledge_base(const kb::KnowledgeBase& kb, const nlu::ClassifierO
       labels.push_back(intent.id);
     }
   }
+  // FAQ phrasings are too few to learn an FAQ from alone, but they tell the
+  // classifier which words belong to the FAQ rather than to a nearby intent.
+  for (const auto& faq : kb.faqs) {
+    for (const auto& question : faq.questions) {
+      texts.push_back(question);
+      labels.push_back(faq.id);
+    }
+  }
+  // A knowledge base lists what the bot answers, never what it must decline, so
+  // the built-in off-topic messages teach the classifier where its scope ends.
+  for (std::string_view message : background_out_of_scope()) {
+    texts.emplace_back(message);
+    labels.emplace_back(data::kOutOfScope);
+  }
   Model model;
   model.from_knowledge_base = true;
   model.classifier = nlu::IntentClassifier::train(texts, labels, options,
                                                   report ? &report->classifier : nullptr, progress);
-  // The shipped answer table follows the classifier's class order, without the
-  // training text the widget does not need.
-  std::map<std::string, const kb::Intent*> by_id;
-  for (const auto& intent : kb.intents) by_id[intent.id] = &intent;
+  // The shipped answer table leaves out the training text the widget does not need.
   model.kb.name = kb.name;
   model.kb.locale = kb.locale;
   model.kb.policy = kb.policy;
   model.kb.messages = kb.messages;
-  for (const auto& label : model.classifier.labels()) {
-    kb::Intent intent = *by_id.at(label);
+  for (kb::Intent intent : kb.intents) {
     intent.examples.clear();
     model.kb.intents.push_back(std::move(intent));
   }

@@ -48,7 +48,17 @@ std::string_view reason_code(HandoffReason reason) {
 Engine::Engine(Model model) : model_(std::move(model)) {
   // A knowledge base may pin the threshold; "auto" uses the one training chose.
   const float pinned = model_.kb.policy.answer_threshold;
-  answer_threshold_ = pinned >= 0.0f ? pinned : model_.classifier.threshold();
+  answer_threshold_ = pinned >= 0.0f               ? pinned
+                      : model_.from_knowledge_base ? model_.classifier.answer_threshold()
+                                                   : model_.classifier.threshold();
+  for (const auto& label : model_.classifier.labels()) {
+    Candidate target{label, false, 0, 0.0f};
+    for (uint32_t i = 0; i < model_.kb.intents.size(); ++i)
+      if (model_.kb.intents[i].id == label) target.index = i;
+    for (uint32_t i = 0; i < model_.kb.faqs.size(); ++i)
+      if (model_.kb.faqs[i].id == label) target.is_faq = true, target.index = i;
+    targets_.push_back(std::move(target));
+  }
 }
 
 Expected<Engine> Engine::load(std::string_view model_bytes) {
@@ -57,9 +67,10 @@ Expected<Engine> Engine::load(std::string_view model_bytes) {
   return Engine(std::move(model).value());
 }
 
-// Intent probabilities and FAQ probabilities live on one scale: the best FAQ
-// takes the probability its calibrated similarity gives it, and the intents
-// share the rest.
+// Intent probabilities and FAQ probabilities live on one scale: the best FAQs
+// take the probability their calibrated similarity gives them, and the
+// classifier's classes (intents, and FAQs learnt from their phrasings) share
+// the rest.
 std::vector<Candidate> Engine::rank(std::string_view message, bool& classifier_in_scope) const {
   std::vector<Candidate> candidates;
   const nlu::Classification intents = model_.classifier.classify(message, kCandidates);
@@ -73,9 +84,16 @@ std::vector<Candidate> Engine::rank(std::string_view message, bool& classifier_i
       faq_share += p;
     }
   }
-  for (const auto& s : intents.ranked)
-    candidates.push_back(
-        {model_.kb.intents[s.intent].id, false, s.intent, s.probability * (1.0f - faq_share)});
+  for (const auto& s : intents.ranked) {
+    Candidate c = targets_[s.intent];
+    c.confidence = s.probability * (1.0f - faq_share);
+    auto same = std::find_if(candidates.begin(), candidates.end(),
+                             [&](const Candidate& other) { return other.id == c.id; });
+    if (same != candidates.end())
+      same->confidence += c.confidence;
+    else
+      candidates.push_back(std::move(c));
+  }
   std::stable_sort(
       candidates.begin(), candidates.end(),
       [](const Candidate& a, const Candidate& b) { return a.confidence > b.confidence; });

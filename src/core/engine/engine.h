@@ -63,6 +63,7 @@ class Engine {
 
   Model model_;
   float answer_threshold_;
+  std::vector<Candidate> targets_;  // per classifier class: what it answers with
 };
 
 }  // namespace tandem::engine

@@ -23,7 +23,7 @@ struct FaqCalibration {
 struct Model {
   bool from_knowledge_base = false;  // otherwise trained on bare labelled data
   kb::KnowledgeBase kb;              // answers, policy, messages; no training examples
-  nlu::IntentClassifier classifier;  // classes are kb.intents, in the classifier's order
+  nlu::IntentClassifier classifier;  // each class is the id of an intent or of an FAQ
   retrieval::FaqIndex faq_index;     // entries are kb.faqs, in order
   FaqCalibration faq_calibration;
 };

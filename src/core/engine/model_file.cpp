@@ -1,4 +1,5 @@
 #include <cmath>
+#include <unordered_set>
 
 #include "base/binary_codec.h"
 #include "engine/model.h"
@@ -85,6 +86,15 @@ void read_answers(BinaryReader& in, kb::KnowledgeBase& kb) {
 }
 
 }  // namespace
+
+bool resolve_labels(const Model& model) {
+  std::unordered_set<std::string> ids;
+  for (const auto& intent : model.kb.intents) ids.insert(intent.id);
+  for (const auto& faq : model.kb.faqs) ids.insert(faq.id);
+  for (const auto& label : model.classifier.labels())
+    if (!ids.count(label)) return false;
+  return true;
+}
 
 float FaqCalibration::probability(float score) const {
   return 1.0f / (1.0f + std::exp(-(slope * score + intercept)));
@@ -176,8 +186,7 @@ Expected<Model> read_model(std::string_view bytes) {
   if (!in.ok()) return error(in.error());
   for (int tag = kMeta; tag <= kFaqIndex; ++tag)
     if (!seen[tag]) return error("section " + std::to_string(tag) + " is missing");
-  if (model.classifier.labels().size() != model.kb.intents.size())
-    return error("the classifier and the answer table disagree on the number of intents");
+  if (!resolve_labels(model)) return error("the classifier knows an id the answer table lacks");
   if (model.faq_index.size() != model.kb.faqs.size())
     return error("the FAQ index and the answer table disagree on the number of FAQs");
   return model;

@@ -154,6 +154,11 @@ IntentClassifier IntentClassifier::train(const std::vector<std::string>& texts,
   }
   const OperatingPoint point = choose_threshold(predictions);
   classifier.threshold_ = point.threshold;
+  std::vector<HeldOutPrediction> in_scope_only;
+  for (const auto& p : predictions)
+    if (!p.out_of_scope) in_scope_only.push_back(p);
+  const OperatingPoint answer_point = choose_threshold(in_scope_only);
+  classifier.answer_threshold_ = std::max(point.threshold, answer_point.threshold);
 
   std::vector<uint32_t> all;
   for (uint32_t i = 0; i < texts.size(); ++i)
@@ -174,6 +179,7 @@ IntentClassifier IntentClassifier::train(const std::vector<std::string>& texts,
     report->calibration_error = expected_calibration_error(predictions);
     report->temperature = classifier.temperature_;
     report->operating_point = point;
+    report->answer_point = evaluate_threshold(predictions, classifier.answer_threshold_);
   }
   return classifier;
 }
@@ -212,6 +218,7 @@ void IntentClassifier::save(BinaryWriter& out) const {
   out.u8(has_oos_class_ ? 1 : 0);
   out.f32(temperature_);
   out.f32(threshold_);
+  out.f32(answer_threshold_);
   vectorizer_.save(out);
   model_.save(out);
 }
@@ -223,6 +230,7 @@ IntentClassifier IntentClassifier::load(BinaryReader& in) {
   c.has_oos_class_ = in.u8() != 0;
   c.temperature_ = in.f32();
   c.threshold_ = in.f32();
+  c.answer_threshold_ = in.f32();
   c.vectorizer_ = Vectorizer::load(in);
   c.model_ = CompactLinearModel::load(in);
   if (in.ok() && c.model_.classes() != c.labels_.size() + (c.has_oos_class_ ? 1 : 0))
@@ -231,6 +239,9 @@ IntentClassifier IntentClassifier::load(BinaryReader& in) {
     in.fail("model rows do not match its feature table");
   if (in.ok() && !(c.temperature_ > 0.0f && c.temperature_ < 1000.0f))
     in.fail("calibration temperature out of range");
+  if (in.ok() && !(c.threshold_ >= 0.0f && c.threshold_ <= 1.0f && c.answer_threshold_ >= 0.0f &&
+                   c.answer_threshold_ <= 1.0f))
+    in.fail("thresholds out of range");
   if (!in.ok()) return IntentClassifier{};
   return c;
 }

@@ -35,6 +35,7 @@ struct TrainingReport {
   double calibration_error = 0.0;  // after temperature scaling
   float temperature = 1.0f;
   OperatingPoint operating_point;  // where the out-of-scope threshold was set
+  OperatingPoint answer_point;     // where the answer threshold was set (in-scope items)
 };
 
 struct IntentScore {
@@ -65,7 +66,11 @@ class IntentClassifier {
 
   // Intent names, excluding the out-of-scope class.
   const std::vector<std::string>& labels() const { return labels_; }
+  // Out-of-scope operating point: below it the message is declined.
   float threshold() const { return threshold_; }
+  // Where answers become a coin toss on in-scope messages: a knowledge base's
+  // "auto" answer threshold, stricter than the out-of-scope one.
+  float answer_threshold() const { return answer_threshold_; }
   bool empty() const { return labels_.empty(); }
 
   void save(BinaryWriter& out) const;
@@ -80,6 +85,7 @@ class IntentClassifier {
   CompactLinearModel model_;
   float temperature_ = 1.0f;
   float threshold_ = 0.0f;
+  float answer_threshold_ = 0.0f;
 };
 
 }  // namespace tandem::nlu
