@@ -7,11 +7,13 @@ cd "$(dirname "$0")/.."
 
 # Build: g++ for the native tools, Emscripten for WebAssembly (it pulls in
 # clang, binaryen, node and node-acorn), Ninja for the CMake presets, make for
-# the plain `cmake -S . -B DIR` build. Header-only libraries come from Debian.
+# the plain `cmake -S . -B DIR` build. Header-only libraries come from Debian;
+# zlib measures gzip sizes in bench/.
 PACKAGES=(
   cmake ninja-build make g++
   emscripten
   nlohmann-json3-dev catch2
+  zlib1g-dev
   clang-format
   gzip ca-certificates
 )
