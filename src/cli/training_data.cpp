@@ -1,15 +1,21 @@
 #include "training_data.h"
 
+#include <nlohmann/json.hpp>
+
 #include "files.h"
 
 namespace tandem::cli {
 namespace {
 constexpr size_t kMaxDataBytes = size_t{256} << 20;
 
-bool looks_like_knowledge_base(const std::string& text) {
-  const auto start = text.find_first_not_of(" \t\r\n");
-  return start != std::string::npos && text[start] == '{' &&
-         text.find("\"tandem_kb\"") != std::string::npos;
+// A knowledge base is the JSON object with a "tandem_kb" member; anything else
+// (including malformed JSON) goes to the labelled-data readers, whose errors
+// then say what is wrong.
+bool is_knowledge_base(const std::string& text) {
+  const auto start = text.find_first_not_of(" \t\r\n\xEF\xBB\xBF");
+  if (start == std::string::npos || text[start] != '{') return false;
+  const auto json = nlohmann::json::parse(text, nullptr, false);
+  return json.is_object() && json.contains("tandem_kb");
 }
 
 // A knowledge base is evaluated on its own phrasings: intent examples under the
@@ -33,7 +39,7 @@ Expected<TrainingData> load_training_data(const std::string& path) {
   auto text = read_file(path, kMaxDataBytes);
   if (!text) return text.errors();
   TrainingData data;
-  if (looks_like_knowledge_base(*text)) {
+  if (is_knowledge_base(*text)) {
     auto kb = kb::parse_knowledge_base(*text);
     if (!kb) return located(path, kb.errors());
     data.labelled = phrasings_of(*kb);
