@@ -27,7 +27,8 @@ step_wasm() {
 
 step_format() {
   local files
-  mapfile -t files < <(find src tests bench wasm -name '*.cpp' -o -name '*.h' 2>/dev/null | sort)
+  mapfile -t files < <(find src tests bench wasm -name node_modules -prune -o \
+    \( -name '*.cpp' -o -name '*.h' \) -print 2>/dev/null | sort)
   clang-format --dry-run --Werror "${files[@]}"
 }
 
