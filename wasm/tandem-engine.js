@@ -1,0 +1,62 @@
+// The engine in WebAssembly as a plain JS object. An ES module with no build
+// step: browsers import it as is, and so does Node.
+//
+//   import createTandemCore from './tandem-core.mjs';   // the Emscripten factory
+//   const engine = await loadEngine({ modelBytes, moduleFactory: createTandemCore });
+//   engine.decide('where is my refund?');  // { action, intent, confidence, reply, ... }
+//   engine.dispose();
+//
+// Strings cross into the wasm heap as UTF-8. Every buffer this file allocates
+// there is freed before the call that allocated it returns, so only the engine
+// itself stays on the heap until dispose().
+
+const encoder = new TextEncoder();
+
+// Resolves to { decide(text), dispose() }. Rejects with the engine's own
+// message when the model bytes are not a valid compiled model.
+export async function loadEngine({ modelBytes, moduleFactory, wasmBinary, locateFile } = {}) {
+  if (!(modelBytes instanceof Uint8Array)) {
+    throw new TypeError('loadEngine: modelBytes must be a Uint8Array');
+  }
+  if (typeof moduleFactory !== 'function') {
+    throw new TypeError('loadEngine: moduleFactory must be the tandem-core factory function');
+  }
+  const options = {};
+  if (wasmBinary) options.wasmBinary = wasmBinary;
+  if (locateFile) options.locateFile = locateFile;
+  const core = await moduleFactory(options);
+
+  let handle = withHeapCopy(core, modelBytes, (ptr, size) => core._tandem_engine_create(ptr, size));
+  if (!handle) {
+    throw new Error(`cannot load the model: ${core.UTF8ToString(core._tandem_last_error())}`);
+  }
+
+  return {
+    // The decision about one message: the object `tandem ask` prints.
+    decide(text) {
+      if (!handle) throw new Error('decide() called after dispose()');
+      // TextEncoder turns unpaired surrogates into U+FFFD: the engine only ever sees valid UTF-8.
+      const json = withHeapCopy(core, encoder.encode(String(text)), (ptr, size) =>
+        core.UTF8ToString(core._tandem_engine_decide(handle, ptr, size)),
+      );
+      return JSON.parse(json);
+    },
+    // Frees the engine; calling it again does nothing.
+    dispose() {
+      if (handle) core._tandem_engine_destroy(handle);
+      handle = 0;
+    },
+  };
+}
+
+function withHeapCopy(core, bytes, use) {
+  const ptr = core._malloc(Math.max(bytes.length, 1));
+  if (!ptr) throw new Error('out of wasm memory');
+  try {
+    // HEAPU8 is read after _malloc: growing memory replaces the view.
+    core.HEAPU8.set(bytes, ptr);
+    return use(ptr, bytes.length);
+  } finally {
+    core._free(ptr);
+  }
+}
