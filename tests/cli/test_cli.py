@@ -1,0 +1,288 @@
+#!/usr/bin/python3
+"""The `tandem` command's contract (ARCHITECTURE.md 3.1), run against the built binary.
+
+Usage: test_cli.py TANDEM_BINARY REPO_ROOT [unittest options]
+   or: TANDEM_BIN=... TANDEM_ROOT=... test_cli.py [unittest options]
+Everything the tests write goes to a temporary directory.
+"""
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import unittest
+
+ACTIONS = {"answer", "clarify", "collect", "handoff", "fallback"}
+REASONS = {"asked_for_person", "sensitive", "low_confidence", "repeated_failure",
+           "frustration", "not_helpful"}
+EVAL_KEYS = {"n", "accuracy", "in_scope_accuracy", "oos_precision", "oos_recall", "macro_f1",
+             "latency_us_p50", "latency_us_p99"}
+# Signs that a failure escaped as a crash instead of a message.
+CRASH_MARKS = ("Traceback", "terminate called", "Segmentation", "Aborted", "core dumped",
+               "AddressSanitizer", "what():")
+
+TANDEM = os.environ.get("TANDEM_BIN", "")
+ROOT = os.environ.get("TANDEM_ROOT", "")
+TIMEOUT = 600
+
+
+def run(*args):
+    return subprocess.run([TANDEM, *args], capture_output=True, text=True, errors="replace",
+                          timeout=TIMEOUT, stdin=subprocess.DEVNULL)
+
+
+def data(*parts):
+    return os.path.join(ROOT, *parts)
+
+
+BANKING = CLINC = DEMO_KB = ""  # the sample data sets, set by main()
+
+
+class CliTest(unittest.TestCase):
+    """Trains the three models once; the tests share them."""
+
+    @classmethod
+    def setUpClass(cls):
+        cls.tmp = tempfile.mkdtemp(prefix="tandem-cli-test-")
+        cls.models, cls.train_runs = {}, {}
+        for name, source in (("banking", BANKING), ("clinc", CLINC), ("kb", DEMO_KB)):
+            model = os.path.join(cls.tmp, name + ".tandem")
+            cls.train_runs[name] = run("train", source, "-o", model, "--folds", "2")
+            cls.models[name] = model
+
+    @classmethod
+    def tearDownClass(cls):
+        shutil.rmtree(cls.tmp, ignore_errors=True)
+
+    def path(self, name):
+        return os.path.join(self.tmp, name)
+
+    def write(self, name, content, mode="w"):
+        path = self.path(name)
+        with open(path, mode) as f:
+            f.write(content)
+        return path
+
+    def model(self, name):
+        run_ = self.train_runs[name]
+        self.assertEqual(run_.returncode, 0, f"training {name} failed:\n{run_.stderr}")
+        return self.models[name]
+
+    def assert_clean_failure(self, result, *fragments):
+        """Non-zero exit by choice (not a signal), a message on stderr, no crash."""
+        self.assertGreater(result.returncode, 0,
+                           f"expected failure, got {result.returncode}\n{result.stderr}")
+        self.assertTrue(result.stderr.strip(), "no message on stderr")
+        for mark in CRASH_MARKS:
+            self.assertNotIn(mark, result.stderr)
+        for fragment in fragments:
+            self.assertIn(fragment, result.stderr)
+
+    def ask(self, model, text):
+        result = run("ask", self.model(model), text)
+        self.assertEqual(result.returncode, 0, result.stderr)
+        decision = json.loads(result.stdout)  # the whole of stdout is one object
+        self.assertIsInstance(decision, dict)
+        self.assertIn(decision["action"], ACTIONS)
+        self.assertTrue(decision["intent"] is None or isinstance(decision["intent"], str))
+        self.assertIsInstance(decision["confidence"], (int, float))
+        self.assertGreaterEqual(decision["confidence"], 0.0)
+        self.assertLessEqual(decision["confidence"], 1.0)
+        self.assertIsInstance(decision["reply"], str)
+        if decision["action"] == "handoff":
+            self.assertIn(decision["reason"], REASONS)
+        return decision
+
+    def evaluate(self, model, source):
+        result = run("eval", self.model(model), source, "--json")
+        self.assertEqual(result.returncode, 0, result.stderr)
+        metrics = json.loads(result.stdout)
+        self.assertIsInstance(metrics, dict)
+        self.assertLessEqual(EVAL_KEYS, set(metrics))
+        for key in ("accuracy", "in_scope_accuracy", "macro_f1"):
+            self.assertGreaterEqual(metrics[key], 0.0)
+            self.assertLessEqual(metrics[key], 1.0)
+        self.assertGreaterEqual(metrics["latency_us_p50"], 0.0)
+        self.assertGreaterEqual(metrics["latency_us_p99"], metrics["latency_us_p50"])
+        return metrics
+
+    # --- train -------------------------------------------------------------
+
+    def test_train_writes_models_and_reports_held_out_figures(self):
+        for name in ("banking", "clinc", "kb"):
+            with self.subTest(data=name):
+                result = self.train_runs[name]
+                self.assertEqual(result.returncode, 0, result.stderr)
+                self.assertIn("training on", result.stderr)
+                self.assertIn("held-out", result.stderr)
+                self.assertIn("accuracy", result.stderr)
+                self.assertIn("%", result.stderr)
+                with open(self.models[name], "rb") as f:
+                    self.assertEqual(f.read(4), b"TNDM")
+                self.assertFalse(os.path.exists(self.models[name] + ".tmp"))
+
+    def test_train_is_deterministic_for_a_seed(self):
+        outputs = []
+        for i in range(2):
+            out = self.path(f"seeded{i}.tandem")
+            result = run("train", DEMO_KB, "-o", out, "--seed", "3", "--folds", "2")
+            self.assertEqual(result.returncode, 0, result.stderr)
+            with open(out, "rb") as f:
+                outputs.append(f.read())
+        self.assertEqual(outputs[0], outputs[1])
+
+    # --- ask ---------------------------------------------------------------
+
+    def test_ask_answers_routine_questions_from_the_knowledge_base(self):
+        for text, intent in (("when is my next payment due?", "due_dates"),
+                             ("where is my refund", "refund_status"),
+                             ("my card was declined", "declined_payment")):
+            with self.subTest(text=text):
+                decision = self.ask("kb", text)
+                self.assertEqual(decision["action"], "answer")
+                self.assertEqual(decision["intent"], intent)
+                self.assertTrue(decision["reply"])
+
+    def test_ask_hands_off_a_fraud_report(self):
+        decision = self.ask("kb", "someone used my account to buy things I never ordered")
+        self.assertEqual(decision["action"], "handoff")
+        self.assertEqual(decision["reason"], "sensitive")
+
+    def test_ask_on_labelled_data_answers_with_the_intent_id(self):
+        decision = self.ask("banking", "I still have not received my new card")
+        self.assertEqual(decision["intent"], "card_arrival")
+        if decision["action"] == "answer":
+            self.assertEqual(decision["reply"], "card_arrival")
+
+    def test_ask_survives_odd_messages(self):
+        for text in ("", "   ", "\U0001F600\U0001F621", "x" * 10000, "caf\u00e9 r\u00e9clamation"):
+            with self.subTest(length=len(text)):
+                self.ask("kb", text)
+
+    # --- eval --------------------------------------------------------------
+
+    def test_eval_json_on_csv_has_no_oos_figures(self):
+        metrics = self.evaluate("banking", BANKING)
+        self.assertEqual(metrics["n"], 3075)  # no evaluation split: every row
+        self.assertIsNone(metrics["oos_precision"])
+        self.assertIsNone(metrics["oos_recall"])
+        self.assertGreater(metrics["accuracy"], 0.8)  # its own training data
+
+    def test_eval_json_on_clinc_scores_out_of_scope(self):
+        metrics = self.evaluate("clinc", CLINC)
+        self.assertEqual(metrics["n"], 360)  # val + oos_val
+        for key in ("oos_precision", "oos_recall"):
+            self.assertIsInstance(metrics[key], (int, float))
+            self.assertGreaterEqual(metrics[key], 0.0)
+            self.assertLessEqual(metrics[key], 1.0)
+        self.assertGreater(metrics["oos_recall"], 0.5)
+        self.assertGreater(metrics["in_scope_accuracy"], 0.7)
+
+    def test_eval_json_on_a_knowledge_base(self):
+        metrics = self.evaluate("kb", DEMO_KB)
+        self.assertGreater(metrics["n"], 0)
+
+    def test_eval_without_json_prints_a_table(self):
+        result = run("eval", self.model("clinc"), CLINC)
+        self.assertEqual(result.returncode, 0, result.stderr)
+        self.assertIn("accuracy", result.stdout)
+        self.assertIn("latency", result.stdout)
+
+    # --- bad input ---------------------------------------------------------
+
+    def test_missing_data_file(self):
+        missing = self.path("no-such-file.csv")
+        out = self.path("never.tandem")
+        self.assert_clean_failure(run("train", missing, "-o", out), "no-such-file.csv")
+        self.assertFalse(os.path.exists(out))
+        self.assert_clean_failure(run("eval", self.model("kb"), missing), "no-such-file.csv")
+
+    def test_missing_model_file(self):
+        missing = self.path("no-such-model.tandem")
+        self.assert_clean_failure(run("ask", missing, "hello"), "no-such-model.tandem")
+        self.assert_clean_failure(run("eval", missing, BANKING), "no-such-model.tandem")
+
+    def test_malformed_knowledge_bases(self):
+        own = self.write("bad_kb.json", json.dumps({
+            "tandem_kb": 1, "name": "Shop",
+            "intents": [{"id": "refund", "examples": ["refund"], "answer": ""}]}))
+        truncated = self.write("truncated_kb.json", '{"tandem_kb": 1, "intents": [')
+        for source in (data("tests", "data", "kb", "bad_many.json"),
+                       data("tests", "data", "kb", "bad_syntax.json"), own, truncated):
+            with self.subTest(kb=os.path.basename(source)):
+                out = self.path("bad.tandem")
+                self.assert_clean_failure(run("train", source, "-o", out),
+                                          os.path.basename(source))
+                self.assertFalse(os.path.exists(out))
+
+    def test_csv_with_a_bad_header(self):
+        source = self.write("bad_header.csv", "utterance,label\nwhere is my card,card_arrival\n")
+        self.assert_clean_failure(run("train", source, "-o", self.path("x.tandem")),
+                                  "bad_header.csv")
+
+    def test_unusable_data_files(self):
+        empty = self.write("empty.csv", "")
+        binary = self.write("binary.csv", bytes(range(256)) * 4, mode="wb")
+        for source in (empty, binary, self.tmp):  # the last one is a directory
+            with self.subTest(data=source):
+                self.assert_clean_failure(run("train", source, "-o", self.path("x.tandem")))
+
+    def test_truncated_and_foreign_model_files(self):
+        with open(self.model("kb"), "rb") as f:
+            model = f.read()
+        cases = {
+            "truncated": model[: len(model) // 2],
+            "header-only": model[:16],
+            "empty": b"",
+            "foreign": b"PK\x03\x04" + model[4:],
+        }
+        for name, content in cases.items():
+            with self.subTest(model=name):
+                path = self.write(name + ".tandem", content, mode="wb")
+                self.assert_clean_failure(run("ask", path, "where is my refund"), path)
+                self.assert_clean_failure(run("eval", path, DEMO_KB, "--json"), path)
+
+    def test_a_data_file_is_not_a_model(self):
+        self.assert_clean_failure(run("ask", DEMO_KB, "hello"), "kb.json")
+
+    def test_usage_errors(self):
+        cases = {
+            "no command": [],
+            "unknown command": ["frobnicate"],
+            "train without -o": ["train", DEMO_KB],
+            "-o without a value": ["train", DEMO_KB, "-o"],
+            "train without data": ["train", "-o", self.path("x.tandem")],
+            "bad folds": ["train", DEMO_KB, "-o", self.path("x.tandem"), "--folds", "1"],
+            "bad seed": ["train", DEMO_KB, "-o", self.path("x.tandem"), "--seed", "abc"],
+            "unknown flag": ["train", DEMO_KB, "-o", self.path("x.tandem"), "--fast"],
+            "ask without text": ["ask", self.models["kb"]],
+            "eval without data": ["eval", self.models["kb"]],
+        }
+        for name, args in cases.items():
+            with self.subTest(case=name):
+                self.assert_clean_failure(run(*args))
+        self.assertIn("frobnicate", run("frobnicate").stderr)
+        self.assertFalse(os.path.exists(self.path("x.tandem")))
+
+    def test_unwritable_output(self):
+        out = os.path.join(self.path("no-such-dir"), "model.tandem")
+        self.assert_clean_failure(run("train", DEMO_KB, "-o", out, "--folds", "2"), "no-such-dir")
+
+
+def main():
+    global TANDEM, ROOT, BANKING, CLINC, DEMO_KB
+    args = sys.argv[1:]
+    if len(args) >= 2 and not args[0].startswith("-"):
+        TANDEM, ROOT, args = os.path.abspath(args[0]), os.path.abspath(args[1]), args[2:]
+    if not (os.access(TANDEM, os.X_OK) and os.path.isdir(ROOT)):
+        sys.exit(__doc__)
+    BANKING = data("tests", "data", "banking77", "sample.csv")
+    CLINC = data("tests", "data", "clinc150", "sample.json")
+    DEMO_KB = data("web", "demo", "kb.json")
+    unittest.main(argv=[sys.argv[0], *args], verbosity=2)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,175 @@
+#include <algorithm>
+#include <string>
+#include <vector>
+
+#include <catch2/catch.hpp>
+
+#include "engine/engine.h"
+#include "engine_test_support.h"
+
+namespace tandem::engine {
+namespace {
+
+const Engine& demo_engine() {
+  static const Engine engine(testing::compiled_demo().model);
+  return engine;
+}
+
+const kb::Faq& faq_with_question(const std::string& question) {
+  const auto& faqs = testing::demo_kb().faqs;
+  const auto it = std::find_if(faqs.begin(), faqs.end(), [&](const kb::Faq& faq) {
+    return std::find(faq.questions.begin(), faq.questions.end(), question) != faq.questions.end();
+  });
+  REQUIRE(it != faqs.end());
+  return *it;
+}
+
+const kb::Intent& demo_intent(const std::string& id) {
+  const auto& intents = testing::demo_kb().intents;
+  const auto it = std::find_if(intents.begin(), intents.end(),
+                               [&](const kb::Intent& intent) { return intent.id == id; });
+  REQUIRE(it != intents.end());
+  return *it;
+}
+
+// What every decision must satisfy, whatever the message.
+void check_well_formed(const Decision& d) {
+  CHECK(d.confidence >= 0.0f);
+  CHECK(d.confidence <= 1.0f);
+  CHECK_FALSE(d.reply.empty());
+  CHECK(d.candidates.size() <= 5);
+  for (size_t i = 0; i < d.candidates.size(); ++i) {
+    CHECK(d.candidates[i].confidence >= 0.0f);
+    CHECK(d.candidates[i].confidence <= 1.0f);
+    if (i > 0) CHECK(d.candidates[i].confidence <= d.candidates[i - 1].confidence);
+  }
+  if (d.intent) {
+    REQUIRE_FALSE(d.candidates.empty());
+    CHECK(*d.intent == d.candidates[0].id);
+    CHECK(d.confidence == d.candidates[0].confidence);
+  }
+  CHECK((d.action == Action::kHandoff) == (d.reason != HandoffReason::kNone));
+  if (d.action == Action::kFallback) CHECK(d.reply == demo_engine().model().kb.messages.fallback);
+}
+
+TEST_CASE("action names and reason codes are the contract's strings", "[engine]") {
+  CHECK(action_name(Action::kAnswer) == "answer");
+  CHECK(action_name(Action::kClarify) == "clarify");
+  CHECK(action_name(Action::kCollect) == "collect");
+  CHECK(action_name(Action::kHandoff) == "handoff");
+  CHECK(action_name(Action::kFallback) == "fallback");
+  CHECK(reason_code(HandoffReason::kNone).empty());
+  CHECK(reason_code(HandoffReason::kAskedForPerson) == "asked_for_person");
+  CHECK(reason_code(HandoffReason::kSensitive) == "sensitive");
+  CHECK(reason_code(HandoffReason::kLowConfidence) == "low_confidence");
+  CHECK(reason_code(HandoffReason::kRepeatedFailure) == "repeated_failure");
+  CHECK(reason_code(HandoffReason::kFrustration) == "frustration");
+  CHECK(reason_code(HandoffReason::kNotHelpful) == "not_helpful");
+}
+
+TEST_CASE("routine questions are answered with the right intent", "[engine]") {
+  const std::vector<std::pair<std::string, std::string>> cases = {
+      {"when is my next payment due?", "due_dates"},
+      {"where is my refund", "refund_status"},
+      {"my card was declined", "declined_payment"},
+  };
+  for (const auto& [message, intent] : cases) {
+    const Decision d = demo_engine().decide(message);
+    INFO(message << " -> " << action_name(d.action) << " " << d.intent.value_or("(none)") << " "
+                 << d.confidence);
+    check_well_formed(d);
+    CHECK(d.action == Action::kAnswer);
+    CHECK(d.intent == intent);
+    CHECK(d.reply == demo_intent(intent).answer);
+    CHECK(d.confidence >= demo_engine().answer_threshold());
+  }
+}
+
+TEST_CASE("a fraud report is handed to a person as sensitive", "[engine]") {
+  const Decision d = demo_engine().decide("someone used my account to buy things I never ordered");
+  INFO(d.intent.value_or("(none)") << " " << d.confidence);
+  check_well_formed(d);
+  CHECK(d.action == Action::kHandoff);
+  CHECK(d.reason == HandoffReason::kSensitive);
+  CHECK(reason_code(d.reason) == "sensitive");
+  REQUIRE(d.intent);
+  CHECK(demo_intent(*d.intent).sensitive);
+}
+
+TEST_CASE("an FAQ asked as the knowledge base phrases it gets the FAQ's answer", "[engine]") {
+  for (const std::string question :
+       {"What are your opening hours?", "Is Lumen Pay interest-free?"}) {
+    const kb::Faq& faq = faq_with_question(question);
+    const Decision d = demo_engine().decide(question);
+    INFO(question << " -> " << action_name(d.action) << " " << d.intent.value_or("(none)"));
+    check_well_formed(d);
+    CHECK(d.action == Action::kAnswer);
+    CHECK(d.intent == faq.id);
+    REQUIRE_FALSE(d.candidates.empty());
+    CHECK(d.candidates[0].is_faq);
+    CHECK(d.reply == faq.answer);
+  }
+}
+
+TEST_CASE("odd messages never crash and give a valid decision", "[engine]") {
+  const std::vector<std::string> messages = {
+      "",
+      " \t\n ",
+      std::string(10 * 1024, 'a'),
+      [] {
+        std::string long_text;
+        while (long_text.size() < 10 * 1024) long_text += "where is my refund? ";
+        return long_text;
+      }(),
+      "\xff\xfe\xfd",
+      "refund \xc3\x28 \xe2\x82 please \xf0\x9f",
+      std::string("nul\0inside", 10),
+      "\xF0\x9F\x98\x80\xF0\x9F\x98\xA1\xF0\x9F\x92\xB3",  // emoji only
+      "?!?!...",
+      "asdkjh qwpoeiru zxmcnv",
+  };
+  for (const auto& message : messages) {
+    INFO("message of " << message.size() << " bytes: " << message.substr(0, 40));
+    const Decision d = demo_engine().decide(message);
+    check_well_formed(d);
+  }
+}
+
+TEST_CASE("messages with nothing to answer, or off topic, are not answered", "[engine]") {
+  const std::vector<std::string> messages = {
+      "",
+      " \t\n ",
+      "?!?!...",
+      "\xff\xfe\xfd",
+      "\xF0\x9F\x98\x80\xF0\x9F\x98\x80\xF0\x9F\x98\x80",
+      "asdkjh qwpoeiru zxmcnv",
+      "tell me a joke",
+      "what's the weather like tomorrow",
+      "who won the football last night",
+  };
+  for (const auto& message : messages) {
+    const Decision d = demo_engine().decide(message);
+    INFO("'" << message << "' -> " << action_name(d.action) << " " << d.intent.value_or("(none)")
+             << " at " << d.confidence);
+    CHECK(d.action != Action::kAnswer);
+  }
+}
+
+TEST_CASE("the answer threshold is trained when the KB says auto, and a pinned one is kept",
+          "[engine]") {
+  REQUIRE(testing::demo_kb().policy.answer_threshold < 0.0f);
+  CHECK(demo_engine().answer_threshold() > 0.0f);
+  CHECK(demo_engine().answer_threshold() < 1.0f);
+
+  Model strict = testing::compiled_demo().model;
+  strict.kb.policy.answer_threshold = 0.999f;
+  const Engine engine(std::move(strict));
+  CHECK(engine.answer_threshold() == 0.999f);
+  const Decision d = engine.decide("where is my refund");
+  INFO(action_name(d.action) << " at " << d.confidence);
+  CHECK(d.confidence < 0.999f);
+  CHECK(d.action != Action::kAnswer);
+}
+
+}  // namespace
+}  // namespace tandem::engine
