@@ -6,6 +6,7 @@
 #include <chrono>
 #include <cstdio>
 #include <string>
+#include <vector>
 
 #include "engine/compile.h"
 #include "evaluation.h"
@@ -37,7 +38,36 @@ std::string percent(const std::optional<double>& v) {
   return buf;
 }
 
-void run(const char* name, const Expected<data::LabelledData>& data) {
+// The peers' protocol for CLINC150: the out-of-scope threshold chosen on the
+// evaluation data itself, as the best in-scope accuracy at >= 85% recall. An
+// upper bound for comparison only; the engine's own threshold is chosen at
+// training time without seeing the evaluation data.
+std::string peer_protocol(const char* name, const engine::Engine& engine,
+                          const std::vector<data::Example>& items) {
+  const auto& classifier = engine.model().classifier;
+  std::vector<nlu::HeldOutPrediction> predictions;
+  for (const auto& item : items) {
+    const nlu::Classification c = classifier.classify(item.text, 1);
+    nlu::HeldOutPrediction p;
+    p.confidence = c.ranked.empty() ? 0.0f : c.ranked[0].probability;
+    p.out_of_scope = item.label == data::kOutOfScope;
+    p.correct = !p.out_of_scope && !c.ranked.empty() &&
+                classifier.labels()[c.ranked[0].intent] == item.label;
+    p.rejected_by_model = c.declined_by_model;
+    predictions.push_back(p);
+  }
+  const nlu::OperatingPoint best = nlu::choose_threshold(predictions, 0.85f);
+  char line[256];
+  std::snprintf(line, sizeof line,
+                "%s, threshold chosen on the evaluation data (peers' protocol): in-scope %.2f%%, "
+                "oos recall %.2f%% (threshold %.3f; the shipped one, chosen in training: %.3f)",
+                name, best.in_scope_accuracy * 100, best.oos_recall * 100, best.threshold,
+                classifier.threshold());
+  return line;
+}
+
+void run(const char* name, const Expected<data::LabelledData>& data,
+         std::vector<std::string>& notes) {
   if (!data) {
     std::fprintf(stderr, "%s: skipped: %s\n", name, data.error_text().c_str());
     return;
@@ -61,6 +91,7 @@ void run(const char* name, const Expected<data::LabelledData>& data) {
       percent(m.oos_precision).c_str(), percent(m.oos_recall).c_str(), m.macro_f1, train_s,
       file.size() / 1024.0, gzip_size(file) / 1024.0, e.latency_us_p50, e.latency_us_p99);
   std::fflush(stdout);
+  if (m.oos_recall) notes.push_back(peer_protocol(name, *engine, data->eval));
 }
 
 }  // namespace
@@ -73,7 +104,10 @@ int main(int argc, char** argv) {
       "s | "
       "model KB | gzip KB | p50 us | p99 us |\n");
   std::printf("|---|---|---|---|---|---|---|---|---|---|---|---|\n");
-  run("BANKING77", bench::banking77_split(dir));
-  run("CLINC150", bench::clinc150(dir));
+  std::vector<std::string> notes;
+  run("BANKING77", bench::banking77_split(dir), notes);
+  run("CLINC150", bench::clinc150(dir), notes);
+  if (!notes.empty()) std::printf("\n");
+  for (const auto& note : notes) std::printf("%s\n", note.c_str());
   return 0;
 }

@@ -36,13 +36,18 @@ void print_report(const engine::CompileReport& r, bool has_faqs) {
                "  classes %zu (intents and FAQs), examples %zu (%zu out of scope)\n"
                "  top-1 accuracy        %.2f%%\n"
                "  calibration error     %.2f%% (temperature %.3f)\n"
-               "  answer threshold      %.3f -> in-scope accuracy %.2f%%, answered %.2f%%",
+               "  out-of-scope cut      %.3f -> in-scope accuracy %.2f%%, answered %.2f%%",
                c.examples, c.intents, c.examples, c.out_of_scope_examples, c.heldout_accuracy * 100,
                c.calibration_error * 100, c.temperature, op.threshold, op.in_scope_accuracy * 100,
                op.answered * 100);
   if (c.out_of_scope_examples)
     std::fprintf(stderr, ", out-of-scope recall %.2f%%", op.oos_recall * 100);
-  std::fprintf(stderr, "\n  features %zu, weights kept %zu\n", c.feature_rows, c.weights_kept);
+  const auto& answer = c.answer_point;
+  std::fprintf(stderr,
+               "\n  answer threshold      %.3f -> in-scope accuracy %.2f%%, answered %.2f%%"
+               " (used by knowledge bases)\n",
+               answer.threshold, answer.in_scope_accuracy * 100, answer.answered * 100);
+  std::fprintf(stderr, "  features %zu, weights kept %zu\n", c.feature_rows, c.weights_kept);
   if (has_faqs)
     std::fprintf(stderr, "  FAQ leave-one-out top-1 %.2f%% over %zu phrasings\n",
                  r.faq_heldout_accuracy * 100, r.faq_positive_checks);

@@ -68,7 +68,8 @@ OperatingPoint evaluate_threshold(const std::vector<HeldOutPrediction>& predicti
   return point;
 }
 
-OperatingPoint choose_threshold(const std::vector<HeldOutPrediction>& predictions) {
+OperatingPoint choose_threshold(const std::vector<HeldOutPrediction>& predictions,
+                                float min_oos_recall) {
   const bool has_oos = std::any_of(predictions.begin(), predictions.end(),
                                    [](const HeldOutPrediction& p) { return p.out_of_scope; });
   std::vector<float> candidates{0.0f};
@@ -82,7 +83,10 @@ OperatingPoint choose_threshold(const std::vector<HeldOutPrediction>& prediction
     const OperatingPoint point = evaluate_threshold(predictions, t);
     double value;
     if (has_oos) {
-      value = point.in_scope_accuracy + point.oos_recall;
+      // Feasible points rank by accuracy, above every infeasible one; infeasible
+      // ones rank by recall, so the closest to feasible wins when none is.
+      value = point.oos_recall + 1e-9 >= min_oos_recall ? 2.0 + point.in_scope_accuracy
+                                                        : point.oos_recall;
     } else {
       const double wrong = point.answered - point.in_scope_accuracy;
       value = point.in_scope_accuracy - wrong;

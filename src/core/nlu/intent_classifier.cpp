@@ -51,7 +51,16 @@ std::vector<int> assign_folds(const std::vector<uint32_t>& ids, int folds, uint6
 
 struct FittedModel {
   Vectorizer vectorizer;
-  CompactLinearModel model;
+  CompactLinearModel linear;
+  EmbeddingModel embedding;
+
+  void logits(const std::vector<text::Feature>& features, std::vector<float>& linear_out,
+              std::vector<float>& embedding_out) const {
+    SparseVector x;
+    vectorizer.transform(features, x);
+    linear.logits(x, linear_out);
+    if (!embedding.empty()) embedding.logits(x, embedding_out);
+  }
 };
 
 FittedModel fit(const std::vector<std::vector<text::Feature>>& features,
@@ -68,15 +77,24 @@ FittedModel fit(const std::vector<std::vector<text::Feature>>& features,
     fitted.vectorizer.transform(docs[k], inputs[k]);
     labels[k] = ids[subset[k]];
   }
-  const DenseLinearModel dense =
-      train_softmax(inputs, labels, fitted.vectorizer.rows(), classes, options.softmax, progress);
-  fitted.model = CompactLinearModel::compress(dense, options.prune_ratio);
+  const bool ensemble = options.embedding_weight > 0.0f;
+  // Progress: the linear model is the first half of the work when both train.
+  const DenseLinearModel dense = train_softmax(inputs, labels, fitted.vectorizer.rows(), classes,
+                                               options.softmax, [&](float f) {
+                                                 if (progress) progress(ensemble ? f / 2 : f);
+                                               });
+  fitted.linear = CompactLinearModel::compress(dense, options.prune_ratio);
+  if (ensemble) {
+    EmbeddingOptions embedding = options.embedding;
+    embedding.seed = options.softmax.seed;
+    // A small knowledge base has fewer feature rows than the table has buckets.
+    embedding.buckets = std::max<uint32_t>(
+        1, std::min<uint32_t>(embedding.buckets, static_cast<uint32_t>(fitted.vectorizer.rows())));
+    fitted.embedding = EmbeddingModel::train(inputs, labels, classes, embedding, [&](float f) {
+      if (progress) progress(0.5f + f / 2);
+    });
+  }
   return fitted;
-}
-
-void scale_and_softmax(std::vector<float>& logits, float temperature) {
-  for (auto& v : logits) v /= temperature;
-  softmax(logits);
 }
 
 HeldOutPrediction judge(const std::vector<float>& probabilities, size_t in_scope_classes,
@@ -116,7 +134,7 @@ IntentClassifier IntentClassifier::train(const std::vector<std::string>& texts,
   // it, so calibration and the threshold are fitted on honest predictions.
   const int folds = std::max(2, options.folds);
   const std::vector<int> fold = assign_folds(labelled.ids, folds, options.softmax.seed);
-  std::vector<std::vector<float>> heldout_logits(texts.size());
+  std::vector<std::vector<float>> linear_logits(texts.size()), embedding_logits(texts.size());
   for (int k = 0; k < folds; ++k) {
     std::vector<uint32_t> train_part;
     for (uint32_t i = 0; i < texts.size(); ++i)
@@ -127,32 +145,30 @@ IntentClassifier IntentClassifier::train(const std::vector<std::string>& texts,
         fit(features, labelled.ids, train_part, classes, options, [&](float f) {
           if (progress) progress(stage, f);
         });
-    SparseVector x;
-    for (uint32_t i = 0; i < texts.size(); ++i) {
-      if (fold[i] != k) continue;
-      fitted.vectorizer.transform(features[i], x);
-      fitted.model.logits(x, heldout_logits[i]);
-    }
+    for (uint32_t i = 0; i < texts.size(); ++i)
+      if (fold[i] == k) fitted.logits(features[i], linear_logits[i], embedding_logits[i]);
   }
 
-  std::vector<std::vector<float>> fit_logits;
+  std::vector<std::vector<float>> fit_linear, fit_embedding;
   std::vector<uint32_t> fit_labels;
   for (uint32_t i = 0; i < texts.size(); ++i) {
     if (!trainable(i)) continue;
-    fit_logits.push_back(heldout_logits[i]);
+    fit_linear.push_back(linear_logits[i]);
+    fit_embedding.push_back(embedding_logits[i]);
     fit_labels.push_back(labelled.ids[i]);
   }
-  classifier.temperature_ = fit_temperature(fit_logits, fit_labels);
+  classifier.fusion_.embedding_weight = options.embedding_weight;
+  fit_fusion(fit_linear, fit_embedding, fit_labels, classifier.fusion_);
 
   std::vector<HeldOutPrediction> predictions;
   size_t correct = 0, in_scope = 0;
+  std::vector<float> probabilities;
   for (uint32_t i = 0; i < texts.size(); ++i) {
-    auto probabilities = heldout_logits[i];
-    scale_and_softmax(probabilities, classifier.temperature_);
+    classifier.fusion_.probabilities(linear_logits[i], embedding_logits[i], probabilities);
     predictions.push_back(judge(probabilities, intents, labelled.ids[i]));
     if (!predictions.back().out_of_scope) ++in_scope, correct += predictions.back().correct;
   }
-  const OperatingPoint point = choose_threshold(predictions);
+  const OperatingPoint point = choose_threshold(predictions, options.min_oos_recall);
   classifier.threshold_ = point.threshold;
   std::vector<HeldOutPrediction> in_scope_only;
   for (const auto& p : predictions)
@@ -167,17 +183,18 @@ IntentClassifier IntentClassifier::train(const std::vector<std::string>& texts,
     if (progress) progress("final model", f);
   });
   classifier.vectorizer_ = std::move(final_model.vectorizer);
-  classifier.model_ = std::move(final_model.model);
+  classifier.linear_ = std::move(final_model.linear);
+  classifier.embedding_ = std::move(final_model.embedding);
 
   if (report) {
     report->examples = texts.size();
     report->intents = intents;
     report->out_of_scope_examples = labelled.out_of_scope;
     report->feature_rows = classifier.vectorizer_.rows();
-    report->weights_kept = classifier.model_.entries();
+    report->weights_kept = classifier.linear_.entries();
     report->heldout_accuracy = in_scope ? double(correct) / in_scope : 0.0;
     report->calibration_error = expected_calibration_error(predictions);
-    report->temperature = classifier.temperature_;
+    report->temperature = classifier.fusion_.temperature;
     report->operating_point = point;
     report->answer_point = evaluate_threshold(predictions, classifier.answer_threshold_);
   }
@@ -193,9 +210,10 @@ Classification IntentClassifier::classify(std::string_view text, size_t top_k) c
 Classification IntentClassifier::classify(const SparseVector& x, size_t top_k) const {
   Classification result;
   if (labels_.empty()) return result;
-  std::vector<float> probabilities;
-  model_.logits(x, probabilities);
-  scale_and_softmax(probabilities, temperature_);
+  std::vector<float> linear, embedding, probabilities;
+  linear_.logits(x, linear);
+  if (!embedding_.empty()) embedding_.logits(x, embedding);
+  fusion_.probabilities(linear, embedding, probabilities);
   const size_t intents = labels_.size();
   std::vector<uint32_t> order(intents);
   std::iota(order.begin(), order.end(), 0u);
@@ -207,8 +225,8 @@ Classification IntentClassifier::classify(const SparseVector& x, size_t top_k) c
                     });
   for (size_t r = 0; r < k; ++r) result.ranked.push_back({order[r], probabilities[order[r]]});
   const float top = probabilities[order[0]];
-  const bool model_declines = has_oos_class_ && probabilities.back() > top;
-  result.in_scope = !model_declines && top >= threshold_;
+  result.declined_by_model = has_oos_class_ && probabilities.back() > top;
+  result.in_scope = !result.declined_by_model && top >= threshold_;
   return result;
 }
 
@@ -216,11 +234,13 @@ void IntentClassifier::save(BinaryWriter& out) const {
   out.varint(labels_.size());
   for (const auto& l : labels_) out.str(l);
   out.u8(has_oos_class_ ? 1 : 0);
-  out.f32(temperature_);
+  fusion_.save(out);
   out.f32(threshold_);
   out.f32(answer_threshold_);
   vectorizer_.save(out);
-  model_.save(out);
+  linear_.save(out);
+  out.u8(embedding_.empty() ? 0 : 1);
+  if (!embedding_.empty()) embedding_.save(out);
 }
 
 IntentClassifier IntentClassifier::load(BinaryReader& in) {
@@ -228,17 +248,19 @@ IntentClassifier IntentClassifier::load(BinaryReader& in) {
   const size_t n = in.count();
   for (size_t i = 0; i < n && in.ok(); ++i) c.labels_.push_back(in.str());
   c.has_oos_class_ = in.u8() != 0;
-  c.temperature_ = in.f32();
+  c.fusion_ = Fusion::load(in);
   c.threshold_ = in.f32();
   c.answer_threshold_ = in.f32();
   c.vectorizer_ = Vectorizer::load(in);
-  c.model_ = CompactLinearModel::load(in);
-  if (in.ok() && c.model_.classes() != c.labels_.size() + (c.has_oos_class_ ? 1 : 0))
+  c.linear_ = CompactLinearModel::load(in);
+  if (in.u8() != 0) c.embedding_ = EmbeddingModel::load(in);
+  const size_t classes = c.labels_.size() + (c.has_oos_class_ ? 1 : 0);
+  if (in.ok() && c.linear_.classes() != classes)
     in.fail("model classes do not match its intent list");
-  if (in.ok() && c.model_.rows() != c.vectorizer_.rows())
+  if (in.ok() && !c.embedding_.empty() && c.embedding_.classes() != classes)
+    in.fail("embedding model classes do not match its intent list");
+  if (in.ok() && c.linear_.rows() != c.vectorizer_.rows())
     in.fail("model rows do not match its feature table");
-  if (in.ok() && !(c.temperature_ > 0.0f && c.temperature_ < 1000.0f))
-    in.fail("calibration temperature out of range");
   if (in.ok() && !(c.threshold_ >= 0.0f && c.threshold_ <= 1.0f && c.answer_threshold_ >= 0.0f &&
                    c.answer_threshold_ <= 1.0f))
     in.fail("thresholds out of range");

@@ -1,6 +1,7 @@
-// The intent classifier: TF-IDF over hashed word and character n-grams, a
-// pruned int8 logistic-regression model, temperature calibration and an
-// out-of-scope threshold, all fitted by train() from labelled examples alone.
+// The intent classifier: TF-IDF over hashed word and character n-grams scored
+// by a pruned int8 logistic-regression model and a small fastText-style
+// embedding model, their votes fused and calibrated, and an out-of-scope
+// threshold, all fitted by train() from labelled examples alone.
 #pragma once
 
 #include <cstdint>
@@ -11,6 +12,8 @@
 
 #include "base/binary_codec.h"
 #include "nlu/calibration.h"
+#include "nlu/embedding_model.h"
+#include "nlu/fusion.h"
 #include "nlu/linear_model.h"
 #include "nlu/softmax_trainer.h"
 #include "nlu/vectorizer.h"
@@ -22,7 +25,15 @@ struct ClassifierOptions {
   int min_df = 2;
   SoftmaxOptions softmax;
   float prune_ratio = 0.1f;  // see CompactLinearModel::compress
-  int folds = 5;             // cross-fitting folds for calibration; >= 2
+  EmbeddingOptions embedding;
+  // How much the embedding model's vote counts against the linear model's 1;
+  // 0 trains the linear model alone (see docs/engine.md for the measurements).
+  float embedding_weight = 2.0f;
+  // The out-of-scope threshold is the one with the best held-out in-scope
+  // accuracy among those declining at least this share of held-out
+  // out-of-scope examples (see choose_threshold).
+  float min_oos_recall = 0.85f;
+  int folds = 5;  // cross-fitting folds for calibration; >= 2
   // Train the out-of-scope examples as a class of their own (besides the threshold).
   bool oos_class = true;
 };
@@ -33,7 +44,7 @@ struct TrainingReport {
   size_t feature_rows = 0, weights_kept = 0;
   double heldout_accuracy = 0.0;   // top intent, in-scope items, no rejection
   double calibration_error = 0.0;  // after temperature scaling
-  float temperature = 1.0f;
+  float temperature = 1.0f;        // the final one of the fusion
   OperatingPoint operating_point;  // where the out-of-scope threshold was set
   OperatingPoint answer_point;     // where the answer threshold was set (in-scope items)
 };
@@ -46,6 +57,7 @@ struct IntentScore {
 struct Classification {
   std::vector<IntentScore> ranked;  // best first, in-scope intents only
   bool in_scope = false;            // the top intent clears the threshold
+  bool declined_by_model = false;   // the out-of-scope class outscored every intent
 };
 
 // Training stages report (stage name, fraction of that stage done).
@@ -82,8 +94,9 @@ class IntentClassifier {
   std::vector<std::string> labels_;
   bool has_oos_class_ = false;  // if so, it is the last class of the model
   Vectorizer vectorizer_;
-  CompactLinearModel model_;
-  float temperature_ = 1.0f;
+  CompactLinearModel linear_;
+  EmbeddingModel embedding_;  // empty when trained without it
+  Fusion fusion_;
   float threshold_ = 0.0f;
   float answer_threshold_ = 0.0f;
 };
