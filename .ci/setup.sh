@@ -22,7 +22,9 @@ PACKAGES=(
 # npm are installed only when missing.
 command -v node >/dev/null || PACKAGES+=(nodejs)
 command -v npm >/dev/null || PACKAGES+=(npm)
-# Later steps (browser tests) add their packages here, e.g. chromium.
+# Browser tests drive Debian's Chromium (playwright-core cannot download
+# browsers here); scripts/demo.sh --check fetches the demo page with curl.
+PACKAGES+=(chromium curl)
 
 missing=()
 for pkg in "${PACKAGES[@]}"; do
@@ -41,5 +43,6 @@ else
   echo "setup: all ${#PACKAGES[@]} packages present"
 fi
 
-# Node packages for the web tests (npm ci against the committed lock file)
-# belong here, after the system packages.
+# Node packages for the widget build and the browser tests, exactly as locked
+# in package-lock.json (a few seconds from npm's cache on reruns).
+npm ci --no-audit --no-fund

@@ -1,0 +1,9 @@
+// Demo page only: the "Ask our assistant" buttons open the widget with a question.
+const chat = document.querySelector('tandem-chat');
+
+document.addEventListener('click', (event) => {
+  const button = event.target.closest('[data-ask]');
+  if (!button || !chat) return;
+  chat.open();
+  chat.send(button.dataset.ask).catch(() => {}); // the widget shows its own errors
+});

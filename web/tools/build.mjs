@@ -1,0 +1,93 @@
+// Builds the files a site deploys into one folder (default build/web):
+//   tandem.js        the widget, bundled and minified (web/widget/index.js)
+//   tandem.css       its stylesheet (web/widget/widget.css)
+//   tandem-core.mjs  the Emscripten ES module and its .wasm (from the wasm build)
+//   index.html ...   the demo page and its assets (web/demo, not kb.json)
+// The model (site.tandem) is written there by `tandem train`, see scripts/demo.sh.
+//
+//   node web/tools/build.mjs [--out build/web] [--core build/wasm/web]
+import { build } from 'esbuild';
+import { copyFile, cp, mkdir, readFile, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const CORE_FILES = ['tandem-core.mjs', 'tandem-core.wasm'];
+const SIZE_REPORT = ['tandem.js', 'tandem.css', ...CORE_FILES, 'site.tandem'];
+
+function parseArgs(argv) {
+  const options = { out: 'build/web', core: 'build/wasm/web' };
+  for (let i = 0; i < argv.length; i++) {
+    if (argv[i] === '--out') options.out = argv[++i];
+    else if (argv[i] === '--core') options.core = argv[++i];
+    else throw new Error(`build: unknown argument ${argv[i]}`);
+  }
+  return { out: path.resolve(ROOT, options.out), core: path.resolve(ROOT, options.core) };
+}
+
+async function exists(file) {
+  return stat(file).then(
+    () => true,
+    () => false,
+  );
+}
+
+async function bundle(out) {
+  const common = { bundle: true, minify: true, legalComments: 'none', logLevel: 'warning' };
+  await build({
+    ...common,
+    entryPoints: [path.join(ROOT, 'web/widget/index.js')],
+    outfile: path.join(out, 'tandem.js'),
+    format: 'esm',
+    target: ['es2022', 'chrome100', 'safari15.4', 'firefox100'],
+  });
+  await build({
+    ...common,
+    entryPoints: [path.join(ROOT, 'web/widget/widget.css')],
+    outfile: path.join(out, 'tandem.css'),
+    target: ['chrome100', 'safari15.4', 'firefox100'],
+  });
+}
+
+async function copyCore(core, out) {
+  for (const name of CORE_FILES) {
+    const source = path.join(core, name);
+    if (!(await exists(source))) {
+      throw new Error(`build: ${source} is missing; build the wasm preset first (cmake --build --preset wasm)`);
+    }
+    await copyFile(source, path.join(out, name));
+  }
+}
+
+async function copyDemo(out) {
+  await cp(path.join(ROOT, 'web/demo'), out, {
+    recursive: true,
+    filter: (source) => path.basename(source) !== 'kb.json',
+  });
+}
+
+async function reportSizes(out) {
+  let raw = 0;
+  let gz = 0;
+  for (const name of SIZE_REPORT) {
+    const file = path.join(out, name);
+    if (!(await exists(file))) continue;
+    const bytes = await readFile(file);
+    const gzipped = gzipSync(bytes, { level: 9 }).length;
+    if (name !== 'site.tandem') {
+      raw += bytes.length;
+      gz += gzipped;
+    }
+    console.log(`  ${name.padEnd(18)} ${String(bytes.length).padStart(8)} B  ${String(gzipped).padStart(7)} B gzip`);
+  }
+  console.log(`  ${'widget total'.padEnd(18)} ${String(raw).padStart(8)} B  ${String(gz).padStart(7)} B gzip (without the model)`);
+}
+
+const { out, core } = parseArgs(process.argv.slice(2));
+await mkdir(out, { recursive: true });
+await bundle(out);
+await copyCore(core, out);
+await copyDemo(out);
+console.log(`build: wrote ${path.relative(ROOT, out)}/`);
+await reportSizes(out);

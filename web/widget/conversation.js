@@ -1,0 +1,56 @@
+// Pure helpers over the stored conversation and the engine's decisions.
+
+// Chips for a clarification: the top candidates, but never one so unlikely
+// that offering it would look random.
+export const MAX_SUGGESTIONS = 3;
+export const MIN_SUGGESTION_CONFIDENCE = 0.05;
+
+// "faq.support_hours" -> "Support hours", "due_dates" -> "Due dates".
+export function humanise(id) {
+  const words = String(id).replace(/^faq\./, '').replace(/[_.-]+/g, ' ').trim();
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
+export function suggestionsFor(decision) {
+  if (decision?.action !== 'clarify') return [];
+  return (decision.candidates ?? [])
+    .filter((c, i) => c.id && c.id !== 'oos' && (i < 2 || c.confidence >= MIN_SUGGESTION_CONFIDENCE))
+    .slice(0, MAX_SUGGESTIONS)
+    .map((c) => ({ label: humanise(c.id), text: humanise(c.id), id: c.id }));
+}
+
+let counter = 0;
+export function messageId(now = Date.now()) {
+  counter = (counter + 1) % 1e6;
+  return `${now.toString(36)}-${counter.toString(36)}`;
+}
+
+export function customerMessage(text, now = Date.now()) {
+  return { id: messageId(now), role: 'customer', text, time: new Date(now).toISOString() };
+}
+
+export function botMessage(decision, now = Date.now()) {
+  const message = {
+    id: messageId(now),
+    role: 'bot',
+    text: decision.reply,
+    time: new Date(now).toISOString(),
+    action: decision.action,
+    intent: decision.intent ?? null,
+    confidence: decision.confidence,
+  };
+  if (decision.reason) message.reason = decision.reason;
+  if (decision.action === 'clarify') message.suggestions = suggestionsFor(decision);
+  return message;
+}
+
+// What a person taking over needs from the conversation so far; the full
+// handoff bundle (docs/, ARCHITECTURE 3.3) is built from this later.
+export function transcript(conversation) {
+  return conversation.messages.map(({ role, text, time, intent, confidence, action, feedback }) => {
+    const turn = { role, text, time };
+    if (role === 'bot') Object.assign(turn, { intent, confidence, action });
+    if (feedback) turn.feedback = feedback;
+    return turn;
+  });
+}
