@@ -81,21 +81,41 @@ TEST_CASE("choose_threshold without out-of-scope items maximises right minus wro
   CHECK(point.oos_recall == 0.0);
 }
 
-TEST_CASE("choose_threshold with out-of-scope items maximises accuracy plus oos recall",
+TEST_CASE("choose_threshold with out-of-scope items keeps the best accuracy at the recall asked",
           "[calibration]") {
-  // In-scope accuracy + oos recall per threshold: 0.35:1.23 0.5:1.27 0.6:1.47
-  // 0.65:1.30 0.8:1.33; the item the model's own oos class rejected is declined
-  // at every threshold.
+  // threshold:        0.35  0.5   0.6   0.65  0.7   0.8   0.9
+  // in-scope accuracy 5/6   4/6   4/6   3/6   2/6   2/6   1/6
+  // oos recall        0.4   0.6   0.8   0.8   0.8   1.0   1.0
+  // The item the model's own oos class rejected is declined at every threshold.
   const std::vector<HeldOutPrediction> predictions = {
       in_scope(0.9f, true),  in_scope(0.8f, true),  in_scope(0.65f, true),     in_scope(0.6f, true),
       in_scope(0.5f, false), in_scope(0.35f, true), out_of_scope(0.95f, true), out_of_scope(0.7f),
       out_of_scope(0.55f),   out_of_scope(0.4f),    out_of_scope(0.3f)};
-  const OperatingPoint point = choose_threshold(predictions);
-  CHECK(point.threshold == 0.6f);
-  CHECK(point.in_scope_accuracy == Approx(4.0 / 6));
-  CHECK(point.answered == Approx(4.0 / 6));
-  CHECK(point.oos_recall == Approx(0.8));
-  CHECK(point.oos_precision == Approx(4.0 / 6));  // 4 of the 6 declined were out of scope
+  SECTION("a recall of 0.75 is first reached at 0.6") {
+    const OperatingPoint point = choose_threshold(predictions, 0.75f);
+    CHECK(point.threshold == 0.6f);
+    CHECK(point.in_scope_accuracy == Approx(4.0 / 6));
+    CHECK(point.answered == Approx(4.0 / 6));
+    CHECK(point.oos_recall == Approx(0.8));
+    CHECK(point.oos_precision == Approx(4.0 / 6));  // 4 of the 6 declined were out of scope
+  }
+  SECTION("full recall costs accuracy") {
+    const OperatingPoint point = choose_threshold(predictions, 1.0f);
+    CHECK(point.threshold == 0.8f);
+    CHECK(point.in_scope_accuracy == Approx(2.0 / 6));
+    CHECK(point.oos_recall == Approx(1.0));
+  }
+  SECTION("a low recall target keeps the most accurate threshold") {
+    const OperatingPoint point = choose_threshold(predictions, 0.0f);
+    CHECK(point.in_scope_accuracy == Approx(5.0 / 6));
+  }
+}
+
+TEST_CASE("choose_threshold gets as close as it can to an unreachable recall", "[calibration]") {
+  // The out-of-scope item above every confidence is answered at every threshold.
+  const std::vector<HeldOutPrediction> predictions = {in_scope(0.5f, true), in_scope(0.4f, true),
+                                                      out_of_scope(0.9f), out_of_scope(0.3f)};
+  CHECK(choose_threshold(predictions, 0.85f).oos_recall == Approx(0.5));
 }
 
 TEST_CASE("evaluate_threshold counts a model rejection as declining", "[calibration]") {
