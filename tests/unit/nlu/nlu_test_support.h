@@ -58,7 +58,7 @@ inline const Split& banking_split() {
 inline const IntentClassifier& banking_classifier() {
   static const IntentClassifier classifier = [] {
     ClassifierOptions options;
-    options.folds = 3;
+    options.folds = 2;
     const Split& split = banking_split();
     return IntentClassifier::train(split.train_texts, split.train_labels, options);
   }();
