@@ -25,6 +25,20 @@ step_wasm() {
   ctest --preset wasm
 }
 
+# The engine's wasm module under Node (tests/wasm): its decisions must equal the
+# native CLI's. Runs after native and wasm, whose builds it uses.
+step_wasm_module() {
+  local bin=build/release/bin/tandem web=build/wasm/web node_dir=build/wasm/node file
+  for file in "$bin" "$node_dir/tandem-core.cjs" "$web/tandem-core.mjs"; do
+    [[ -e $file ]] || { echo "missing $file: run the native and wasm steps first"; return 1; }
+  done
+  TANDEM_BIN="$bin" TANDEM_WASM_NODE="$node_dir" node --test tests/wasm/
+  echo "browser build (docs/wasm.md):"
+  for file in "$web/tandem-core.mjs" "$web/tandem-core.wasm"; do
+    printf '  %-32s %7d bytes, %6d gzip -9\n' "$file" "$(wc -c <"$file")" "$(gzip -9c "$file" | wc -c)"
+  done
+}
+
 step_format() {
   local files
   mapfile -t files < <(find src tests bench wasm -name node_modules -prune -o \
@@ -32,7 +46,7 @@ step_format() {
   clang-format --dry-run --Werror "${files[@]}"
 }
 
-STEPS=(native wasm format)
+STEPS=(native wasm wasm_module format)
 (($#)) && STEPS=("$@")
 
 summary=()

@@ -1,6 +1,8 @@
 #include "decision_json.h"
 
-#include <cstdio>
+#include <algorithm>
+#include <cmath>
+#include <cstdint>
 
 #include "text/utf8.h"
 
@@ -35,11 +37,26 @@ void append_string(std::string_view text, std::string& out) {
   out += '"';
 }
 
-// Nine significant digits give back the same float when parsed.
-void append_number(float value, std::string& out) {
-  char buffer[32];
-  const int n = std::snprintf(buffer, sizeof buffer, "%.9g", static_cast<double>(value));
-  out.append(buffer, static_cast<size_t>(n));
+// Confidences are probabilities (ARCHITECTURE.md 3.1: 0..1), so fixed decimals
+// say all there is to say; writing them by hand keeps printf, about 8 KB of
+// wasm, out of the module. Twelve decimals are finer than a float's precision.
+void append_probability(float value, std::string& out) {
+  constexpr uint64_t kScale = 1000000000000;
+  if (std::isnan(value)) {
+    out += "null";  // as nlohmann/json writes NaN in the CLI
+    return;
+  }
+  const double clamped = std::min(std::max(static_cast<double>(value), 0.0), 1.0);
+  const uint64_t scaled = static_cast<uint64_t>(clamped * kScale + 0.5);
+  out += static_cast<char>('0' + scaled / kScale);
+  uint64_t fraction = scaled % kScale;
+  if (fraction == 0) return;
+  char digits[12];
+  for (int i = 11; i >= 0; --i, fraction /= 10) digits[i] = static_cast<char>('0' + fraction % 10);
+  int length = 12;
+  while (digits[length - 1] == '0') --length;
+  out += '.';
+  out.append(digits, static_cast<size_t>(length));
 }
 
 }  // namespace
@@ -53,7 +70,7 @@ void write_decision_json(const engine::Decision& d, std::string& out) {
   else
     out += "null";
   out += ",\"confidence\":";
-  append_number(d.confidence, out);
+  append_probability(d.confidence, out);
   out += ",\"reply\":";
   append_string(d.reply, out);
   if (d.action == engine::Action::kHandoff) {
@@ -67,7 +84,7 @@ void write_decision_json(const engine::Decision& d, std::string& out) {
     out += "{\"id\":";
     append_string(c.id, out);
     out += c.is_faq ? ",\"kind\":\"faq\",\"confidence\":" : ",\"kind\":\"intent\",\"confidence\":";
-    append_number(c.confidence, out);
+    append_probability(c.confidence, out);
     out += '}';
   }
   out += "]}";
