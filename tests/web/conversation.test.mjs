@@ -1,0 +1,143 @@
+// The demo's questions through the real widget, engine and model in Chromium.
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import {
+  ask,
+  findClarification,
+  freshPage,
+  launchBrowser,
+  openWidget,
+  part,
+  serve,
+  typeAndSend,
+  watchPage,
+} from './harness.mjs';
+
+let server;
+let browser;
+
+before(async () => {
+  server = await serve();
+  browser = await launchBrowser();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+test('a routine question gets its answer, rendered as safe Markdown', async () => {
+  const page = await freshPage(browser.context, server.url);
+  const problems = watchPage(page);
+  await openWidget(page);
+  const reply = await typeAndSend(page, 'When is my next payment due?');
+  assert.match(await reply.innerText(), /first instalment is taken at checkout/);
+  assert.equal(await reply.getAttribute('data-action'), 'answer');
+  // **Pay in 4** is bold; the link is https, opens a new tab without opener.
+  assert.equal(await reply.locator('strong').first().innerText(), 'Pay in 4');
+  const link = reply.locator('a');
+  assert.equal(await link.getAttribute('href'), 'https://lumenpay.example/help/payment-schedule');
+  assert.equal(await link.getAttribute('rel'), 'noopener noreferrer');
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test('an FAQ question gets the FAQ answer through send()', async () => {
+  const page = await freshPage(browser.context, server.url);
+  const decision = await ask(page, 'What are your opening hours?');
+  assert.equal(decision.action, 'answer');
+  assert.equal(decision.intent, 'faq.support_hours');
+  assert.match(decision.reply, /Monday to Friday/);
+  const shown = part(page, 'message-bot').last();
+  assert.match(await shown.innerText(), /Monday to Friday 8am-8pm/);
+  await page.close();
+});
+
+test('a sensitive message hands off with the transcript so far', async () => {
+  const page = await freshPage(browser.context, server.url);
+  const events = page.evaluate(
+    () =>
+      new Promise((resolve) => {
+        const chat = document.querySelector('tandem-chat');
+        const seen = {};
+        chat.addEventListener('tandem:reply', (e) => (seen.reply = e.detail));
+        chat.addEventListener('tandem:handoff', (e) => resolve({ ...seen, handoff: e.detail }));
+      }),
+  );
+  await ask(page, 'Where is my refund?');
+  const decision = await ask(page, "Someone used my card without permission, I don't recognise this purchase");
+  assert.equal(decision.action, 'handoff');
+  assert.equal(decision.reason, 'sensitive');
+  assert.equal(decision.intent, 'fraud_report');
+  const { reply, handoff } = await events;
+  assert.equal(reply.action, 'handoff');
+  assert.equal(handoff.decision.intent, 'fraud_report');
+  assert.deepEqual(
+    handoff.transcript.map((turn) => turn.role),
+    ['customer', 'bot', 'customer', 'bot'],
+  );
+  assert.equal(handoff.transcript[0].text, 'Where is my refund?');
+  assert.equal(handoff.transcript[1].intent, 'refund_status');
+  assert.match(await part(page, 'message-bot').last().innerText(), /member of our team/);
+  await page.close();
+});
+
+test('an ambiguous message offers suggestion chips, and a chip asks again', async () => {
+  const page = await freshPage(browser.context, server.url);
+  await openWidget(page);
+  const found = await findClarification(page);
+  assert.ok(found, 'one of the ambiguous messages should get a clarifying question');
+  const chips = part(page, 'suggestion');
+  const count = await chips.count();
+  assert.ok(count >= 2 && count <= 3, `expected 2-3 chips, got ${count}`);
+  const top = found.decision.candidates[0].id;
+  const label = await chips.first().innerText();
+  assert.equal(label.toLowerCase(), top.replace(/^faq\./, '').replace(/_/g, ' '));
+  const replies = await part(page, 'message-bot').count();
+  await chips.first().click();
+  await part(page, 'message-bot').nth(replies).waitFor();
+  assert.equal(await part(page, 'message-customer').last().locator('.bubble').innerText(), label);
+  assert.equal(await part(page, 'suggestion').count(), 0);
+  const answered = await page.evaluate(() => {
+    const conversation = JSON.parse(Object.values({ ...localStorage })[0]);
+    return conversation.messages.at(-1);
+  });
+  assert.equal(answered.intent, top);
+  await page.close();
+});
+
+test('reloading mid-conversation restores the log, feedback and open panel', async () => {
+  const page = await freshPage(browser.context, server.url);
+  await openWidget(page);
+  const reply = await typeAndSend(page, 'Are there any late fees?');
+  await reply.getByRole('button', { name: 'Yes' }).click();
+  await typeAndSend(page, 'where is my refund');
+  const before = await part(page, 'message').allInnerTexts();
+  await page.reload();
+  await part(page, 'panel').waitFor({ state: 'visible' });
+  assert.deepEqual(await part(page, 'message').allInnerTexts(), before);
+  assert.match(before.join('\n'), /Thanks for your feedback/);
+  // A new question continues the same conversation.
+  await typeAndSend(page, 'How do I close my account?');
+  assert.equal(await part(page, 'message-customer').count(), 3);
+  // Clearing starts over, and stays cleared after a reload.
+  await page.getByRole('button', { name: 'Start a new conversation' }).click();
+  assert.equal(await part(page, 'message-customer').count(), 0);
+  await page.reload();
+  assert.equal(await part(page, 'message-customer').count(), 0);
+  await page.close();
+});
+
+test('the page loads no engine files before the customer shows interest', async () => {
+  const page = await freshPage(browser.context, server.url);
+  const requested = [];
+  page.on('request', (request) => requested.push(new URL(request.url()).pathname));
+  await page.reload();
+  await page.waitForLoadState('networkidle');
+  assert.ok(requested.includes('/tandem.js'));
+  assert.ok(!requested.some((p) => /tandem-core|site\.tandem/.test(p)), requested.join(' '));
+  const modelLoaded = page.waitForEvent('requestfinished', (r) => r.url().endsWith('site.tandem'));
+  await openWidget(page);
+  await modelLoaded;
+  await page.close();
+});
