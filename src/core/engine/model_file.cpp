@@ -85,8 +85,7 @@ void read_answers(BinaryReader& in, kb::KnowledgeBase& kb) {
   kb.messages.handoff = in.str();
 }
 
-}  // namespace
-
+// Every classifier class must name an intent or FAQ of the answer table.
 bool resolve_labels(const Model& model) {
   std::unordered_set<std::string> ids;
   for (const auto& intent : model.kb.intents) ids.insert(intent.id);
@@ -95,6 +94,8 @@ bool resolve_labels(const Model& model) {
     if (!ids.count(label)) return false;
   return true;
 }
+
+}  // namespace
 
 float FaqCalibration::probability(float score) const {
   return 1.0f / (1.0f + std::exp(-(slope * score + intercept)));
