@@ -2,6 +2,7 @@
 // tandem-core, and the demo model trained by that binary.
 //   TANDEM_BIN        native CLI (default build/release/bin/tandem)
 //   TANDEM_WASM_NODE  folder holding tandem-core.cjs + .wasm (default build/wasm/node)
+//   TANDEM_WASM_WEB   folder holding the browser build tandem-core.mjs + .wasm (default build/wasm/web)
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
@@ -14,6 +15,7 @@ import { loadEngine } from '../../wasm/tandem-engine.js';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const tandemBin = path.resolve(root, process.env.TANDEM_BIN ?? 'build/release/bin/tandem');
 const wasmDir = path.resolve(root, process.env.TANDEM_WASM_NODE ?? 'build/wasm/node');
+export const webBuildDir = path.resolve(root, process.env.TANDEM_WASM_WEB ?? 'build/wasm/web');
 
 const createTandemCore = createRequire(import.meta.url)(path.join(wasmDir, 'tandem-core.cjs'));
 // Node 20's global fetch cannot load a file path in Emscripten 3.1.6's loader:
