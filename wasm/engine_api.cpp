@@ -9,7 +9,7 @@
 #include <string>
 #include <string_view>
 
-#include "decision_json.h"
+#include "engine/decision_json.h"
 #include "engine/engine.h"
 
 namespace {
@@ -45,8 +45,8 @@ EMSCRIPTEN_KEEPALIVE const char* tandem_last_error() {
 // call with this handle.
 EMSCRIPTEN_KEEPALIVE const char* tandem_engine_decide(Handle* handle, const char* text,
                                                       size_t size) {
-  tandem::wasm::write_decision_json(handle->engine.decide(std::string_view(text, size)),
-                                    handle->json);
+  tandem::engine::write_decision_json(handle->engine.decide(std::string_view(text, size)),
+                                      handle->json);
   return handle->json.c_str();
 }
 

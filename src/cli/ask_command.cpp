@@ -1,6 +1,7 @@
 #include <cstdio>
 
 #include "commands.h"
+#include "engine/decision_json.h"
 #include "engine_io.h"
 
 namespace tandem::cli {
@@ -12,11 +13,11 @@ int ask_command(const Args& args) {
   }
   auto engine = load_engine(args[0]);
   if (!engine) return report_errors("ask", engine.errors());
-  const engine::Decision decision = engine->decide(args[1]);
-  // Replace invalid UTF-8 rather than fail: the customer's text may contain anything.
-  std::puts(decision_json(decision)
-                .dump(2, ' ', false, nlohmann::json::error_handler_t::replace)
-                .c_str());
+  // The same writer as the widget's, so both hosts print identical decisions;
+  // invalid UTF-8 from the customer becomes U+FFFD rather than an error.
+  std::string json;
+  engine::write_decision_json(engine->decide(args[1]), json);
+  std::puts(json.c_str());
   return 0;
 }
 

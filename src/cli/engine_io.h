@@ -1,9 +1,7 @@
-// Loading and saving compiled models, and rendering decisions as JSON.
+// Loading compiled models and reporting errors.
 #pragma once
 
 #include <string>
-
-#include <nlohmann/json.hpp>
 
 #include "base/status.h"
 #include "engine/engine.h"
@@ -11,7 +9,6 @@
 namespace tandem::cli {
 
 Expected<engine::Engine> load_engine(const std::string& path);
-nlohmann::json decision_json(const engine::Decision& decision);
 
 // Prints every error to stderr as "tandem <command>: <error>" and returns 1.
 int report_errors(const char* command, const std::vector<Error>& errors);

@@ -1,4 +1,4 @@
-#include "decision_json.h"
+#include "engine/decision_json.h"
 
 #include <algorithm>
 #include <cmath>
@@ -6,7 +6,7 @@
 
 #include "text/utf8.h"
 
-namespace tandem::wasm {
+namespace tandem::engine {
 namespace {
 
 void append_string(std::string_view text, std::string& out) {
@@ -61,9 +61,9 @@ void append_probability(float value, std::string& out) {
 
 }  // namespace
 
-void write_decision_json(const engine::Decision& d, std::string& out) {
+void write_decision_json(const Decision& d, std::string& out) {
   out.assign("{\"action\":");
-  append_string(engine::action_name(d.action), out);
+  append_string(action_name(d.action), out);
   out += ",\"intent\":";
   if (d.intent)
     append_string(*d.intent, out);
@@ -73,9 +73,9 @@ void write_decision_json(const engine::Decision& d, std::string& out) {
   append_probability(d.confidence, out);
   out += ",\"reply\":";
   append_string(d.reply, out);
-  if (d.action == engine::Action::kHandoff) {
+  if (d.action == Action::kHandoff) {
     out += ",\"reason\":";
-    append_string(engine::reason_code(d.reason), out);
+    append_string(reason_code(d.reason), out);
   }
   out += ",\"candidates\":[";
   for (size_t i = 0; i < d.candidates.size(); ++i) {
@@ -90,4 +90,4 @@ void write_decision_json(const engine::Decision& d, std::string& out) {
   out += "]}";
 }
 
-}  // namespace tandem::wasm
+}  // namespace tandem::engine
