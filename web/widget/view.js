@@ -47,7 +47,7 @@ export class ChatView {
     this.clearButton.addEventListener('click', onClear);
     this.closeButton = el(doc, 'button', { type: 'button', className: 'icon-button' }, [icon(doc, 'close')]);
     this.closeButton.addEventListener('click', onClose);
-    const header = el(doc, 'header', { className: 'header' }, [
+    const header = el(doc, 'div', { className: 'header' }, [
       el(doc, 'div', { className: 'heading' }, [this.heading, this.subtitle]),
       this.clearButton,
       this.closeButton,
