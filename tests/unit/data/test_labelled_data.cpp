@@ -1,21 +1,15 @@
-#include <fstream>
 #include <set>
-#include <sstream>
 
 #include <catch2/catch.hpp>
+
+#include "../test_files.h"
 
 #include "data/labelled_data.h"
 
 namespace tandem::data {
 namespace {
 
-std::string read_file(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  REQUIRE(in.good());
-  std::ostringstream out;
-  out << in.rdbuf();
-  return out.str();
-}
+using tandem::testing::read_file;
 
 std::set<std::string> labels_of(const std::vector<Example>& examples) {
   std::set<std::string> labels;

@@ -2,24 +2,18 @@
 // shared by the engine tests: compiling once keeps the suite fast under WASM.
 #pragma once
 
-#include <fstream>
-#include <sstream>
 #include <string>
 
 #include <catch2/catch.hpp>
+
+#include "../test_files.h"
 
 #include "engine/compile.h"
 #include "kb/knowledge_base.h"
 
 namespace tandem::engine::testing {
 
-inline std::string read_file(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  REQUIRE(in.good());
-  std::ostringstream out;
-  out << in.rdbuf();
-  return out.str();
-}
+using tandem::testing::read_file;
 
 inline const kb::KnowledgeBase& demo_kb() {
   static const kb::KnowledgeBase kb = [] {

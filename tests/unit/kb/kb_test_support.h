@@ -2,24 +2,18 @@
 // a time, and a check that names the pointer and the problem.
 #pragma once
 
-#include <fstream>
-#include <sstream>
 #include <string>
 
 #include <catch2/catch.hpp>
+
 #include <nlohmann/json.hpp>
+#include "../test_files.h"
 
 #include "kb/knowledge_base.h"
 
 namespace tandem::kb::testing {
 
-inline std::string read_file(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  REQUIRE(in.good());
-  std::ostringstream out;
-  out << in.rdbuf();
-  return out.str();
-}
+using tandem::testing::read_file;
 
 // Smallest knowledge base that parses: one intent, one faq.
 inline nlohmann::json minimal_kb() {

@@ -3,26 +3,20 @@
 // it, shared by every test file (training is the slow part, above all in WASM).
 #pragma once
 
-#include <fstream>
 #include <map>
-#include <sstream>
 #include <string>
 #include <vector>
 
 #include <catch2/catch.hpp>
+
+#include "../test_files.h"
 
 #include "data/labelled_data.h"
 #include "nlu/intent_classifier.h"
 
 namespace tandem::nlu::testing {
 
-inline std::string read_file(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  REQUIRE(in.good());
-  std::ostringstream out;
-  out << in.rdbuf();
-  return out.str();
-}
+using tandem::testing::read_file;
 
 struct Split {
   std::vector<std::string> train_texts, train_labels;
