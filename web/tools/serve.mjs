@@ -85,7 +85,11 @@ export function startServer({ root, port = 0, host = '127.0.0.1', isolate = fals
       resolve({
         server,
         url: `http://${host}:${address.port}/`,
-        close: () => new Promise((done) => server.close(done)),
+        close: () =>
+          new Promise((done) => {
+            server.close(done);
+            server.closeAllConnections(); // idle keep-alive sockets would hold close() open
+          }),
       });
     });
   });

@@ -1,0 +1,176 @@
+// The widget's pure modules under Node, without a browser.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { humanise, suggestionsFor, transcript } from '../../web/widget/conversation.js';
+import { createEngineLoader, LOAD_ERROR } from '../../web/widget/engine-loader.js';
+import { format, resolveLocale, strings, LOCALES } from '../../web/widget/i18n.js';
+import { parseMarkdown, safeHref } from '../../web/widget/markdown.js';
+import { clearConversation, loadConversation, saveConversation } from '../../web/widget/storage.js';
+
+test('markdown: bold, emphasis, https links, lists and line breaks', () => {
+  const blocks = parseMarkdown('Go to **Orders** → *your order*.\nThen [read this](https://x.example/a)\n\n- **One**: a\n- two');
+  assert.deepEqual(blocks, [
+    {
+      type: 'paragraph',
+      children: [
+        { type: 'text', text: 'Go to ' },
+        { type: 'strong', children: [{ type: 'text', text: 'Orders' }] },
+        { type: 'text', text: ' → ' },
+        { type: 'em', children: [{ type: 'text', text: 'your order' }] },
+        { type: 'text', text: '.' },
+        { type: 'br' },
+        { type: 'text', text: 'Then ' },
+        { type: 'link', href: 'https://x.example/a', children: [{ type: 'text', text: 'read this' }] },
+      ],
+    },
+    {
+      type: 'list',
+      items: [
+        [{ type: 'strong', children: [{ type: 'text', text: 'One' }] }, { type: 'text', text: ': a' }],
+        [{ type: 'text', text: 'two' }],
+      ],
+    },
+  ]);
+});
+
+test('markdown: only https URLs become links; markup stays text', () => {
+  for (const href of ['javascript:alert(1)', 'http://x.example/', '/relative', 'data:text/html,x', 'JaVaScRiPt:x']) {
+    assert.equal(safeHref(href), null, href);
+  }
+  assert.equal(safeHref('https://x.example/p?q=1'), 'https://x.example/p?q=1');
+  const [paragraph] = parseMarkdown('[x](http://evil.example/) <b>hi</b>');
+  assert.deepEqual(paragraph.children, [
+    { type: 'span', children: [{ type: 'text', text: 'x' }] },
+    { type: 'text', text: ' <b>hi</b>' },
+  ]);
+  assert.deepEqual(parseMarkdown('2 * 3 * 4 and ** not bold **')[0].children, [
+    { type: 'text', text: '2 * 3 * 4 and ** not bold **' },
+  ]);
+});
+
+test('suggestions: clarify candidates become readable chips, unlikely ones dropped', () => {
+  assert.equal(humanise('faq.support_hours'), 'Support hours');
+  assert.equal(humanise('due_dates'), 'Due dates');
+  const decision = {
+    action: 'clarify',
+    candidates: [
+      { id: 'close_account', kind: 'intent', confidence: 0.46 },
+      { id: 'fraud_report', kind: 'intent', confidence: 0.4 },
+      { id: 'faq.business_accounts', kind: 'faq', confidence: 0.04 },
+      { id: 'faq.fees', kind: 'faq', confidence: 0.03 },
+    ],
+  };
+  assert.deepEqual(
+    suggestionsFor(decision).map((s) => s.label),
+    ['Close account', 'Fraud report'],
+  );
+  assert.deepEqual(suggestionsFor({ ...decision, action: 'answer' }), []);
+});
+
+test('transcript: bot turns carry intent, confidence and feedback', () => {
+  const turns = transcript({
+    messages: [
+      { id: '1', role: 'customer', text: 'refund?', time: 't1' },
+      { id: '2', role: 'bot', text: 'A', time: 't2', intent: 'refund_status', confidence: 0.9, action: 'answer', feedback: 'no' },
+    ],
+  });
+  assert.deepEqual(turns, [
+    { role: 'customer', text: 'refund?', time: 't1' },
+    { role: 'bot', text: 'A', time: 't2', intent: 'refund_status', confidence: 0.9, action: 'answer', feedback: 'no' },
+  ]);
+});
+
+test('i18n: every locale has every string; tags fall back sensibly', () => {
+  const keys = Object.keys(strings('en')).sort();
+  for (const locale of LOCALES) assert.deepEqual(Object.keys(strings(locale)).sort(), keys, locale);
+  assert.equal(resolveLocale('fr-CA'), 'fr');
+  assert.equal(resolveLocale('AR'), 'ar');
+  assert.equal(resolveLocale('de-DE'), 'en');
+  assert.equal(resolveLocale(undefined), 'en');
+  assert.equal(strings('ar').dir, 'rtl');
+  assert.equal(format('{percent}% {missing}', { percent: 40 }), '40% {missing}');
+});
+
+function memoryStore() {
+  const data = new Map();
+  return {
+    getItem: (k) => (data.has(k) ? data.get(k) : null),
+    setItem: (k, v) => data.set(k, String(v)),
+    removeItem: (k) => data.delete(k),
+    data,
+  };
+}
+
+test('storage: round trip, damaged records and full or missing storage', () => {
+  const store = memoryStore();
+  const conversation = { version: 1, open: true, messages: [{ id: '1', role: 'customer', text: 'hi' }] };
+  assert.ok(saveConversation('k', conversation, store));
+  assert.deepEqual(loadConversation('k', store), conversation);
+  clearConversation('k', store);
+  assert.deepEqual(loadConversation('k', store).messages, []);
+  store.setItem('k', '{not json');
+  assert.deepEqual(loadConversation('k', store).messages, []);
+  store.setItem('k', JSON.stringify({ version: 99, messages: [] }));
+  assert.equal(loadConversation('k', store).version, 1);
+  const full = { ...store, setItem: () => { throw new Error('QuotaExceededError'); } };
+  assert.equal(saveConversation('k', conversation, full), false);
+  assert.deepEqual(loadConversation('k', null).messages, []);
+});
+
+// A stand-in for the wasm module, only to drive the loader's error paths.
+const MODEL = new Uint8Array([0x54, 0x4e, 0x44, 0x4d, ...new Array(20).fill(0)]);
+function loaderWith({ response = new Response(MODEL), importCore, load }) {
+  return createEngineLoader({
+    kbUrl: 'https://shop.example/site.tandem',
+    coreUrl: 'https://shop.example/tandem-core.mjs',
+    deps: {
+      fetchImpl: async () => (typeof response === 'function' ? response() : response.clone()),
+      importCore: importCore ?? (async () => ({ default: () => ({}) })),
+      load: load ?? (async ({ modelBytes }) => ({ decide: () => ({ size: modelBytes.length }) })),
+    },
+  });
+}
+
+async function failure(loader) {
+  return loader.load().then(
+    () => null,
+    (error) => error.kind,
+  );
+}
+
+test('engine loader: loads once, and names each kind of failure', async () => {
+  let loads = 0;
+  const ok = loaderWith({ load: async ({ modelBytes }) => ({ bytes: modelBytes.length, n: ++loads }) });
+  assert.deepEqual(await ok.load(), { bytes: 24, n: 1 });
+  assert.equal(await ok.load(), await ok.load());
+  assert.equal(loads, 1);
+
+  assert.equal(await failure(loaderWith({ response: new Response('no', { status: 404 }) })), LOAD_ERROR.modelMissing);
+  assert.equal(
+    await failure(loaderWith({ response: () => Promise.reject(new TypeError('network')) })),
+    LOAD_ERROR.modelMissing,
+  );
+  assert.equal(await failure(loaderWith({ response: new Response('<html>') })), LOAD_ERROR.modelCorrupt);
+  assert.equal(
+    await failure(loaderWith({ load: async () => { throw new Error('cannot load the model: bad CRC'); } })),
+    LOAD_ERROR.modelCorrupt,
+  );
+  assert.equal(
+    await failure(loaderWith({ importCore: async () => { throw new TypeError('Failed to fetch module'); } })),
+    LOAD_ERROR.engine,
+  );
+  assert.equal(
+    await failure(loaderWith({ load: async () => { throw new WebAssembly.CompileError('bad magic'); } })),
+    LOAD_ERROR.engine,
+  );
+});
+
+test('engine loader: a failed load is retried on the next call', async () => {
+  let attempts = 0;
+  const loader = loaderWith({
+    response: () => (++attempts === 1 ? new Response('', { status: 503 }) : new Response(MODEL)),
+  });
+  assert.equal(await failure(loader), LOAD_ERROR.modelMissing);
+  assert.ok(await loader.load());
+  assert.equal(attempts, 2);
+});
