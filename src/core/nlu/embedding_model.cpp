@@ -5,6 +5,7 @@
 #include <numeric>
 
 #include "nlu/random.h"
+#include "nlu/sgd_schedule.h"
 
 namespace tandem::nlu {
 namespace {
@@ -74,20 +75,9 @@ EmbeddingModel EmbeddingModel::train(const std::vector<SparseVector>& inputs,
   w.output.assign(w.dim * classes, 0.0f);
   w.bias.assign(classes, 0.0f);
 
-  std::vector<uint32_t> order(inputs.size());
-  std::iota(order.begin(), order.end(), 0u);
   std::vector<float> h, p, grad_h(w.dim);
-  const double total_steps = double(options.epochs) * std::max<size_t>(1, inputs.size());
-  double done = 0;
-  for (int epoch = 0; epoch < options.epochs; ++epoch) {
-    random.shuffle(order);
-    for (uint32_t i : order) {
-      const float lr = options.learning_rate * float(1.0 - done / total_steps);
-      ++done;
-      step(w, inputs[i], labels[i], lr, h, p, grad_h);
-    }
-    if (progress) progress(float(epoch + 1) / float(options.epochs));
-  }
+  run_sgd(inputs.size(), options.epochs, options.learning_rate, random, progress,
+          [&](uint32_t i, float lr) { step(w, inputs[i], labels[i], lr, h, p, grad_h); });
   model.input_ = quantise(w.input, w.buckets, w.dim);
   model.output_ = quantise(w.output, w.dim, classes);
   model.bias_ = std::move(w.bias);

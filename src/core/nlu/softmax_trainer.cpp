@@ -5,6 +5,7 @@
 #include <numeric>
 
 #include "nlu/random.h"
+#include "nlu/sgd_schedule.h"
 
 namespace tandem::nlu {
 namespace {
@@ -36,50 +37,31 @@ DenseLinearModel train_softmax(const std::vector<SparseVector>& inputs,
   model.weights.assign(rows * classes, 0.0f);
   model.bias.assign(classes, 0.0f);
 
-  std::vector<uint32_t> order(inputs.size());
-  std::iota(order.begin(), order.end(), 0u);
   Random random(options.seed);
   std::vector<float> p(classes);
-  SparseVector dropped;
-  const uint64_t keep_below = static_cast<uint64_t>(options.dropout * (1u << 20));
   float scale = 1.0f;
-  const double total_steps = double(options.epochs) * std::max<size_t>(1, inputs.size());
-  double step = 0;
+  run_sgd(inputs.size(), options.epochs, options.learning_rate, random, progress,
+          [&](uint32_t i, float lr) {
+            const SparseVector& x = inputs[i];
+            p.assign(model.bias.begin(), model.bias.end());
+            for (const auto& t : x) {
+              const float v = t.value * scale;
+              const float* w = &model.weights[size_t{t.row} * classes];
+              for (size_t c = 0; c < classes; ++c) p[c] += v * w[c];
+            }
+            softmax(p);
+            p[labels[i]] -= 1.0f;  // p is now the gradient of the loss w.r.t. the logits
 
-  for (int epoch = 0; epoch < options.epochs; ++epoch) {
-    random.shuffle(order);
-    for (uint32_t i : order) {
-      const float lr = options.learning_rate * float(1.0 - step / total_steps);
-      ++step;
-      const SparseVector* source = &inputs[i];
-      if (options.dropout > 0.0f) {
-        dropped.clear();
-        for (const auto& t : inputs[i])
-          if (random.below(1u << 20) >= keep_below) dropped.push_back(t);
-        source = &dropped;
-      }
-      const SparseVector& x = *source;
-      p.assign(model.bias.begin(), model.bias.end());
-      for (const auto& t : x) {
-        const float v = t.value * scale;
-        const float* w = &model.weights[size_t{t.row} * classes];
-        for (size_t c = 0; c < classes; ++c) p[c] += v * w[c];
-      }
-      softmax(p);
-      p[labels[i]] -= 1.0f;  // p is now the gradient of the loss w.r.t. the logits
-
-      scale *= 1.0f - lr * options.l2;
-      if (scale < kMinScale) fold_scale(model, scale);
-      const float step_size = lr / scale;
-      for (const auto& t : x) {
-        float* w = &model.weights[size_t{t.row} * classes];
-        const float g = step_size * t.value;
-        for (size_t c = 0; c < classes; ++c) w[c] -= g * p[c];
-      }
-      for (size_t c = 0; c < classes; ++c) model.bias[c] -= lr * p[c];
-    }
-    if (progress) progress(float(epoch + 1) / float(options.epochs));
-  }
+            scale *= 1.0f - lr * options.l2;
+            if (scale < kMinScale) fold_scale(model, scale);
+            const float step_size = lr / scale;
+            for (const auto& t : x) {
+              float* w = &model.weights[size_t{t.row} * classes];
+              const float g = step_size * t.value;
+              for (size_t c = 0; c < classes; ++c) w[c] -= g * p[c];
+            }
+            for (size_t c = 0; c < classes; ++c) model.bias[c] -= lr * p[c];
+          });
   fold_scale(model, scale);
   return model;
 }

@@ -13,7 +13,6 @@ struct SoftmaxOptions {
   int epochs = 12;
   float learning_rate = 1.0f;  // decays linearly to zero over the run
   float l2 = 1e-5f;            // per-example L2 penalty on the weights
-  float dropout = 0.0f;        // chance that a feature is hidden from one update
   uint64_t seed = 1;
 };
 
