@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
 import { after, before, test } from 'node:test';
-import { findClarification, freshPage, launchBrowser, part, serve } from './harness.mjs';
+import { findClarification, freshPage, launchBrowser, panelSettled, part, serve } from './harness.mjs';
 
 const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 
@@ -90,6 +90,7 @@ test('axe-core finds no serious or critical violations, panel closed or open', a
   await findClarification(page);
   await page.evaluate(() => document.querySelector('tandem-chat').send('I want to talk to a person'));
   await page.evaluate(() => document.querySelector('tandem-chat').send('help with my account'));
+  await panelSettled(page);
   assert.deepEqual(await scan(), []);
   await page.close();
 });

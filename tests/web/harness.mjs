@@ -109,3 +109,12 @@ export async function findClarification(page) {
   }
   return null;
 }
+
+// Resolves once the panel's opening animation is over (measurements and
+// contrast checks mid-fade would see a half-transparent panel).
+export function panelSettled(page) {
+  return page.waitForFunction(() => {
+    const panel = document.querySelector('tandem-chat').shadowRoot.querySelector('[part~="panel"]');
+    return !panel.hidden && panel.getAnimations().length === 0;
+  });
+}

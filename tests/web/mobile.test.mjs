@@ -2,7 +2,7 @@
 // and the input stays reachable.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { freshPage, launchBrowser, part, serve } from './harness.mjs';
+import { freshPage, launchBrowser, panelSettled, part, serve } from './harness.mjs';
 
 let server;
 let browser;
@@ -29,9 +29,7 @@ test('on a 390x844 phone the panel is full screen and the chat works by touch', 
   assert.ok(launcher.width >= 44 && launcher.height >= 44, 'launcher is a comfortable touch target');
   await part(page, 'launcher').tap();
   await part(page, 'panel').waitFor({ state: 'visible' });
-  await page.waitForFunction(
-    () => document.querySelector('tandem-chat').shadowRoot.querySelector('[part~="panel"]').getAnimations().length === 0,
-  );
+  await panelSettled(page);
   const panel = await part(page, 'panel').boundingBox();
   assert.deepEqual([panel.x, panel.y, panel.width, panel.height].map(Math.round), [0, 0, 390, 844]);
   assert.equal(await part(page, 'launcher').isVisible(), false, 'the launcher hides under the panel');
