@@ -89,14 +89,9 @@ FaqCalibration calibrate_faqs(const kb::KnowledgeBase& kb, CompileReport* report
 
 // Training data lists what the bot answers and rarely what it must decline, so
 // the built-in off-topic messages teach every model where its scope ends.
-// Measured on CLINC150 (docs/engine.md): with them, the threshold chosen at
-// training time lands close to the best one chosen on the evaluation data.
-void add_background_out_of_scope(std::vector<std::string>& texts,
-                                 std::vector<std::string>& labels) {
-  for (std::string_view message : background_out_of_scope()) {
-    texts.emplace_back(message);
-    labels.emplace_back(data::kOutOfScope);
-  }
+nlu::ClassifierOptions with_background(nlu::ClassifierOptions options) {
+  options.background_out_of_scope = background_out_of_scope();
+  return options;
 }
 
 }  // namespace
@@ -118,10 +113,9 @@ Model compile_knowledge_base(const kb::KnowledgeBase& kb, const nlu::ClassifierO
       labels.push_back(faq.id);
     }
   }
-  add_background_out_of_scope(texts, labels);
   Model model;
   model.from_knowledge_base = true;
-  model.classifier = nlu::IntentClassifier::train(texts, labels, options,
+  model.classifier = nlu::IntentClassifier::train(texts, labels, with_background(options),
                                                   report ? &report->classifier : nullptr, progress);
   // The shipped answer table leaves out the training text the widget does not need.
   model.kb.name = kb.name;
@@ -150,9 +144,8 @@ Model compile_labelled_data(const std::vector<data::Example>& examples,
     texts.push_back(e.text);
     labels.push_back(e.label);
   }
-  add_background_out_of_scope(texts, labels);
   Model model;
-  model.classifier = nlu::IntentClassifier::train(texts, labels, options,
+  model.classifier = nlu::IntentClassifier::train(texts, labels, with_background(options),
                                                   report ? &report->classifier : nullptr, progress);
   model.kb.name = "labelled data";
   model.kb.policy.clarify_margin = 0.0f;

@@ -111,10 +111,17 @@ HeldOutPrediction judge(const std::vector<float>& probabilities, size_t in_scope
 
 }  // namespace
 
-IntentClassifier IntentClassifier::train(const std::vector<std::string>& texts,
-                                         const std::vector<std::string>& labels,
+IntentClassifier IntentClassifier::train(const std::vector<std::string>& own_texts,
+                                         const std::vector<std::string>& own_labels,
                                          const ClassifierOptions& options, TrainingReport* report,
                                          const StageProgressFn& progress) {
+  std::vector<std::string> texts = own_texts, labels = own_labels;
+  for (std::string_view message : options.background_out_of_scope) {
+    texts.emplace_back(message);
+    labels.emplace_back(data::kOutOfScope);
+  }
+  const size_t own_out_of_scope = static_cast<size_t>(
+      std::count(own_labels.begin(), own_labels.end(), std::string(data::kOutOfScope)));
   const Labelled labelled = index_labels(labels);
   const size_t intents = labelled.names.size();
   IntentClassifier classifier;
@@ -168,7 +175,11 @@ IntentClassifier IntentClassifier::train(const std::vector<std::string>& texts,
     predictions.push_back(judge(probabilities, intents, labelled.ids[i]));
     if (!predictions.back().out_of_scope) ++in_scope, correct += predictions.back().correct;
   }
-  const OperatingPoint point = choose_threshold(predictions, options.min_oos_recall);
+  // The data's own out-of-scope examples say what this deployment must decline;
+  // the generic background only stands in for them when there are none.
+  std::vector<HeldOutPrediction> threshold_basis = predictions;
+  if (own_out_of_scope > 0) threshold_basis.resize(own_texts.size());
+  const OperatingPoint point = choose_threshold(threshold_basis, options.min_oos_recall);
   classifier.threshold_ = point.threshold;
   std::vector<HeldOutPrediction> in_scope_only;
   for (const auto& p : predictions)

@@ -33,6 +33,11 @@ struct ClassifierOptions {
   // accuracy among those declining at least this share of held-out
   // out-of-scope examples (see choose_threshold).
   float min_oos_recall = 0.85f;
+  // Generic messages to decline, trained as out of scope on top of the data's
+  // own. When the data has out-of-scope examples of its own, the threshold is
+  // fitted on those alone: they, not the generic ones, show what this
+  // deployment must decline.
+  std::vector<std::string_view> background_out_of_scope;
   int folds = 5;  // cross-fitting folds for calibration; >= 2
   // Train the out-of-scope examples as a class of their own (besides the threshold).
   bool oos_class = true;
