@@ -3,7 +3,7 @@
 # Each step prints a header and its wall time; the first failure stops the run
 # with a non-zero exit. With CI=true, compiler warnings are errors.
 #
-# Usage: bash scripts/test.sh [STEP...]   (default: every step in STEPS)
+# Usage: bash scripts/test.sh [STEP...]   (default: every step in STEPS, setup first)
 # New suites: write a step_<name> function and add it to STEPS below.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -12,6 +12,12 @@ export NODE_PATH=/usr/share/nodejs # em++ needs Debian's acorn (docs/build.md)
 JOBS=$(nproc)
 WERROR=OFF
 [[ "${CI:-}" == true ]] && WERROR=ON
+
+# Installs what the other steps need (Debian packages, npm packages); a second
+# run finds everything present and takes a second.
+step_setup() {
+  bash .ci/setup.sh
+}
 
 step_native() {
   cmake --preset release -DTANDEM_WERROR="$WERROR"
@@ -53,7 +59,7 @@ step_web() {
   node --test --test-concurrency=1 tests/web/
 }
 
-STEPS=(native wasm wasm_module format web)
+STEPS=(setup native wasm wasm_module format web)
 (($#)) && STEPS=("$@")
 
 summary=()
@@ -76,6 +82,7 @@ run_step() {
     summary+=("$name: FAILED ($((SECONDS - start)) s)")
     print_summary
     echo "TEST RESULT: FAILED at step '$name' after ${SECONDS} s"
+    echo "steps: $((${#summary[@]} - 1)) passed, 1 failed"
     exit 1
   fi
 }
@@ -85,3 +92,4 @@ for step in "${STEPS[@]}"; do
 done
 print_summary
 echo "TEST RESULT: all ${#STEPS[@]} steps passed in ${SECONDS} s"
+echo "steps: ${#STEPS[@]} passed, 0 failed"
