@@ -168,7 +168,7 @@ export class ChatView {
     if (message.action === 'handoff') node.append(el(this.doc, 'p', { className: 'note', text: this.strings.handoff }));
     if (message.action === 'answer') node.append(this.feedbackRow(message));
     this.messages.append(node);
-    this.log.scrollTop = this.log.scrollHeight;
+    this.scrollToEnd();
     return node;
   }
 
@@ -212,7 +212,18 @@ export class ChatView {
 
   setTyping(on) {
     this.typing.hidden = !on;
-    if (on) this.log.scrollTop = this.log.scrollHeight;
+    if (on) this.scrollToEnd();
+  }
+
+  // Reading scrollHeight forces a layout; one scroll per frame keeps an
+  // exchange (question, typing, answer) from forcing three.
+  scrollToEnd() {
+    if (this.scrollPending) return;
+    this.scrollPending = true;
+    this.doc.defaultView.requestAnimationFrame(() => {
+      this.scrollPending = false;
+      this.log.scrollTop = this.log.scrollHeight;
+    });
   }
 
   // kind: 'loading' | 'error' | null (hidden).
