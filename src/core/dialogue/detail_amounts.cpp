@@ -107,9 +107,10 @@ bool after_payment_word(const Scan& s, std::size_t i) {
     }
   }
   return s.word_in(
-      p, {"charged",  "charge",      "charges", "paid",   "pay",    "payment", "refund", "refunded",
-          "billed",   "cost",        "costs",   "price",  "priced", "total",   "fee",    "debited",
-          "deducted", "overcharged", "spent",   "amount", "owe",    "owed"});
+      p, {"charged",  "charge",      "charges",  "paid",        "pay",   "payment", "refund",
+          "refunded", "billed",      "cost",     "costs",       "price", "priced",  "total",
+          "fee",      "debited",     "deducted", "overcharged", "spent", "amount",  "owe",
+          "owed",     "transaction", "purchase", "bill"});
 }
 
 // After a bare number, a word that does not make it a count ("3 times", "2 items").
@@ -118,10 +119,12 @@ bool plain_after(const Scan& s, std::size_t last) {
   if (!s.free(i)) return true;  // the end, or another detail ("45 yesterday")
   if (s.token(i).kind == TokenKind::kSymbol) return s.token(i).symbol != '%';
   return s.word_in(
-      i, {"on",      "for",   "and",     "but",    "or",    "yesterday", "today", "last", "this",
-          "instead", "twice", "extra",   "more",   "too",   "which",     "when",  "at",   "in",
-          "to",      "from",  "so",      "by",     "since", "already",   "again", "then", "because",
-          "as",      "with",  "without", "please", "even",  "though",    "that"});
+      i,
+      {"on",      "for",   "and",     "but",    "or",    "yesterday", "today",  "last", "this",
+       "instead", "twice", "extra",   "more",   "too",   "which",     "when",   "at",   "in",
+       "to",      "from",  "so",      "by",     "since", "already",   "again",  "then", "because",
+       "as",      "with",  "without", "please", "even",  "though",    "that",   "each", "per",
+       "plus",    "not",   "only",    "back",   "via",   "after",     "before", "into"});
 }
 
 std::optional<Amount> number_first(const Scan& s, std::size_t i) {

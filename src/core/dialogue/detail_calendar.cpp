@@ -77,7 +77,7 @@ std::optional<CalendarDate> add_months(const CalendarDate& date, int months) {
 }
 
 std::optional<CalendarDate> latest_day_of_month(const CalendarDate& today, int day) {
-  // Every day number up to 31 occurs within any two consecutive months but one.
+  // Of any two consecutive months one has 31 days, so two steps back always suffice.
   for (int back = 0; back <= 2; ++back) {
     const auto month = add_months({today.year, today.month, 1}, -back);
     if (!month) return std::nullopt;
@@ -87,11 +87,20 @@ std::optional<CalendarDate> latest_day_of_month(const CalendarDate& today, int d
   return std::nullopt;
 }
 
-std::optional<CalendarDate> latest_month_day(const CalendarDate& today, int month, int day) {
-  // Eight years always include a leap year, for February 29.
+std::optional<CalendarDate> month_day_near(const CalendarDate& today, int month, int day,
+                                           int future_days) {
+  const long now = days_from_civil(today);
+  for (int year = today.year; year <= today.year + 1; ++year) {
+    const CalendarDate next{year, month, day};
+    if (valid_date(next) && days_from_civil(next) > now &&
+        days_from_civil(next) - now <= future_days) {
+      return next;
+    }
+  }
+  // Eight years always include a leap year.
   for (int year = today.year; year >= today.year - 8; --year) {
     const CalendarDate candidate{year, month, day};
-    if (valid_date(candidate) && not_after(candidate, today)) return candidate;
+    if (valid_date(candidate) && days_from_civil(candidate) <= now) return candidate;
   }
   return std::nullopt;
 }

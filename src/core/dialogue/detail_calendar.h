@@ -25,8 +25,10 @@ std::optional<CalendarDate> add_months(const CalendarDate& date, int months);
 
 // The latest date not after today whose day of month is day (1..31).
 std::optional<CalendarDate> latest_day_of_month(const CalendarDate& today, int day);
-// The latest month/day not after today, going back years as needed (Feb 29).
-std::optional<CalendarDate> latest_month_day(const CalendarDate& today, int month, int day);
+// The next month/day after today if it comes within future_days, else the latest
+// one not after today (years back as needed, for Feb 29).
+std::optional<CalendarDate> month_day_near(const CalendarDate& today, int month, int day,
+                                           int future_days);
 
 std::string iso_date(const CalendarDate& date);
 

@@ -79,10 +79,12 @@ std::optional<PhoneRun> phone_run(const Scan& s, std::size_t i) {
     if (open && !s.glued(++k)) return std::nullopt;
     if (!s.number(k)) return std::nullopt;
     const std::string_view group = s.text(k);
+    // "+44 (0)20 7946 0958": the trunk prefix is not dialled from abroad.
+    const bool trunk = run.plus && open && run.groups == 1 && group == "0";
     if (run.digits.size() + group.size() > kMaxPhoneDigits) return std::nullopt;
-    if (run.groups > 0 && group.size() < 2) return std::nullopt;
+    if (run.groups > 0 && group.size() < 2 && !trunk) return std::nullopt;
     if (++run.groups > kMaxPhoneGroups) return std::nullopt;
-    run.digits += group;
+    if (!trunk) run.digits += group;
     if (open) {
       if (!s.symbol(k + 1, ')') || !s.glued(k + 1)) return std::nullopt;
       ++k;

@@ -11,6 +11,10 @@
 namespace tandem::dialogue::detail {
 namespace {
 
+// Customers mostly report the past, but a month and day just ahead ("due Nov 25")
+// is a delivery or an appointment, not last year's.
+constexpr int kNearFutureDays = 31;
+
 struct Match {
   CalendarDate date;
   std::size_t last;  // last token of the date
@@ -46,6 +50,7 @@ int weekday_any(const Scan& s, std::size_t i) {
 
 // 1..12, or 0. Month words only ever count next to a day number.
 int month_of(const Scan& s, std::size_t i) {
+  if (!s.word(i) || s.text(i).size() > 9) return 0;
   static constexpr std::array<std::string_view, 12> kNames = {
       "january", "february", "march",     "april",   "may",      "june",
       "july",    "august",   "september", "october", "november", "december"};
@@ -114,7 +119,7 @@ Found relative_day(const Scan& s, std::size_t i) {
 // "last Friday" is before today; "next Friday" after it; a bare "Friday" or "on
 // Fri" is the latest one not after today, since customers mostly report the past.
 Found weekday_phrase(const Scan& s, std::size_t i) {
-  if (!has_today(s)) return std::nullopt;
+  if (!s.word(i) || !has_today(s)) return std::nullopt;
   const int today = weekday(s.context().today);
   if (s.word_in(i, {"last", "past", "previous"})) {
     const int day = weekday_any(s, i + 1);
@@ -178,7 +183,8 @@ std::optional<DayNumber> day_number(const Scan& s, std::size_t i) {
 }
 
 // A month and day with an optional year after them ("3 November 2026", "Nov 3, 2026");
-// without one, the latest such day not after today.
+// without one, the latest such day not after today, unless it comes within
+// kNearFutureDays: "Jan 5" said on Dec 28 is next week's.
 Found month_day(const Scan& s, int month, int day, std::size_t last) {
   std::size_t k = last + 1;
   if (s.symbol(k, ',')) ++k;
@@ -189,7 +195,7 @@ Found month_day(const Scan& s, int month, int day, std::size_t last) {
     return Match{date, k};
   }
   if (!has_today(s)) return std::nullopt;
-  const auto date = latest_month_day(s.context().today, month, day);
+  const auto date = month_day_near(s.context().today, month, day, kNearFutureDays);
   if (!date) return std::nullopt;
   return Match{*date, last};
 }
@@ -217,17 +223,26 @@ Found month_then_day(const Scan& s, std::size_t i) {
   return month_day(s, month, day->day, day->last);
 }
 
-// "on the 3rd", "the 21st": the latest such day not after today.
+// "on the 3rd", "the 21st": the latest such day not after today. Not "the 3rd
+// time", "the 2nd attempt".
 Found day_of_month(const Scan& s, std::size_t i) {
   const bool previous_cue = s.word_in(i - 1, {"the", "on"});
   const auto day = day_number(s, i);
   if (!previous_cue || !day || !day->ordinal || !has_today(s)) return std::nullopt;
+  if (s.word_in(
+          day->last + 1,
+          {"time",    "times", "attempt", "try",    "one",    "item",   "order",    "floor", "call",
+           "message", "email", "payment", "charge", "person", "place",  "week",     "month", "year",
+           "day",     "row",   "line",    "page",   "step",   "option", "question", "party"})) {
+    return std::nullopt;
+  }
   const auto date = latest_day_of_month(s.context().today, day->day);
   if (!date) return std::nullopt;
   return Match{*date, day->last};
 }
 
 Found date_at(const Scan& s, std::size_t i) {
+  if (!s.word(i) && !s.number(i)) return std::nullopt;
   for (const auto recognise : {numeric_date, relative_day, weekday_phrase, ago_phrase,
                                day_then_month, month_then_day, day_of_month}) {
     if (Found found = recognise(s, i)) return found;

@@ -57,14 +57,6 @@ char lower(char c) {
 
 }  // namespace
 
-bool equals_lower(std::string_view text, std::string_view lower_literal) {
-  if (text.size() != lower_literal.size()) return false;
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    if (lower(text[i]) != lower_literal[i]) return false;
-  }
-  return true;
-}
-
 std::string to_upper(std::string_view text) {
   std::string out(text);
   for (char& c : out) {
@@ -106,10 +98,6 @@ Scan::Scan(std::string_view message, const DetailContext& context)
   claimed_.assign(tokens_.size(), false);
 }
 
-std::string_view Scan::text(std::size_t i) const {
-  return text(i, i);
-}
-
 std::string_view Scan::text(std::size_t first, std::size_t last) const {
   return message_.substr(tokens_[first].begin, tokens_[last].end - tokens_[first].begin);
 }
@@ -118,10 +106,6 @@ bool Scan::number(std::size_t i, std::size_t min_digits, std::size_t max_digits)
   if (!number(i)) return false;
   const std::size_t digits = tokens_[i].end - tokens_[i].begin;
   return digits >= min_digits && digits <= max_digits;
-}
-
-bool Scan::word(std::size_t i, std::string_view lower_literal) const {
-  return word(i) && equals_lower(text(i), lower_literal);
 }
 
 bool Scan::word_in(std::size_t i, std::initializer_list<std::string_view> lower_literals) const {

@@ -13,6 +13,16 @@
 
 namespace tandem::dialogue::detail {
 
+// ASCII-only case-insensitive comparison with a lower-case literal.
+inline bool equals_lower(std::string_view text, std::string_view lower) {
+  if (text.size() != lower.size()) return false;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    if ((c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c) != lower[i]) return false;
+  }
+  return true;
+}
+
 enum class TokenKind { kWord, kNumber, kSymbol };
 
 // White space before a token: none ("4242-", "$4"), spaces, or a line break.
@@ -33,7 +43,9 @@ class Scan {
   const DetailContext& context() const { return context_; }
   std::size_t size() const { return tokens_.size(); }
   const Token& token(std::size_t i) const { return tokens_[i]; }
-  std::string_view text(std::size_t i) const;
+  std::string_view text(std::size_t i) const {
+    return message_.substr(tokens_[i].begin, tokens_[i].end - tokens_[i].begin);
+  }
   std::string_view text(std::size_t first, std::size_t last) const;
 
   // Every predicate is false for an index past the end or a claimed token.
@@ -41,7 +53,9 @@ class Scan {
   bool number(std::size_t i) const { return is(i, TokenKind::kNumber); }
   bool number(std::size_t i, std::size_t min_digits, std::size_t max_digits) const;
   bool word(std::size_t i) const { return is(i, TokenKind::kWord); }
-  bool word(std::size_t i, std::string_view lower) const;
+  bool word(std::size_t i, std::string_view lower) const {
+    return word(i) && equals_lower(text(i), lower);
+  }
   bool word_in(std::size_t i, std::initializer_list<std::string_view> lower) const;
   bool symbol(std::size_t i, char32_t cp) const;
   bool alnum(std::size_t i) const { return number(i) || word(i); }
@@ -74,8 +88,6 @@ class Scan {
   std::vector<Detail> details_;
 };
 
-// ASCII-only case-insensitive comparison with a lower-case literal.
-bool equals_lower(std::string_view text, std::string_view lower);
 std::string to_upper(std::string_view text);
 std::string to_lower(std::string_view text);
 
