@@ -32,15 +32,20 @@ bool starts_digit_groups(const Scan& s, std::size_t i) {
   return !(s.glued(i) && s.token(i - 1).symbol == '+');
 }
 
-// The last token of a Luhn-valid card number starting at i.
+// The last token of a card number starting at i: Luhn-valid, or written in
+// groups of four the way cards are, which a mistyped digit does not change.
 std::optional<std::size_t> card_number_end(const Scan& s, std::size_t i) {
   if (!starts_digit_groups(s, i)) return std::nullopt;
   std::string digits;
   std::size_t last = i;
+  std::size_t groups = 0;
+  bool fours = true;  // every group so far has four digits
   for (;;) {
     const std::string_view group = s.text(last);
     if (digits.size() + group.size() > kMaxCardDigits) return std::nullopt;
+    if (groups > 0 && digits.size() != 4 * groups) fours = false;
     digits += group;
+    ++groups;
     if (s.number(last + 1) && s.token(last + 1).gap == Gap::kSpace) {
       last += 1;
     } else if (s.symbol(last + 1, '-') && s.glued(last + 1) && s.number(last + 2) &&
@@ -50,7 +55,9 @@ std::optional<std::size_t> card_number_end(const Scan& s, std::size_t i) {
       break;
     }
   }
-  const bool card = digits.size() >= kMinCardDigits && s.isolated_end(last) && luhn_valid(digits);
+  const bool card_shaped = groups >= 4 && fours;  // the last group may be shorter
+  const bool card = digits.size() >= kMinCardDigits && s.isolated_end(last) &&
+                    (card_shaped || luhn_valid(digits));
   if (!card) return std::nullopt;
   return last;
 }

@@ -337,8 +337,11 @@ TEST_CASE("full card numbers are never returned as any detail", "[details]") {
   CHECK(everything("charged 4242424242424242 $45") == Values{"amount=45 USD"});
   CHECK(everything("order 378282246310005") == Values{});
   CHECK(everything("phone 5555555555554444") == Values{});
-  // Not Luhn-valid and not a phone either: nothing.
-  CHECK(everything("4242 4242 4242 4241") == Values{});
+  // Mistyped, but written like a card: still a card, so not an order.
+  CHECK(everything("order 4242 4242 4242 4241") == Values{});
+  CHECK(everything("order 4242-4242-4242-4241") == Values{});
+  // A long reference in one piece that fails the Luhn check can be an order.
+  CHECK(everything("order 1234567890123") == Values{"order_id=1234567890123"});
 }
 
 TEST_CASE("a message with several details", "[details]") {
