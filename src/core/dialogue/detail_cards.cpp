@@ -4,6 +4,7 @@
 #include <optional>
 #include <string>
 
+#include "base/luhn.h"
 #include "dialogue/detail_scan.h"
 
 namespace tandem::dialogue::detail {
@@ -12,17 +13,6 @@ namespace {
 constexpr std::size_t kMinCardDigits = 13;
 constexpr std::size_t kMaxCardDigits = 19;
 constexpr std::size_t kMaxCueFillers = 5;
-
-bool luhn_valid(const std::string& digits) {
-  int sum = 0;
-  bool twice = false;
-  for (auto it = digits.rbegin(); it != digits.rend(); ++it, twice = !twice) {
-    int d = *it - '0';
-    if (twice) d = d * 2 > 9 ? d * 2 - 9 : d * 2;
-    sum += d;
-  }
-  return sum % 10 == 0;
-}
 
 // Digit groups joined by spaces or dashes start at the first group only, and
 // never right after a "+" (that is a phone number).

@@ -5,6 +5,8 @@
 #include <string>
 #include <vector>
 
+#include "base/luhn.h"
+
 namespace tandem::handoff::detail {
 
 namespace {
@@ -54,18 +56,6 @@ std::size_t read_chain(const GlyphText& text, std::size_t start, Chain& chain) {
   }
 }
 
-bool luhn_valid(const std::vector<int>& digits, std::size_t begin, std::size_t end) {
-  int sum = 0;
-  bool doubled = false;
-  for (std::size_t k = end; k-- > begin;) {
-    int v = digits[k];
-    if (doubled) v = v * 2 > 9 ? v * 2 - 9 : v * 2;
-    sum += v;
-    doubled = !doubled;
-  }
-  return sum % 10 == 0;
-}
-
 std::string card_mask(const Chain& chain, std::size_t last_group) {
   std::string mask = "[card \u2022\u2022\u2022\u2022 ";
   const std::size_t end = chain.digit_end(last_group);
@@ -90,7 +80,8 @@ void mask_chain(const Chain& chain, Findings& findings) {
     for (std::size_t last = first; last < chain.groups.size(); ++last) {
       const std::size_t count = chain.digit_end(last) - begin;
       if (count > kMaxDigits) break;
-      if (count >= kMinDigits && luhn_valid(chain.digits, begin, begin + count) &&
+      if (count >= kMinDigits &&
+          luhn_valid(count, [&](std::size_t k) { return chain.digits[begin + k]; }) &&
           findings.is_free(chain.groups[first].begin, chain.groups[last].end)) {
         windows.push_back({first, last});
       }
