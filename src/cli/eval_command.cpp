@@ -46,6 +46,11 @@ int eval_command(const Args& raw) {
   auto data = load_training_data(args.positional[1]);
   if (!data) return report_errors("eval", data.errors());
 
+  if (data->kb)
+    std::fputs(
+        "tandem eval: note: a knowledge base is scored on its own training phrasings, so these "
+        "figures are optimistic; score held-out messages with a CSV (text,category)\n",
+        stderr);
   const Evaluation e = evaluate(*engine, evaluation_items(data->labelled));
   if (!args.has("--json")) {
     print_table(e);
