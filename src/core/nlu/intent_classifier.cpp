@@ -97,6 +97,36 @@ FittedModel fit(const std::vector<std::vector<text::Feature>>& features,
   return fitted;
 }
 
+struct HeldOutLogits {
+  std::vector<std::vector<float>> linear, embedding;  // per example
+};
+
+// Cross-fitting: every example is predicted once by a model that never saw
+// it, so calibration and the thresholds are fitted on honest predictions.
+// Examples of a label without a class (out of scope, no oos class) are only predicted.
+HeldOutLogits cross_fit(const std::vector<std::vector<text::Feature>>& features,
+                        const std::vector<uint32_t>& ids, size_t classes,
+                        const ClassifierOptions& options, const StageProgressFn& progress) {
+  const int folds = std::max(2, options.folds);
+  const std::vector<int> fold = assign_folds(ids, folds, options.softmax.seed);
+  HeldOutLogits out;
+  out.linear.resize(ids.size());
+  out.embedding.resize(ids.size());
+  for (int k = 0; k < folds; ++k) {
+    std::vector<uint32_t> train_part;
+    for (uint32_t i = 0; i < ids.size(); ++i)
+      if (fold[i] != k && ids[i] < classes) train_part.push_back(i);
+    const std::string stage =
+        "held-out fold " + std::to_string(k + 1) + "/" + std::to_string(folds);
+    const FittedModel fitted = fit(features, ids, train_part, classes, options, [&](float f) {
+      if (progress) progress(stage, f);
+    });
+    for (uint32_t i = 0; i < ids.size(); ++i)
+      if (fold[i] == k) fitted.logits(features[i], out.linear[i], out.embedding[i]);
+  }
+  return out;
+}
+
 HeldOutPrediction judge(const std::vector<float>& probabilities, size_t in_scope_classes,
                         uint32_t truth) {
   const auto top = std::max_element(probabilities.begin(),
@@ -137,24 +167,9 @@ IntentClassifier IntentClassifier::train(const std::vector<std::string>& own_tex
   // Examples the model trains on: out-of-scope ones only if they have a class.
   auto trainable = [&](uint32_t i) { return labelled.ids[i] < classes; };
 
-  // Cross-fitting: every example is predicted once by a model that never saw
-  // it, so calibration and the threshold are fitted on honest predictions.
-  const int folds = std::max(2, options.folds);
-  const std::vector<int> fold = assign_folds(labelled.ids, folds, options.softmax.seed);
-  std::vector<std::vector<float>> linear_logits(texts.size()), embedding_logits(texts.size());
-  for (int k = 0; k < folds; ++k) {
-    std::vector<uint32_t> train_part;
-    for (uint32_t i = 0; i < texts.size(); ++i)
-      if (fold[i] != k && trainable(i)) train_part.push_back(i);
-    const std::string stage =
-        "held-out fold " + std::to_string(k + 1) + "/" + std::to_string(folds);
-    const FittedModel fitted =
-        fit(features, labelled.ids, train_part, classes, options, [&](float f) {
-          if (progress) progress(stage, f);
-        });
-    for (uint32_t i = 0; i < texts.size(); ++i)
-      if (fold[i] == k) fitted.logits(features[i], linear_logits[i], embedding_logits[i]);
-  }
+  const HeldOutLogits heldout = cross_fit(features, labelled.ids, classes, options, progress);
+  const auto& linear_logits = heldout.linear;
+  const auto& embedding_logits = heldout.embedding;
 
   std::vector<std::vector<float>> fit_linear, fit_embedding;
   std::vector<uint32_t> fit_labels;
