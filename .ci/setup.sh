@@ -8,11 +8,13 @@ cd "$(dirname "$0")/.."
 # Build: g++ for the native tools, Emscripten for WebAssembly (it pulls in
 # clang, binaryen, node and node-acorn), Ninja for the CMake presets, make for
 # the plain `cmake -S . -B DIR` build. Header-only libraries come from Debian;
-# zlib measures gzip sizes in bench/.
+# zlib measures gzip sizes in bench/. tandem-desk serves HTTP with cpp-httplib
+# (found through pkg-config) and stores in SQLite.
 PACKAGES=(
   cmake ninja-build make g++
   emscripten
   nlohmann-json3-dev catch2
+  libcpp-httplib-dev libsqlite3-dev pkgconf
   zlib1g-dev
   clang-format
   gzip ca-certificates

@@ -1,0 +1,147 @@
+// The agent's side: the inbox page and the JSON API it uses, authorised by
+// the agent token (Authorization: Bearer, or the cookie /inbox?token= sets).
+#include "desk.h"
+#include "http_util.h"
+#include "inbox_page.h"
+
+namespace tandem::desk {
+namespace {
+
+using httplib::Request;
+using httplib::Response;
+using nlohmann::json;
+
+constexpr const char* kCookie = "tandem_agent";
+
+bool authorised(const Desk& desk, const Request& req, Response& res) {
+  auto token = bearer_token(req);
+  if (!token) token = cookie(req, kCookie);
+  if (!token) {
+    send_error(res, 401, "missing agent token (Authorization: Bearer, or open /inbox?token=...)");
+    return false;
+  }
+  if (!same_secret(*token, desk.options.agent_token)) {
+    send_error(res, 403, "wrong agent token");
+    return false;
+  }
+  return true;
+}
+
+json row_json(const ConversationRow& row) {
+  json out = {{"id", row.id},
+              {"bundle_id", row.bundle_id},
+              {"status", row.status},
+              {"priority", row.priority},
+              {"queue", row.queue},
+              {"category", row.category},
+              {"summary", row.summary},
+              {"reason", row.reason},
+              {"created_at", row.created_at},
+              {"received_at", rfc3339_utc(row.received_ms)},
+              {"waiting_since", nullptr}};
+  if (row.waiting_since_ms) out["waiting_since"] = rfc3339_utc(*row.waiting_since_ms);
+  return out;
+}
+
+void get_inbox(Desk& desk, const Request& req, Response& res) {
+  // The token travels in the URL once: it becomes an HttpOnly cookie and the
+  // redirect drops it from the address bar and history.
+  if (req.has_param("token")) {
+    if (!same_secret(req.get_param_value("token"), desk.options.agent_token)) {
+      return send_error(res, 403, "wrong agent token");
+    }
+    res.set_header("Set-Cookie", std::string(kCookie) + "=" + desk.options.agent_token +
+                                     "; Path=/; HttpOnly; SameSite=Strict");
+    res.set_redirect("/inbox", 303);
+    return;
+  }
+  if (!authorised(desk, req, res)) return;
+  const auto rows = desk.store.list("open");
+  if (!rows) return send_error(res, 503, "the database is unavailable; retry");
+  res.set_header("Content-Security-Policy", kInboxContentSecurityPolicy);
+  res.set_header("Referrer-Policy", "no-referrer");
+  res.set_header("X-Frame-Options", "DENY");
+  res.set_content(render_inbox(*rows, now_ms()), "text/html; charset=utf-8");
+}
+
+void list_conversations(Desk& desk, const Request& req, Response& res) {
+  if (!authorised(desk, req, res)) return;
+  const std::string status = req.has_param("status") ? req.get_param_value("status") : "open";
+  if (status != "open" && status != "resolved" && status != "all") {
+    return send_error(res, 400, "status must be open, resolved or all");
+  }
+  const auto rows = desk.store.list(status);
+  if (!rows) return send_error(res, 503, "the database is unavailable; retry");
+  json list = json::array();
+  for (const auto& row : *rows) list.push_back(row_json(row));
+  send_json(res, 200, {{"conversations", list}});
+}
+
+void get_conversation(Desk& desk, const Request& req, Response& res) {
+  if (!authorised(desk, req, res)) return;
+  const std::string id = req.matches[1];
+  const auto bundle = desk.store.bundle(id);
+  const auto status = desk.store.status(id);
+  if (!bundle || !status) return send_error(res, 404, "no conversation " + id);
+  const auto messages = desk.store.messages(id, 0, "");
+  if (!messages) return send_error(res, 503, "the database is unavailable; retry");
+  json thread = json::array();
+  for (const auto& message : *messages) thread.push_back(message_json(message));
+  send_json(res, 200,
+            {{"id", id},
+             {"status", *status},
+             {"bundle", json::parse(*bundle, nullptr, false)},
+             {"messages", thread}});
+}
+
+void post_reply(Desk& desk, const Request& req, Response& res) {
+  if (!authorised(desk, req, res)) return;
+  const std::string id = req.matches[1];
+  const auto text = read_message_text(req, res);
+  if (!text) return;
+  if (!desk.store.status(id)) return send_error(res, 404, "no conversation " + id);
+  const std::int64_t now = now_ms();
+  const auto message_id = desk.store.add_message(id, "agent", *text, now);
+  if (!message_id) return send_error(res, 503, "the database did not accept the message; retry");
+  desk.signal.notify();
+  send_json(res, 201, message_json({*message_id, "agent", *text, now}));
+}
+
+void resolve(Desk& desk, const Request& req, Response& res) {
+  if (!authorised(desk, req, res)) return;
+  // A JSON content type cannot be sent cross-site without a CORS preflight,
+  // which the desk refuses: with SameSite cookies, this is the CSRF defence.
+  if (!has_json_content_type(req)) {
+    return send_error(res, 415, "Content-Type must be application/json");
+  }
+  const std::string id = req.matches[1];
+  if (!desk.store.resolve(id, now_ms())) return send_error(res, 404, "no conversation " + id);
+  desk.signal.notify();
+  send_json(res, 200, {{"id", id}, {"status", "resolved"}});
+}
+
+void asset(Response& res, const char* content, const char* type) {
+  res.set_header("Cache-Control", "no-cache");
+  res.set_content(content, type);
+}
+
+}  // namespace
+
+void add_agent_routes(httplib::Server& server, Desk& desk) {
+  server.Get("/inbox", [&desk](const Request& req, Response& res) { get_inbox(desk, req, res); });
+  server.Get("/inbox.js", [](const Request&, Response& res) {
+    asset(res, kInboxScript, "text/javascript; charset=utf-8");
+  });
+  server.Get("/inbox.css",
+             [](const Request&, Response& res) { asset(res, kInboxStyle, "text/css"); });
+  server.Get("/v1/agent/conversations",
+             [&desk](const Request& req, Response& res) { list_conversations(desk, req, res); });
+  const std::string one = R"(/v1/agent/conversations/([A-Za-z0-9_]{1,64}))";
+  server.Get(one, [&desk](const Request& req, Response& res) { get_conversation(desk, req, res); });
+  server.Post(one + "/messages",
+              [&desk](const Request& req, Response& res) { post_reply(desk, req, res); });
+  server.Post(one + "/resolve",
+              [&desk](const Request& req, Response& res) { resolve(desk, req, res); });
+}
+
+}  // namespace tandem::desk

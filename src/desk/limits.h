@@ -1,0 +1,20 @@
+// The desk's numbers that matter, in one place. Bundle bounds mirror
+// docs/handoff-bundle.schema.json and must change with it.
+#pragma once
+
+#include <cstddef>
+
+namespace tandem::desk {
+
+inline constexpr std::size_t kMaxBundleBytes = 262144;  // docs/handoff-bundle.md
+inline constexpr std::size_t kMaxTranscriptTurns = 200;
+inline constexpr std::size_t kMaxMessageChars = 4000;  // a follow-up, as a transcript turn
+inline constexpr int kMaxWaitSeconds = 25;             // long-poll; under common proxy timeouts
+inline constexpr int kMaxLongPolls = 48;               // the rest answer at once
+inline constexpr int kWorkerThreads = 64;              // long-polls hold a thread each
+inline constexpr std::size_t kMinAgentTokenChars = 16;
+inline constexpr std::size_t kCustomerTokenBytes = 32;
+inline constexpr std::size_t kConversationIdBytes = 12;
+inline constexpr std::size_t kMaxListedConversations = 500;
+
+}  // namespace tandem::desk

@@ -1,0 +1,91 @@
+// tandem-desk: the reference handoff endpoint and agent inbox (docs/desk.md).
+#include <httplib.h>
+
+#include <csignal>
+#include <iostream>
+#include <thread>
+
+#include "desk.h"
+#include "limits.h"
+#include "random_token.h"
+
+using namespace tandem::desk;
+
+namespace {
+
+// SIGINT/SIGTERM are taken by a thread of their own (sigwait), so stopping
+// the server happens outside a signal handler.
+std::thread stop_on_signal(httplib::Server& server, Desk& desk, sigset_t signals) {
+  return std::thread([&server, &desk, signals] {
+    int received = 0;
+    sigwait(&signals, &received);
+    if (received == SIGUSR1) return;  // the server stopped by itself
+    desk.signal.stop();
+    server.stop();
+  });
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  const auto parsed = parse_options(std::vector<std::string>(argv + 1, argv + argc),
+                                    std::getenv("TANDEM_DESK_AGENT_TOKEN"));
+  if (const auto* error = std::get_if<std::string>(&parsed)) {
+    std::cerr << "tandem-desk: " << *error << "\n";
+    return 2;
+  }
+  if (const auto* usage = std::get_if<Usage>(&parsed)) {
+    std::cout << usage->text;
+    return 0;
+  }
+  Options options = std::get<Options>(parsed);
+  if (options.agent_token.empty()) {
+    const auto token = random_hex(16);
+    if (!token) {
+      std::cerr << "tandem-desk: cannot read /dev/urandom\n";
+      return 1;
+    }
+    options.agent_token = *token;
+    std::cerr << "tandem-desk: agent token (pass --agent-token to choose one): " << *token << "\n";
+  }
+
+  std::string error;
+  auto store = Store::open(options.db_path, &error);
+  if (!store) {
+    std::cerr << "tandem-desk: cannot open " << options.db_path << ": " << error << "\n";
+    return 1;
+  }
+
+  // Blocked before any thread starts, so every thread inherits the mask.
+  sigset_t signals;
+  sigemptyset(&signals);
+  sigaddset(&signals, SIGINT);
+  sigaddset(&signals, SIGTERM);
+  sigaddset(&signals, SIGUSR1);
+  pthread_sigmask(SIG_BLOCK, &signals, nullptr);
+  std::signal(SIGPIPE, SIG_IGN);
+
+  Desk desk(options, *store);
+  httplib::Server server;
+  server.new_task_queue = [] { return new httplib::ThreadPool(kWorkerThreads); };
+  server.set_payload_max_length(kMaxBundleBytes);
+  add_guards(server, desk);
+  add_customer_routes(server, desk);
+  add_agent_routes(server, desk);
+
+  const int port = options.port == 0
+                       ? server.bind_to_any_port(options.host)
+                       : (server.bind_to_port(options.host, options.port) ? options.port : -1);
+  if (port < 0) {
+    std::cerr << "tandem-desk: cannot listen on " << options.host << ":" << options.port << "\n";
+    return 1;
+  }
+  // Tests and scripts wait for this line: the socket is bound by now.
+  std::cout << "tandem-desk listening on http://" << options.host << ":" << port << std::endl;
+
+  std::thread stopper = stop_on_signal(server, desk, signals);
+  const bool ok = server.listen_after_bind();
+  pthread_kill(stopper.native_handle(), SIGUSR1);
+  stopper.join();
+  return ok ? 0 : 1;
+}

@@ -1,0 +1,89 @@
+#include "options.h"
+
+#include <cstdlib>
+
+#include "limits.h"
+
+namespace tandem::desk {
+namespace {
+
+constexpr const char* kUsage =
+    "usage: tandem-desk --db PATH --port N [--agent-token T] [--allow-origin ORIGIN ...]\n"
+    "                   [--host ADDR] [--rate-limit PER_SECOND] [--rate-burst N]\n"
+    "  --db PATH            SQLite file (created if missing)\n"
+    "  --port N             TCP port; 0 picks a free one\n"
+    "  --agent-token T      secret for the inbox and agent API (at least 16 characters);\n"
+    "                       default: $TANDEM_DESK_AGENT_TOKEN, else a random one, printed\n"
+    "  --allow-origin O     a site allowed to call the customer API from a browser\n"
+    "                       (e.g. https://shop.example.com); repeatable\n"
+    "  --host ADDR          address to listen on (default 127.0.0.1)\n"
+    "  --rate-limit R       requests per second per client IP (default 10; 0: off)\n"
+    "  --rate-burst N       requests a client may make at once (default 60)\n";
+
+bool parse_number(const std::string& text, double min, double max, double* out) {
+  char* end = nullptr;
+  const double value = std::strtod(text.c_str(), &end);
+  if (text.empty() || *end != '\0' || !(value >= min && value <= max)) return false;
+  *out = value;
+  return true;
+}
+
+// An origin is scheme://host[:port] exactly as browsers send it: no path, no slash.
+bool is_origin(const std::string& text) {
+  const auto scheme_end = text.find("://");
+  if (scheme_end == std::string::npos || scheme_end == 0) return false;
+  const std::string scheme = text.substr(0, scheme_end);
+  const std::string rest = text.substr(scheme_end + 3);
+  return (scheme == "http" || scheme == "https") && !rest.empty() &&
+         rest.find_first_of("/?#@ ") == std::string::npos;
+}
+
+}  // namespace
+
+std::variant<std::string, Usage, Options> parse_options(const std::vector<std::string>& args,
+                                                        const char* env_agent_token) {
+  Options options;
+  if (env_agent_token) options.agent_token = env_agent_token;
+  for (std::size_t i = 0; i < args.size(); ++i) {
+    const std::string& flag = args[i];
+    if (flag == "--help" || flag == "-h") return Usage{kUsage};
+    if (i + 1 >= args.size()) return "missing value after " + flag + "\n" + kUsage;
+    const std::string& value = args[++i];
+    double number = 0;
+    if (flag == "--db") {
+      options.db_path = value;
+    } else if (flag == "--port") {
+      if (!parse_number(value, 0, 65535, &number) || number != static_cast<int>(number)) {
+        return "--port must be an integer from 0 to 65535, not '" + value + "'";
+      }
+      options.port = static_cast<int>(number);
+    } else if (flag == "--agent-token") {
+      options.agent_token = value;
+    } else if (flag == "--allow-origin") {
+      if (!is_origin(value)) {
+        return "--allow-origin takes an origin such as https://shop.example.com, not '" + value +
+               "'";
+      }
+      options.allowed_origins.push_back(value);
+    } else if (flag == "--host") {
+      options.host = value;
+    } else if (flag == "--rate-limit") {
+      if (!parse_number(value, 0, 1e6, &number)) return "--rate-limit must be a number >= 0";
+      options.rate_per_second = number;
+    } else if (flag == "--rate-burst") {
+      if (!parse_number(value, 1, 1e6, &number)) return "--rate-burst must be a number >= 1";
+      options.rate_burst = number;
+    } else {
+      return "unknown option " + flag + "\n" + kUsage;
+    }
+  }
+  if (options.db_path.empty()) return std::string("--db PATH is required\n") + kUsage;
+  if (options.port < 0) return std::string("--port N is required\n") + kUsage;
+  if (!options.agent_token.empty() && options.agent_token.size() < kMinAgentTokenChars) {
+    return "the agent token must have at least " + std::to_string(kMinAgentTokenChars) +
+           " characters";
+  }
+  return options;
+}
+
+}  // namespace tandem::desk
