@@ -1,5 +1,6 @@
 #include "engine/compile.h"
 
+#include "dialogue/person_request.h"
 #include "engine/background_out_of_scope.h"
 
 #include <algorithm>
@@ -133,6 +134,8 @@ Model compile_knowledge_base(const kb::KnowledgeBase& kb, const nlu::ClassifierO
     model.kb.faqs.push_back(std::move(faq));
   }
   if (report) report->faq_calibration = model.faq_calibration;
+  model.person_request =
+      dialogue::train_person_request_detector(report ? &report->person_request : nullptr);
   return model;
 }
 

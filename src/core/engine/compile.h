@@ -15,6 +15,7 @@ struct CompileReport {
   FaqCalibration faq_calibration;
   size_t faq_positive_checks = 0;     // leave-one-out FAQ queries the calibration saw
   double faq_heldout_accuracy = 0.0;  // share of them whose top FAQ was right
+  nlu::BinaryReport person_request;   // the asked-for-a-person detector, held out
 };
 
 Model compile_knowledge_base(const kb::KnowledgeBase& kb, const nlu::ClassifierOptions& options,

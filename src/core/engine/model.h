@@ -7,6 +7,7 @@
 
 #include "base/status.h"
 #include "kb/knowledge_base.h"
+#include "nlu/binary_classifier.h"
 #include "nlu/intent_classifier.h"
 #include "retrieval/faq_index.h"
 
@@ -26,6 +27,8 @@ struct Model {
   nlu::IntentClassifier classifier;  // each class is the id of an intent or of an FAQ
   retrieval::FaqIndex faq_index;     // entries are kb.faqs, in order
   FaqCalibration faq_calibration;
+  // Says whether a message asks for a person; empty in models without it.
+  nlu::BinaryClassifier person_request;
 };
 
 // The file format (docs/model-file.md): a 16-byte header (magic "TNDM", format

@@ -12,7 +12,13 @@ constexpr size_t kHeaderSize = 16;
 
 // Sections are tagged and length-prefixed so that a newer writer can add
 // sections an older reader skips.
-enum Section : uint8_t { kMeta = 1, kAnswers = 2, kClassifier = 3, kFaqIndex = 4 };
+enum Section : uint8_t {
+  kMeta = 1,
+  kAnswers = 2,
+  kClassifier = 3,
+  kFaqIndex = 4,
+  kPersonRequest = 5,  // optional: older models lack it and never detect a request
+};
 
 void write_section(BinaryWriter& out, Section tag, const BinaryWriter& body) {
   out.u8(tag);
@@ -123,6 +129,12 @@ std::string write_model(const Model& model) {
   model.faq_index.save(faqs);
   write_section(payload, kFaqIndex, faqs);
 
+  if (!model.person_request.empty()) {
+    BinaryWriter person;
+    model.person_request.save(person);
+    write_section(payload, kPersonRequest, person);
+  }
+
   BinaryWriter file;
   file.raw(kMagic, sizeof kMagic);
   file.u32(kModelFormatVersion);
@@ -154,7 +166,7 @@ Expected<Model> read_model(std::string_view bytes) {
   if (crc32(payload) != checksum) return error("checksum mismatch: the file is corrupted");
 
   Model model;
-  bool seen[5] = {};
+  bool seen[6] = {};
   BinaryReader in(payload);
   while (in.ok() && !in.at_end()) {
     const uint8_t tag = in.u8();
@@ -177,6 +189,9 @@ Expected<Model> read_model(std::string_view bytes) {
         break;
       case kFaqIndex:
         model.faq_index = retrieval::FaqIndex::load(section);
+        break;
+      case kPersonRequest:
+        model.person_request = nlu::BinaryClassifier::load(section);
         break;
       default:
         continue;  // a section from a newer writer
