@@ -1,8 +1,10 @@
 """POST /v1/handoffs: acceptance, idempotency and every class of bad input."""
 
 import glob
+import hashlib
 import json
 import os
+import sqlite3
 import unittest
 import uuid
 
@@ -34,6 +36,19 @@ class HandoffTest(unittest.TestCase):
         body = response.json()
         self.assertRegex(body["conversation_id"], r"^c_[0-9a-f]{24}$")
         self.assertRegex(body["customer_token"], r"^[0-9a-f]{64}$")
+
+    def test_tokens_are_stored_only_as_sha256(self):
+        tokens = [self.desk.handoff(example_bundle(new_id())).json()["customer_token"]
+                  for _ in range(3)]
+        with sqlite3.connect(self.desk.db_path) as db:
+            stored = {row[0] for row in db.execute("SELECT token_sha256 FROM customer_tokens")}
+            bundles = db.execute("SELECT bundle, bundle_sha256 FROM conversations").fetchall()
+        for token in tokens:
+            self.assertIn(hashlib.sha256(token.encode()).hexdigest(), stored)
+            self.assertNotIn(token, stored)
+        # Bundles of every length exercise the digest's padding paths.
+        for bundle, digest in bundles:
+            self.assertEqual(hashlib.sha256(bundle.encode()).hexdigest(), digest)
 
     def test_same_bundle_again_returns_200_the_same_conversation_and_a_working_token(self):
         bundle = example_bundle(new_id())
