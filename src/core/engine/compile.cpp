@@ -136,6 +136,13 @@ Model compile_knowledge_base(const kb::KnowledgeBase& kb, const nlu::ClassifierO
   if (report) report->faq_calibration = model.faq_calibration;
   model.person_request =
       dialogue::train_person_request_detector(report ? &report->person_request : nullptr);
+  for (const auto& intent : kb.intents) {
+    const auto asks =
+        std::count_if(intent.examples.begin(), intent.examples.end(),
+                      [&](const std::string& e) { return model.person_request.says_yes(e); });
+    if (2 * static_cast<size_t>(asks) > intent.examples.size())
+      model.person_request_intents.push_back(intent.id);
+  }
   return model;
 }
 

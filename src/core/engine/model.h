@@ -29,6 +29,9 @@ struct Model {
   FaqCalibration faq_calibration;
   // Says whether a message asks for a person; empty in models without it.
   nlu::BinaryClassifier person_request;
+  // Intents whose examples are mostly requests for a person: their score is
+  // the detector's business, not a need of the customer's.
+  std::vector<std::string> person_request_intents;
 };
 
 // The file format (docs/model-file.md): a 16-byte header (magic "TNDM", format

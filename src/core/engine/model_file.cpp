@@ -132,6 +132,7 @@ std::string write_model(const Model& model) {
   if (!model.person_request.empty()) {
     BinaryWriter person;
     model.person_request.save(person);
+    write_strings(person, model.person_request_intents);
     write_section(payload, kPersonRequest, person);
   }
 
@@ -192,6 +193,7 @@ Expected<Model> read_model(std::string_view bytes) {
         break;
       case kPersonRequest:
         model.person_request = nlu::BinaryClassifier::load(section);
+        model.person_request_intents = read_strings(section);
         break;
       default:
         continue;  // a section from a newer writer

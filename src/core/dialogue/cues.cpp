@@ -1,0 +1,88 @@
+#include "dialogue/cues.h"
+
+#include <algorithm>
+#include <array>
+#include <string>
+
+#include "dialogue/policy_config.h"
+#include "text/normalize.h"
+#include "text/tokenize.h"
+
+namespace tandem::dialogue {
+namespace {
+
+constexpr std::array<std::string_view, 34> kNegative = {
+    "useless",        "terrible",        "awful",       "horrible",      "ridiculous",
+    "stupid",         "worst",           "annoying",    "annoyed",       "frustrated",
+    "frustrating",    "angry",           "furious",     "fed up",        "sick of",
+    "waste of time",  "rubbish",         "garbage",     "hate",          "pathetic",
+    "a joke",         "unacceptable",    "disgusting",  "incompetent",   "hopeless",
+    "pointless",      "not working",     "never works", "still waiting", "again and again",
+    "how many times", "are you kidding", "give up",     "outrageous"};
+constexpr std::array<std::string_view, 14> kProfanity = {
+    "fuck", "fucking", "fucked",   "shit", "shitty", "crap",     "damn",
+    "wtf",  "bloody",  "bullshit", "piss", "pissed", "bastards", "ffs"};
+constexpr std::array<std::string_view, 16> kNotHelpful = {
+    "didn't help",      "did not help",   "doesn't help",   "does not help",
+    "not helpful",      "wasn't helpful", "unhelpful",      "not what i asked",
+    "not what i meant", "wrong answer",   "didn't answer",  "doesn't answer",
+    "not my question",  "that's not it",  "that is not it", "still doesn't work"};
+constexpr std::array<std::string_view, 17> kDeclines = {
+    "don't have",  "do not have", "dont have",  "haven't got", "don't know", "dont know",
+    "do not know", "no idea",     "can't find", "cannot find", "rather not", "prefer not",
+    "won't say",   "skip",        "not sure",   "no",          "none"};
+
+// The message's words joined by single spaces, framed so " word " finds whole words.
+std::string framed_words(std::string_view message) {
+  std::string out = " ";
+  for (const auto& token : text::tokenize(text::normalize(message))) out += token.text + " ";
+  return out;
+}
+
+template <std::size_t N>
+int count_cues(const std::string& framed, const std::array<std::string_view, N>& cues) {
+  int found = 0;
+  for (auto cue : cues)
+    if (framed.find(" " + std::string(cue) + " ") != std::string::npos) ++found;
+  return found;
+}
+
+// Shouting: most letters capitals, over enough letters that "OK" or "LP" are not.
+bool shouting(std::string_view message) {
+  std::size_t upper = 0, lower = 0;
+  for (char c : message) {
+    if (c >= 'A' && c <= 'Z') ++upper;
+    if (c >= 'a' && c <= 'z') ++lower;
+  }
+  return upper >= kShoutingMinLetters && upper >= 4 * lower;
+}
+
+bool repeated_marks(std::string_view message) {
+  int run = 0;
+  for (char c : message) {
+    run = (c == '!' || c == '?') ? run + 1 : 0;
+    if (run >= 3) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+float frustration_signal(std::string_view message) {
+  const std::string framed = framed_words(message);
+  const int negative = std::min(count_cues(framed, kNegative), 2);
+  const int profane = std::min(count_cues(framed, kProfanity), 2);
+  return kNegativeWordWeight * negative + kProfanityWeight * profane +
+         (shouting(message) ? kShoutingWeight : 0.0f) +
+         (repeated_marks(message) ? kRepeatedMarksWeight : 0.0f);
+}
+
+bool says_not_helpful(std::string_view message) {
+  return count_cues(framed_words(message), kNotHelpful) > 0;
+}
+
+bool declines_detail(std::string_view message) {
+  return count_cues(framed_words(message), kDeclines) > 0;
+}
+
+}  // namespace tandem::dialogue

@@ -1,0 +1,412 @@
+#include "dialogue/policy.h"
+
+#include <algorithm>
+
+#include "dialogue/cues.h"
+#include "dialogue/policy_config.h"
+
+namespace tandem::dialogue {
+namespace {
+
+using engine::Action;
+using engine::HandoffReason;
+
+std::string_view question_for(DetailType type) {
+  switch (type) {
+    case DetailType::kOrderId:
+      return texts::kAskOrderId;
+    case DetailType::kEmail:
+      return texts::kAskEmail;
+    case DetailType::kPhone:
+      return texts::kAskPhone;
+    case DetailType::kAmount:
+      return texts::kAskAmount;
+    case DetailType::kDate:
+      return texts::kAskDate;
+    case DetailType::kCardLast4:
+      return texts::kAskCardLast4;
+  }
+  return texts::kAskOrderId;
+}
+
+std::string join(const std::vector<std::string>& items, std::string_view separator) {
+  std::string out;
+  for (const auto& item : items) out += (out.empty() ? "" : std::string(separator)) + item;
+  return out;
+}
+
+const kb::Intent* find_intent(const engine::Engine& engine, std::string_view id) {
+  for (const auto& intent : engine.model().kb.intents)
+    if (intent.id == id) return &intent;
+  return nullptr;
+}
+
+std::vector<DetailType> required_details(const kb::Intent& intent) {
+  std::vector<DetailType> types;
+  for (const auto& name : intent.details)
+    if (auto type = detail_from_name(name)) types.push_back(*type);
+  return types;
+}
+
+std::vector<DetailType> missing_details(const Session& session, const kb::Intent& intent) {
+  std::vector<DetailType> missing;
+  for (DetailType type : required_details(intent))
+    if (!session.detail(type)) missing.push_back(type);
+  return missing;
+}
+
+// Remembers the details of a message; says which types it gave.
+std::vector<DetailType> take_details(Session& session, std::string_view message,
+                                     const Context& context, TurnNumber turn) {
+  std::vector<DetailType> given;
+  for (const auto& d : extract_details(message, context.details)) {
+    given.push_back(d.type);
+    // Masked like the turn itself: a stored detail must not carry what redaction hides.
+    remember_detail(session, {d.type, handoff::redact(d.value, context.redaction_rules).text,
+                              handoff::redact(d.text, context.redaction_rules).text, turn});
+  }
+  return given;
+}
+
+// A reply about an intent or FAQ known only by id, as a stored turn names it.
+Reply about(const engine::Engine& engine, const std::string& id, float confidence) {
+  Reply r;
+  r.intent = id;
+  r.confidence = confidence;
+  r.candidates.push_back({id, find_intent(engine, id) == nullptr, 0, confidence});
+  return r;
+}
+
+std::string handoff_text(const kb::KnowledgeBase& kb) {
+  return kb.messages.handoff.empty() ? kb::default_messages().handoff : kb.messages.handoff;
+}
+
+std::string not_helpful_detail(std::string_view intent) {
+  return "The customer said the answer about " + readable_id(intent) + " did not help.";
+}
+
+// A person-request intent on top while the detector says the message asks for
+// no one ("can a person pay with two cards?"): the other candidates share its
+// probability and the engine's answer threshold decides again.
+engine::Decision without_person_intents(const engine::Engine& engine, engine::Decision d) {
+  const auto& ids = engine.model().person_request_intents;
+  auto is_person = [&](const engine::Candidate& c) {
+    return !c.is_faq && std::find(ids.begin(), ids.end(), c.id) != ids.end();
+  };
+  if (d.candidates.empty() || !is_person(d.candidates.front())) return d;
+  float removed = 0.0f;
+  for (const auto& c : d.candidates)
+    if (is_person(c)) removed += c.confidence;
+  d.candidates.erase(std::remove_if(d.candidates.begin(), d.candidates.end(), is_person),
+                     d.candidates.end());
+  d.action = Action::kFallback;
+  d.intent.reset();
+  d.confidence = 0.0f;
+  if (d.candidates.empty() || removed >= 1.0f) return d;
+  for (auto& c : d.candidates) c.confidence /= 1.0f - removed;
+  d.intent = d.candidates.front().id;
+  d.confidence = d.candidates.front().confidence;
+  if (d.confidence >= engine.answer_threshold())
+    d.action = d.candidates.front().is_faq ||
+                       !engine.model().kb.intents[d.candidates.front().index].sensitive
+                   ? Action::kAnswer
+                   : Action::kHandoff;
+  return d;
+}
+
+// The bot's previous turn, if the customer's current message directly follows it.
+const Turn* previous_bot_turn(const Session& session, TurnNumber customer_turn) {
+  if (customer_turn == 0) return nullptr;
+  const Turn* t = session.turn(customer_turn - 1);
+  return t && t->role == Role::kBot ? t : nullptr;
+}
+
+// Decides one message in bot mode; the caller records the reply.
+class Planner {
+ public:
+  Planner(const engine::Engine& engine, Session& session, std::string_view message,
+          const engine::Decision& decision, TurnNumber customer_turn)
+      : engine_(engine),
+        kb_(engine.model().kb),
+        s_(session),
+        message_(message),
+        d_(decision),
+        customer_turn_(customer_turn) {}
+
+  Reply plan(bool asks_for_person, const std::vector<DetailType>& given) {
+    if (asks_for_person)
+      return handoff_about_need(HandoffReason::kAskedForPerson, "The customer asked for a person.");
+    if (s_.frustration >= kFrustrationThreshold)
+      return handoff_about_need(HandoffReason::kFrustration,
+                                "The customer sounds frustrated (negative wording, capitals, "
+                                "repeated punctuation or repeated failures).");
+    if (!s_.collecting.empty())
+      if (auto reply = continue_collecting(given)) return *reply;
+    if (const Turn* before = previous_bot_turn(s_, customer_turn_);
+        before && before->action == Action::kAnswer) {
+      if (says_not_helpful(message_)) {
+        mark_last_answer(Feedback::kNotHelpful);
+        return handoff(
+            HandoffReason::kNotHelpful,
+            "The customer said the answer about " + readable_id(before->intent) + " did not help.",
+            previous_need());
+      }
+      if (rephrased(*before))
+        return handoff(HandoffReason::kRepeatedFailure,
+                       "The customer asked about " + readable_id(before->intent) +
+                           " again right after its answer.",
+                       from_decision());
+    }
+    switch (d_.action) {
+      case Action::kAnswer:
+      case Action::kHandoff:  // the engine's handoff is a sensitive intent
+        return take_up(d_.candidates.front());
+      case Action::kClarify:
+        return clarify();
+      case Action::kCollect:
+      case Action::kFallback:
+        break;
+    }
+    return not_understood();
+  }
+
+ private:
+  Reply from_decision() const {
+    Reply r;
+    r.intent = d_.intent;
+    r.confidence = d_.confidence;
+    r.candidates = d_.candidates;
+    return r;
+  }
+
+  // What the conversation was about before this message: a request for a
+  // person or an outburst names no need of its own.
+  Reply previous_need() const {
+    for (auto t = s_.turns.rbegin(); t != s_.turns.rend(); ++t) {
+      if (t->role != Role::kBot || t->intent.empty() || t->action == Action::kFallback) continue;
+      return about(engine_, t->intent, t->confidence);
+    }
+    return from_decision();
+  }
+
+  Reply handoff(HandoffReason reason, std::string detail, Reply r) const {
+    r.action = Action::kHandoff;
+    r.reason = reason;
+    r.reason_detail = std::move(detail);
+    r.text = handoff_text(kb_);
+    return r;
+  }
+
+  Reply handoff_about_need(HandoffReason reason, std::string detail) const {
+    return handoff(reason, std::move(detail), previous_need());
+  }
+
+  bool rephrased(const Turn& before) const {
+    if (!d_.intent || *d_.intent != before.intent) return false;
+    if (d_.action != Action::kAnswer && d_.action != Action::kClarify) return false;
+    // Greetings and thanks (low priority) repeat harmlessly.
+    const kb::Intent* intent = find_intent(engine_, before.intent);
+    return !(intent && intent->priority == kb::Priority::kLow);
+  }
+
+  void mark_last_answer(Feedback feedback) {
+    if (!s_.answers.empty()) s_.answers.back().feedback = feedback;
+  }
+
+  Reply take_up(const engine::Candidate& top) {
+    if (top.is_faq) {
+      Reply r = from_decision();
+      r.action = Action::kAnswer;
+      r.text = kb_.faqs[top.index].answer;
+      return r;
+    }
+    const kb::Intent& intent = kb_.intents[top.index];
+    s_.collecting = intent.id;
+    s_.collect_misses = 0;
+    return next_step(intent, from_decision(), false);
+  }
+
+  // Asks for the first missing detail, or finishes: a person for a sensitive
+  // intent, the answer otherwise.
+  Reply next_step(const kb::Intent& intent, Reply r, bool again) {
+    const auto missing = missing_details(s_, intent);
+    const int allowed = intent.sensitive ? kSensitiveDetailMisses : kRoutineDetailMisses;
+    if (missing.empty() || s_.collect_misses >= allowed) return finish(intent, std::move(r));
+    r.action = Action::kCollect;
+    r.asking_for = missing.front();
+    r.text = std::string(again              ? texts::kAskAgain
+                         : intent.sensitive ? texts::kCollectForPerson
+                                            : texts::kCollectForAnswer) +
+             std::string(question_for(missing.front()));
+    return r;
+  }
+
+  Reply finish(const kb::Intent& intent, Reply r) {
+    s_.collecting.clear();
+    s_.collect_misses = 0;
+    if (!intent.sensitive) {
+      r.action = Action::kAnswer;
+      r.text = intent.answer;
+      return r;
+    }
+    std::vector<std::string> have, lack;
+    for (DetailType type : required_details(intent))
+      (s_.detail(type) ? have : lack).emplace_back(detail_name(type));
+    std::string detail = readable_id(intent.id) + " is handled by a person";
+    if (!have.empty()) detail += "; collected " + join(have, ", ");
+    if (!lack.empty()) detail += "; the customer did not give " + join(lack, ", ");
+    return handoff(HandoffReason::kSensitive, detail + ".", std::move(r));
+  }
+
+  // Returns nothing when the customer has moved on to another need.
+  std::optional<Reply> continue_collecting(const std::vector<DetailType>& given) {
+    const kb::Intent* intent = find_intent(engine_, s_.collecting);
+    if (!intent) {
+      s_.collecting.clear();
+      return std::nullopt;
+    }
+    Reply r = from_decision();
+    r.intent = intent->id;  // still about the intent being collected
+    const auto needed = required_details(*intent);
+    const bool progressed = std::any_of(given.begin(), given.end(), [&](DetailType t) {
+      return std::find(needed.begin(), needed.end(), t) != needed.end();
+    });
+    if (progressed) {
+      s_.collect_misses = 0;
+      return next_step(*intent, std::move(r), false);
+    }
+    const bool moved_on = d_.intent && *d_.intent != intent->id &&
+                          d_.confidence >= kSwitchIntentConfidence &&
+                          (d_.action == Action::kAnswer || d_.action == Action::kHandoff) &&
+                          !declines_detail(message_);
+    if (moved_on) {
+      s_.collecting.clear();
+      s_.collect_misses = 0;
+      return std::nullopt;
+    }
+    ++s_.collect_misses;
+    return next_step(*intent, std::move(r), true);
+  }
+
+  Reply clarify() const {
+    Reply r = from_decision();
+    r.action = Action::kClarify;
+    std::vector<std::string> labels;
+    for (std::size_t i = 0; i < d_.candidates.size() && i < kClarifyChoices; ++i) {
+      r.choices.push_back(d_.candidates[i].id);
+      labels.push_back(readable_id(d_.candidates[i].id));
+    }
+    r.text = kb_.messages.clarify + " " + join(labels, texts::kClarifyOr) + "?";
+    return r;
+  }
+
+  Reply not_understood() {
+    ++s_.low_confidence_turns;
+    ++s_.failures;
+    s_.frustration += kFailureWeight;
+    if (s_.low_confidence_turns >= std::max(1, kb_.policy.low_confidence_turns))
+      return handoff(HandoffReason::kLowConfidence,
+                     "The bot did not understand " + std::to_string(s_.low_confidence_turns) +
+                         " messages in a row.",
+                     from_decision());
+    Reply r = from_decision();
+    r.action = Action::kFallback;
+    r.text = kb_.messages.fallback;
+    return r;
+  }
+
+  const engine::Engine& engine_;
+  const kb::KnowledgeBase& kb_;
+  Session& s_;
+  std::string_view message_;
+  const engine::Decision& d_;
+  TurnNumber customer_turn_;
+};
+
+// Stores the bot's side of a reply and what it changes in the session.
+void record_reply(Session& session, Reply& reply, const Context& context) {
+  Turn turn{Role::kBot,       reply.text,  context.now_ms, reply.intent.value_or(""),
+            reply.confidence, reply.action};
+  reply.turn = add_turn(session, std::move(turn));
+  if (reply.action != Action::kFallback) session.low_confidence_turns = 0;
+  if (reply.action == Action::kAnswer && reply.intent)
+    session.answers.push_back({*reply.intent, reply.turn, Feedback::kNone});
+  if (reply.action == Action::kHandoff) {
+    session.mode = Mode::kHuman;
+    session.collecting.clear();
+    session.handoff = Handoff{reply.reason, reply.reason_detail, reply.turn};
+  }
+}
+
+TurnNumber add_text_turn(Session& session, Role role, std::string_view text,
+                         const Context& context) {
+  auto redacted = handoff::redact(text, context.redaction_rules);
+  merge_redactions(session, redacted.redactions);
+  Turn turn;
+  turn.role = role;
+  turn.text = std::move(redacted.text);
+  turn.time_ms = context.now_ms;
+  return add_turn(session, std::move(turn));
+}
+
+}  // namespace
+
+std::string readable_id(std::string_view id) {
+  if (id.substr(0, 4) == "faq.") id.remove_prefix(4);
+  std::string out(id);
+  std::replace(out.begin(), out.end(), '_', ' ');
+  return out;
+}
+
+Reply respond(const engine::Engine& engine, Session& session, std::string_view message,
+              const Context& context) {
+  const TurnNumber customer_turn = add_text_turn(session, Role::kCustomer, message, context);
+  const auto given = take_details(session, message, context, customer_turn);
+  if (session.mode == Mode::kHuman) {
+    Reply silent;
+    silent.action = Action::kHandoff;
+    silent.reason = session.handoff ? session.handoff->reason : HandoffReason::kNone;
+    silent.turn = customer_turn;
+    return silent;
+  }
+  session.frustration = session.frustration * kFrustrationDecay + frustration_signal(message);
+  const bool asks_for_person = engine.model().person_request.says_yes(message);
+  const engine::Decision decision = asks_for_person
+                                        ? engine.decide(message)
+                                        : without_person_intents(engine, engine.decide(message));
+  Reply reply =
+      Planner(engine, session, message, decision, customer_turn).plan(asks_for_person, given);
+  record_reply(session, reply, context);
+  return reply;
+}
+
+Expected<std::optional<Reply>> record_feedback(const engine::Engine& engine, Session& session,
+                                               TurnNumber turn, bool helpful,
+                                               const Context& context) {
+  auto answer = std::find_if(session.answers.begin(), session.answers.end(),
+                             [&](const AnswerTried& a) { return a.turn == turn; });
+  if (answer == session.answers.end())
+    return Error{"feedback", "turn " + std::to_string(turn) + " gave no answer"};
+  answer->feedback = helpful ? Feedback::kHelpful : Feedback::kNotHelpful;
+  if (helpful || session.mode == Mode::kHuman) return std::optional<Reply>();
+  const Turn* answered = session.turn(turn);
+  Reply reply = about(engine, answer->intent, answered ? answered->confidence : 0.0f);
+  reply.action = Action::kHandoff;
+  reply.reason = HandoffReason::kNotHelpful;
+  reply.reason_detail = not_helpful_detail(answer->intent);
+  reply.text = handoff_text(engine.model().kb);
+  record_reply(session, reply, context);
+  return std::optional<Reply>(std::move(reply));
+}
+
+void add_agent_turn(Session& session, std::string_view text, const Context& context) {
+  add_text_turn(session, Role::kAgent, text, context);
+}
+
+void return_to_bot(Session& session) {
+  session.mode = Mode::kBot;
+  session.low_confidence_turns = 0;
+  session.frustration = 0.0f;
+}
+
+}  // namespace tandem::dialogue

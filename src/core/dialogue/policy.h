@@ -1,0 +1,60 @@
+// The conversation policy: per customer message, answer, clarify, ask for a
+// missing detail, or hand off to a person, with the reason code of
+// ARCHITECTURE.md 3.3. The engine judges one message; the policy adds what
+// the session remembers. Numbers and texts: dialogue/policy_config.h.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "base/status.h"
+#include "dialogue/details.h"
+#include "dialogue/session.h"
+#include "engine/engine.h"
+#include "handoff/redaction.h"
+
+namespace tandem::dialogue {
+
+// What the caller knows that the core may not look up itself.
+struct Context {
+  int64_t now_ms = 0;     // ms since the epoch
+  DetailContext details;  // today's date (relative dates), order id prefix, currency
+  std::vector<handoff::RedactionRule> redaction_rules;  // masked in stored turns
+};
+
+struct Reply {
+  engine::Action action = engine::Action::kFallback;
+  engine::HandoffReason reason = engine::HandoffReason::kNone;
+  std::string reason_detail;  // for the person taking over; empty unless a handoff
+  std::string text;           // what the customer sees; empty in human mode
+  std::optional<std::string> intent;
+  float confidence = 0.0f;
+  std::vector<engine::Candidate> candidates;  // best first
+  std::vector<std::string> choices;           // clarify: the ids offered
+  std::optional<DetailType> asking_for;       // collect: the detail asked
+  TurnNumber turn = 0;  // the bot's turn (feedback names it); in human mode the customer's
+};
+
+// Records the message (redacted) and the bot's reply in the session. In human
+// mode the bot stays silent: the reply is a handoff with no text.
+Reply respond(const engine::Engine& engine, Session& session, std::string_view message,
+              const Context& context);
+
+// The customer's verdict on the answer given at bot turn `turn`. "Not helpful"
+// hands off (the returned reply, recorded in the session); an unknown turn is an error.
+Expected<std::optional<Reply>> record_feedback(const engine::Engine& engine, Session& session,
+                                               TurnNumber turn, bool helpful,
+                                               const Context& context);
+
+// An intent or FAQ id as words ("faq.support_hours" -> "support hours"): the
+// model keeps ids, not display names.
+std::string readable_id(std::string_view id);
+
+// A person's message after handoff, and the customer's explicit return to the bot.
+void add_agent_turn(Session& session, std::string_view text, const Context& context);
+void return_to_bot(Session& session);
+
+}  // namespace tandem::dialogue

@@ -1,0 +1,326 @@
+#include "dialogue/session.h"
+
+#include <algorithm>
+#include <array>
+
+#include "kb/json_fields.h"
+#include "kb/json_input.h"
+#include "text/clip.h"
+
+namespace tandem::dialogue {
+namespace {
+
+using kb::Kind;
+using kb::ObjectReader;
+using nlohmann::json;
+
+constexpr std::array<engine::Action, 5> kActions = {
+    engine::Action::kAnswer, engine::Action::kClarify, engine::Action::kCollect,
+    engine::Action::kHandoff, engine::Action::kFallback};
+constexpr std::array<engine::HandoffReason, 6> kReasons = {
+    engine::HandoffReason::kAskedForPerson, engine::HandoffReason::kSensitive,
+    engine::HandoffReason::kLowConfidence,  engine::HandoffReason::kRepeatedFailure,
+    engine::HandoffReason::kFrustration,    engine::HandoffReason::kNotHelpful};
+constexpr std::array<Role, 3> kRoles = {Role::kCustomer, Role::kBot, Role::kAgent};
+constexpr std::array<Feedback, 3> kFeedbacks = {Feedback::kNone, Feedback::kHelpful,
+                                                Feedback::kNotHelpful};
+// Stored counters beyond these were not written by this code.
+constexpr int64_t kMaxCounter = 1000000;
+constexpr double kMaxFrustration = 1000.0;
+
+template <typename Enum, std::size_t N, typename NameFn>
+std::optional<Enum> from_name(const std::array<Enum, N>& values, NameFn name,
+                              std::string_view text) {
+  for (Enum v : values)
+    if (name(v) == text) return v;
+  return std::nullopt;
+}
+
+// Reads one stored session, collecting every problem with its JSON pointer.
+class Reader {
+ public:
+  std::vector<Error> errors;
+
+  void read(const json& root, Session& s) {
+    if (!kb::expect_kind(root, Kind::kObject, "", errors)) return;
+    ObjectReader r(root, "",
+                   {"version", "mode", "dropped_turns", "turns", "details", "answers", "redactions",
+                    "low_confidence_turns", "failures", "frustration", "collecting",
+                    "collect_misses", "handoff"},
+                   errors);
+    if (const json* v = r.required("version", Kind::kInteger); v && *v != kSessionFormatVersion)
+      error(r.pointer("version"), "unsupported session version " + v->dump());
+    s.mode = enum_field(r, "mode", std::array<Mode, 2>{Mode::kBot, Mode::kHuman},
+                        [](Mode m) { return m == Mode::kBot ? "bot" : "human"; });
+    s.dropped_turns = counter(r, "dropped_turns", UINT64_MAX / 2);
+    if (const json* turns = r.required("turns", Kind::kArray)) {
+      if (turns->size() > kMaxTurns) error(r.pointer("turns"), "more turns than a session keeps");
+      for (std::size_t i = 0; i < turns->size() && i < kMaxTurns; ++i)
+        s.turns.push_back(read_turn((*turns)[i], kb::pointer_append("/turns", i)));
+    }
+    const TurnNumber end = s.next_turn();
+    if (const json* details = r.required("details", Kind::kObject)) {
+      for (const auto& [name, value] : details->items())
+        read_detail(name, value, kb::pointer_append("/details", name), end, s);
+    }
+    if (const json* answers = r.required("answers", Kind::kArray)) {
+      if (answers->size() > kMaxAnswersTried) error(r.pointer("answers"), "too many answers");
+      for (std::size_t i = 0; i < answers->size() && i < kMaxAnswersTried; ++i)
+        s.answers.push_back(read_answer((*answers)[i], kb::pointer_append("/answers", i), end));
+    }
+    if (const json* redactions = r.required("redactions", Kind::kArray)) {
+      if (redactions->size() > kMaxRedactionKinds)
+        error(r.pointer("redactions"), "too many redaction kinds");
+      for (std::size_t i = 0; i < redactions->size() && i < kMaxRedactionKinds; ++i)
+        s.redactions.push_back(
+            read_redaction((*redactions)[i], kb::pointer_append("/redactions", i)));
+    }
+    s.low_confidence_turns = static_cast<int>(counter(r, "low_confidence_turns", kMaxCounter));
+    s.failures = static_cast<int>(counter(r, "failures", kMaxCounter));
+    s.collect_misses = static_cast<int>(counter(r, "collect_misses", kMaxCounter));
+    if (const json* f = r.required("frustration", Kind::kNumber)) {
+      const double v = f->get<double>();
+      if (!(v >= 0.0 && v <= kMaxFrustration))
+        error(r.pointer("frustration"), "out of range");
+      else
+        s.frustration = static_cast<float>(v);
+    }
+    if (const json* c = r.required("collecting", Kind::kString))
+      s.collecting = c->get<std::string>();
+    if (const json* h = r.find("handoff"); h && !h->is_null()) s.handoff = read_handoff(*h, end);
+    if (s.mode == Mode::kHuman && !s.handoff) error("/handoff", "human mode without a handoff");
+  }
+
+ private:
+  void error(std::string where, std::string what) {
+    errors.push_back({std::move(where), std::move(what)});
+  }
+
+  template <typename Enum, std::size_t N, typename NameFn>
+  Enum enum_field(ObjectReader& r, std::string_view key, const std::array<Enum, N>& values,
+                  NameFn name) {
+    if (const json* v = r.required(key, Kind::kString)) {
+      if (auto e = from_name(values, name, v->get<std::string>())) return *e;
+      error(r.pointer(key), "unknown value " + v->dump());
+    }
+    return values[0];
+  }
+
+  uint64_t counter(ObjectReader& r, std::string_view key, uint64_t max) {
+    const json* v = r.required(key, Kind::kInteger);
+    if (!v) return 0;
+    if (v->is_number_unsigned() && v->get<uint64_t>() <= max) return v->get<uint64_t>();
+    if (v->is_number_integer() && v->get<int64_t>() == 0) return 0;
+    error(r.pointer(key), "out of range");
+    return 0;
+  }
+
+  TurnNumber turn_ref(ObjectReader& r, TurnNumber end) {
+    const TurnNumber t = counter(r, "turn", UINT64_MAX / 2);
+    if (t >= end) error(r.pointer("turn"), "names a turn the session does not have");
+    return t;
+  }
+
+  std::string text_field(ObjectReader& r, std::string_view key, bool required) {
+    const json* v = required ? r.required(key, Kind::kString) : r.optional(key, Kind::kString);
+    if (!v) return "";
+    std::string text = v->get<std::string>();
+    if (text::code_points(text) > kMaxTurnChars)
+      error(r.pointer(key), "text longer than a session keeps");
+    return text;
+  }
+
+  Turn read_turn(const json& value, const std::string& pointer) {
+    Turn t;
+    if (!kb::expect_kind(value, Kind::kObject, pointer, errors)) return t;
+    ObjectReader r(value, pointer, {"role", "text", "time", "intent", "confidence", "action"},
+                   errors);
+    t.role = enum_field(r, "role", kRoles, role_name);
+    t.text = text_field(r, "text", true);
+    if (const json* time = r.required("time", Kind::kInteger)) t.time_ms = time->get<int64_t>();
+    t.intent = text_field(r, "intent", false);
+    if (const json* c = r.optional("confidence", Kind::kNumber)) {
+      const double v = c->get<double>();
+      if (!(v >= 0.0 && v <= 1.0))
+        error(r.pointer("confidence"), "expected 0..1");
+      else
+        t.confidence = static_cast<float>(v);
+    }
+    if (r.find("action")) t.action = enum_field(r, "action", kActions, engine::action_name);
+    return t;
+  }
+
+  void read_detail(const std::string& name, const json& value, const std::string& pointer,
+                   TurnNumber end, Session& s) {
+    const auto type = detail_from_name(name);
+    if (!type) return error(pointer, "unknown detail type");
+    if (!kb::expect_kind(value, Kind::kObject, pointer, errors)) return;
+    ObjectReader r(value, pointer, {"value", "text", "turn"}, errors);
+    CollectedDetail d{*type, text_field(r, "value", true), text_field(r, "text", true), 0};
+    d.turn = turn_ref(r, end);
+    s.details.push_back(std::move(d));
+  }
+
+  AnswerTried read_answer(const json& value, const std::string& pointer, TurnNumber end) {
+    AnswerTried a;
+    if (!kb::expect_kind(value, Kind::kObject, pointer, errors)) return a;
+    ObjectReader r(value, pointer, {"intent", "turn", "feedback"}, errors);
+    a.intent = text_field(r, "intent", true);
+    a.turn = turn_ref(r, end);
+    a.feedback = enum_field(r, "feedback", kFeedbacks, feedback_name);
+    return a;
+  }
+
+  handoff::Redaction read_redaction(const json& value, const std::string& pointer) {
+    handoff::Redaction out{"", 0};
+    if (!kb::expect_kind(value, Kind::kObject, pointer, errors)) return out;
+    ObjectReader r(value, pointer, {"kind", "count"}, errors);
+    out.kind = text_field(r, "kind", true);
+    out.count = counter(r, "count", kMaxCounter);
+    return out;
+  }
+
+  Handoff read_handoff(const json& value, TurnNumber end) {
+    Handoff h;
+    if (!kb::expect_kind(value, Kind::kObject, "/handoff", errors)) return h;
+    ObjectReader r(value, "/handoff", {"reason", "detail", "turn"}, errors);
+    h.reason = enum_field(r, "reason", kReasons, engine::reason_code);
+    h.detail = text_field(r, "detail", true);
+    h.turn = turn_ref(r, end);
+    return h;
+  }
+};
+
+}  // namespace
+
+std::string_view role_name(Role role) {
+  switch (role) {
+    case Role::kCustomer:
+      return "customer";
+    case Role::kBot:
+      return "bot";
+    case Role::kAgent:
+      return "agent";
+  }
+  return "customer";
+}
+
+std::string_view feedback_name(Feedback feedback) {
+  switch (feedback) {
+    case Feedback::kNone:
+      return "none";
+    case Feedback::kHelpful:
+      return "helpful";
+    case Feedback::kNotHelpful:
+      return "not_helpful";
+  }
+  return "none";
+}
+
+const Turn* Session::turn(TurnNumber number) const {
+  if (number < dropped_turns || number >= next_turn()) return nullptr;
+  return &turns[number - dropped_turns];
+}
+
+const CollectedDetail* Session::detail(DetailType type) const {
+  for (const auto& d : details)
+    if (d.type == type) return &d;
+  return nullptr;
+}
+
+TurnNumber add_turn(Session& session, Turn turn) {
+  turn.text = text::clip(turn.text, kMaxTurnChars);
+  session.turns.push_back(std::move(turn));
+  if (session.turns.size() > kMaxTurns) {
+    const std::size_t drop = session.turns.size() - kMaxTurns;
+    session.turns.erase(session.turns.begin(), session.turns.begin() + static_cast<long>(drop));
+    session.dropped_turns += drop;
+    auto& answers = session.answers;
+    answers.erase(
+        std::remove_if(answers.begin(), answers.end(),
+                       [&](const AnswerTried& a) { return a.turn < session.dropped_turns; }),
+        answers.end());
+  }
+  if (session.answers.size() > kMaxAnswersTried) session.answers.erase(session.answers.begin());
+  return session.next_turn() - 1;
+}
+
+void remember_detail(Session& session, CollectedDetail detail) {
+  detail.value = text::clip(detail.value, kMaxTurnChars);
+  detail.text = text::clip(detail.text, kMaxTurnChars);
+  for (auto& d : session.details) {
+    if (d.type == detail.type) {
+      d = std::move(detail);
+      return;
+    }
+  }
+  session.details.push_back(std::move(detail));
+}
+
+void merge_redactions(Session& session, const std::vector<handoff::Redaction>& found) {
+  for (const auto& r : found) {
+    auto same = std::find_if(session.redactions.begin(), session.redactions.end(),
+                             [&](const handoff::Redaction& s) { return s.kind == r.kind; });
+    if (same != session.redactions.end())
+      same->count += r.count;
+    else if (session.redactions.size() < kMaxRedactionKinds)
+      session.redactions.push_back(r);
+  }
+}
+
+nlohmann::json to_json(const Session& s) {
+  json turns = json::array();
+  for (const auto& t : s.turns) {
+    json turn = {{"role", role_name(t.role)}, {"text", t.text}, {"time", t.time_ms}};
+    if (t.role == Role::kBot) {
+      if (!t.intent.empty()) turn["intent"] = t.intent;
+      turn["confidence"] = t.confidence;
+      turn["action"] = engine::action_name(t.action);
+    }
+    turns.push_back(std::move(turn));
+  }
+  json details = json::object();
+  for (const auto& d : s.details)
+    details[std::string(detail_name(d.type))] = {
+        {"value", d.value}, {"text", d.text}, {"turn", d.turn}};
+  json answers = json::array();
+  for (const auto& a : s.answers)
+    answers.push_back(
+        {{"intent", a.intent}, {"turn", a.turn}, {"feedback", feedback_name(a.feedback)}});
+  json redactions = json::array();
+  for (const auto& r : s.redactions) redactions.push_back({{"kind", r.kind}, {"count", r.count}});
+  json handoff = nullptr;
+  if (s.handoff)
+    handoff = {{"reason", engine::reason_code(s.handoff->reason)},
+               {"detail", s.handoff->detail},
+               {"turn", s.handoff->turn}};
+  return {{"version", kSessionFormatVersion},
+          {"mode", s.mode == Mode::kBot ? "bot" : "human"},
+          {"dropped_turns", s.dropped_turns},
+          {"turns", std::move(turns)},
+          {"details", std::move(details)},
+          {"answers", std::move(answers)},
+          {"redactions", std::move(redactions)},
+          {"low_confidence_turns", s.low_confidence_turns},
+          {"failures", s.failures},
+          {"frustration", s.frustration},
+          {"collecting", s.collecting},
+          {"collect_misses", s.collect_misses},
+          {"handoff", std::move(handoff)}};
+}
+
+Expected<Session> session_from_json(const nlohmann::json& stored) {
+  Session session;
+  Reader reader;
+  reader.read(stored, session);
+  if (!reader.errors.empty()) return reader.errors;
+  return session;
+}
+
+Expected<Session> session_from_json_text(std::string_view stored) {
+  auto parsed = kb::parse_json(stored);
+  if (!parsed) return parsed.errors();
+  return session_from_json(*parsed);
+}
+
+}  // namespace tandem::dialogue

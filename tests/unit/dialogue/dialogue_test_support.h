@@ -1,0 +1,38 @@
+// A conversation with the engine compiled from the demo knowledge base, one
+// message at a time, for the policy, screening and bundle tests.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "../engine/engine_test_support.h"
+
+#include "dialogue/policy.h"
+#include "engine/engine.h"
+
+namespace tandem::dialogue::testing {
+
+inline const engine::Engine& demo_engine() {
+  static const engine::Engine engine(engine::testing::compiled_demo().model);
+  return engine;
+}
+
+struct Conversation {
+  Session session;
+  Context context;
+  std::vector<Reply> replies;
+
+  Conversation() {
+    context.now_ms = 1764079378004;  // 2025-11-25T14:02:58.004Z
+    context.details.today = {2025, 11, 25};
+    context.details.order_id_prefix = "LP-";  // the demo shop's order numbers
+  }
+
+  const Reply& say(const std::string& text) {
+    context.now_ms += 15000;
+    replies.push_back(respond(demo_engine(), session, text, context));
+    return replies.back();
+  }
+};
+
+}  // namespace tandem::dialogue::testing

@@ -1,0 +1,276 @@
+#include <catch2/catch.hpp>
+
+#include "dialogue/policy.h"
+#include "dialogue_test_support.h"
+
+namespace tandem::dialogue::testing {
+namespace {
+
+using engine::Action;
+using engine::HandoffReason;
+
+std::string describe(const Reply& r) {
+  return std::string(engine::action_name(r.action)) + " " + std::string(reason_code(r.reason)) +
+         " " + r.intent.value_or("-") + " \"" + r.text + "\"";
+}
+
+TEST_CASE("policy: asking for a person hands off, in many phrasings", "[dialogue][policy]") {
+  const char* asks[] = {
+      "I want to talk to a human",           "agent please",   "get me a real person",
+      "can I speak to someone from support", "REPRESENTATIVE", "let me talk to a persn"};
+  for (const char* text : asks) {
+    Conversation c;
+    c.say("where is my refund");
+    const Reply& r = c.say(text);
+    INFO(text << " -> " << describe(r));
+    CHECK(r.action == Action::kHandoff);
+    CHECK(r.reason == HandoffReason::kAskedForPerson);
+    // The need the person picks up is the refund, not the request itself.
+    CHECK(r.intent == std::optional<std::string>("refund_status"));
+    CHECK(c.session.mode == Mode::kHuman);
+    REQUIRE(c.session.handoff);
+    CHECK(c.session.handoff->reason == HandoffReason::kAskedForPerson);
+  }
+}
+
+TEST_CASE("policy: a person mentioned in a question is not a request", "[dialogue][policy]") {
+  Conversation c;
+  const Reply& r = c.say("can a person pay with two cards?");
+  INFO(describe(r));
+  CHECK(r.action != Action::kHandoff);
+  CHECK(r.intent != std::optional<std::string>("human_agent"));
+}
+
+TEST_CASE("policy: a sensitive intent collects its details, then hands off", "[dialogue][policy]") {
+  Conversation c;
+  const Reply& first = c.say("I want to dispute a charge");
+  INFO(describe(first));
+  CHECK(first.action == Action::kCollect);
+  CHECK(first.intent == std::optional<std::string>("billing_dispute"));
+  CHECK(first.asking_for == DetailType::kOrderId);
+  CHECK(first.text.find("order number") != std::string::npos);
+
+  const Reply& second = c.say("it's order LP-482913");
+  INFO(describe(second));
+  CHECK(second.action == Action::kCollect);
+  CHECK(second.asking_for == DetailType::kAmount);
+  CHECK(second.text.find("How much") != std::string::npos);
+
+  const Reply& third = c.say("$45.20");
+  INFO(describe(third));
+  CHECK(third.action == Action::kHandoff);
+  CHECK(third.reason == HandoffReason::kSensitive);
+  CHECK(third.intent == std::optional<std::string>("billing_dispute"));
+  CHECK(third.reason_detail.find("collected order_id, amount") != std::string::npos);
+  REQUIRE(c.session.detail(DetailType::kOrderId));
+  CHECK(c.session.detail(DetailType::kOrderId)->value == "LP-482913");
+  REQUIRE(c.session.detail(DetailType::kAmount));
+  CHECK(c.session.detail(DetailType::kAmount)->value == "45.20 USD");
+}
+
+TEST_CASE("policy: details given up front are not asked again", "[dialogue][policy]") {
+  Conversation c;
+  const Reply& r = c.say("I was charged twice for order LP-123456, 45 dollars");
+  INFO(describe(r));
+  CHECK(r.action == Action::kHandoff);
+  CHECK(r.reason == HandoffReason::kSensitive);
+  CHECK(c.session.turns.size() == 2);
+}
+
+TEST_CASE("policy: a sensitive intent goes to a person after two refusals, noting what is missing",
+          "[dialogue][policy]") {
+  Conversation c;
+  CHECK(c.say("my card was stolen and someone is using it").action == Action::kCollect);
+  const Reply& again = c.say("I don't have it");
+  INFO(describe(again));
+  CHECK(again.action == Action::kCollect);
+  CHECK(again.asking_for == DetailType::kEmail);
+  const Reply& last = c.say("why does it matter");
+  INFO(describe(last));
+  CHECK(last.action == Action::kHandoff);
+  CHECK(last.reason == HandoffReason::kSensitive);
+  CHECK(last.reason_detail.find("did not give email") != std::string::npos);
+}
+
+TEST_CASE("policy: a routine intent asks for its detail once, then answers", "[dialogue][policy]") {
+  Conversation c;
+  const Reply& ask = c.say("where is my refund");
+  INFO(describe(ask));
+  CHECK(ask.action == Action::kCollect);
+  CHECK(ask.asking_for == DetailType::kOrderId);
+  const Reply& answer = c.say("LP-482913");
+  INFO(describe(answer));
+  CHECK(answer.action == Action::kAnswer);
+  CHECK(answer.intent == std::optional<std::string>("refund_status"));
+  CHECK(answer.text == engine::testing::demo_kb().intents[3].answer);
+
+  Conversation skip;
+  skip.say("where is my refund");
+  const Reply& anyway = skip.say("I don't know it");
+  CHECK(anyway.action == Action::kAnswer);
+  CHECK(anyway.intent == std::optional<std::string>("refund_status"));
+}
+
+TEST_CASE("policy: a new question leaves a detail question behind", "[dialogue][policy]") {
+  Conversation c;
+  CHECK(c.say("where is my refund").action == Action::kCollect);
+  const Reply& r = c.say("what are your opening hours");
+  INFO(describe(r));
+  CHECK(r.action == Action::kAnswer);
+  CHECK(r.intent == std::optional<std::string>("faq.support_hours"));
+  CHECK(c.session.collecting.empty());
+}
+
+TEST_CASE("policy: low confidence for the KB's number of turns hands off", "[dialogue][policy]") {
+  REQUIRE(engine::testing::demo_kb().policy.low_confidence_turns == 2);
+  Conversation c;
+  const Reply& first = c.say("asdf qwer zxcv");
+  CHECK(first.action == Action::kFallback);
+  CHECK(first.text == engine::testing::demo_kb().messages.fallback);
+  const Reply& second = c.say("blorp fnord");
+  INFO(describe(second));
+  CHECK(second.action == Action::kHandoff);
+  CHECK(second.reason == HandoffReason::kLowConfidence);
+}
+
+TEST_CASE("policy: an answer in between resets the low-confidence count", "[dialogue][policy]") {
+  Conversation c;
+  CHECK(c.say("asdf qwer zxcv").action == Action::kFallback);
+  CHECK(c.say("what are your opening hours").action == Action::kAnswer);
+  CHECK(c.say("blorp fnord").action == Action::kFallback);
+}
+
+TEST_CASE("policy: the same need right after its answer is a repeated failure",
+          "[dialogue][policy]") {
+  Conversation c;
+  CHECK(c.say("what fees do you charge").action == Action::kAnswer);
+  const Reply& r = c.say("so how much extra will I have to pay in charges?");
+  INFO(describe(r));
+  CHECK(r.action == Action::kHandoff);
+  CHECK(r.reason == HandoffReason::kRepeatedFailure);
+  CHECK(r.intent == std::optional<std::string>("fees_and_charges"));
+}
+
+TEST_CASE("policy: greetings repeat without a handoff", "[dialogue][policy]") {
+  Conversation c;
+  CHECK(c.say("hi").action == Action::kAnswer);
+  CHECK(c.say("hello").action == Action::kAnswer);
+}
+
+TEST_CASE("policy: 'not helpful' feedback hands off", "[dialogue][policy]") {
+  Conversation c;
+  const Reply answer = c.say("what fees do you charge");
+  REQUIRE(answer.action == Action::kAnswer);
+  auto helpful = record_feedback(demo_engine(), c.session, answer.turn, true, c.context);
+  REQUIRE(helpful.ok());
+  CHECK_FALSE(helpful->has_value());
+  CHECK(c.session.answers.back().feedback == Feedback::kHelpful);
+
+  auto not_helpful = record_feedback(demo_engine(), c.session, answer.turn, false, c.context);
+  REQUIRE(not_helpful.ok());
+  REQUIRE(not_helpful->has_value());
+  const Reply& r = **not_helpful;
+  CHECK(r.action == Action::kHandoff);
+  CHECK(r.reason == HandoffReason::kNotHelpful);
+  CHECK(r.intent == std::optional<std::string>("fees_and_charges"));
+  CHECK(c.session.answers.back().feedback == Feedback::kNotHelpful);
+  CHECK(c.session.mode == Mode::kHuman);
+
+  CHECK_FALSE(record_feedback(demo_engine(), c.session, 0, true, c.context).ok());
+}
+
+TEST_CASE("policy: saying an answer did not help hands off", "[dialogue][policy]") {
+  Conversation c;
+  CHECK(c.say("what are your opening hours").action == Action::kAnswer);
+  const Reply& r = c.say("that didn't help at all");
+  INFO(describe(r));
+  CHECK(r.action == Action::kHandoff);
+  CHECK(r.reason == HandoffReason::kNotHelpful);
+  CHECK(c.session.answers.back().feedback == Feedback::kNotHelpful);
+}
+
+TEST_CASE("policy: frustration builds up and hands off", "[dialogue][policy]") {
+  Conversation c;
+  CHECK(c.say("how do I change my payment date").action != Action::kHandoff);
+  const Reply& annoyed = c.say("ugh, this is so annoying!!!");
+  INFO(describe(annoyed));
+  CHECK(annoyed.reason != HandoffReason::kFrustration);
+  CHECK(c.session.frustration > 0.0f);
+  const Reply& angry = c.say("WHY IS THIS SO DAMN COMPLICATED, USELESS");
+  INFO(describe(angry));
+  CHECK(angry.action == Action::kHandoff);
+  CHECK(angry.reason == HandoffReason::kFrustration);
+}
+
+TEST_CASE("policy: frustration decays over calm messages", "[dialogue][policy]") {
+  Conversation c;
+  c.say("ugh, this is so annoying!!!");
+  const float after = c.session.frustration;
+  c.say("what are your opening hours");
+  c.say("which cards do you accept");
+  CHECK(c.session.frustration < after / 2);
+}
+
+TEST_CASE("policy: ten ordinary turns never escalate", "[dialogue][policy]") {
+  Conversation c;
+  const char* turns[] = {"hi",
+                         "how does it work",
+                         "do you charge interest",
+                         "which cards do you accept",
+                         "can a person pay with two cards?",
+                         "what are your opening hours",
+                         "what fees do you charge",
+                         "is there a mobile app",
+                         "do you do a credit check",
+                         "thanks"};
+  for (const char* text : turns) {
+    const Reply& r = c.say(text);
+    INFO(text << " -> " << describe(r));
+    CHECK(r.action != Action::kHandoff);
+  }
+  CHECK(c.session.mode == Mode::kBot);
+  CHECK(c.session.turns.size() == 20);
+}
+
+TEST_CASE("policy: clarify offers the two close candidates", "[dialogue][policy]") {
+  // Any message the engine finds ambiguous: the policy passes the choice on.
+  const char* texts[] = {"payment", "card", "account", "my payment date and fees",
+                         "refund or cancel"};
+  bool seen = false;
+  for (const char* text : texts) {
+    Conversation c;
+    const Reply& r = c.say(text);
+    if (r.action != Action::kClarify) continue;
+    seen = true;
+    INFO(describe(r));
+    REQUIRE(r.choices.size() == 2);
+    CHECK(r.choices[0] == r.candidates[0].id);
+    CHECK(r.text.find(readable_id(r.choices[1])) != std::string::npos);
+  }
+  CHECK(seen);
+}
+
+TEST_CASE("policy: after handoff the bot is silent until the customer returns",
+          "[dialogue][policy]") {
+  Conversation c;
+  c.say("I want to talk to a human");
+  REQUIRE(c.session.mode == Mode::kHuman);
+  const Reply& quiet = c.say("hello? anyone?");
+  CHECK(quiet.text.empty());
+  CHECK(quiet.action == Action::kHandoff);
+  add_agent_turn(c.session, "Hi, I'm Sam. How can I help?", c.context);
+  CHECK(c.session.turns.back().role == Role::kAgent);
+  return_to_bot(c.session);
+  CHECK(c.say("what are your opening hours").action == Action::kAnswer);
+}
+
+TEST_CASE("policy: stored turns are redacted", "[dialogue][policy]") {
+  Conversation c;
+  c.say("my card 4242 4242 4242 4242 was stolen");
+  for (const auto& t : c.session.turns) CHECK(t.text.find("4242 4242") == std::string::npos);
+  REQUIRE(c.session.redactions.size() == 1);
+  CHECK(c.session.redactions[0].kind == "card_number");
+}
+
+}  // namespace
+}  // namespace tandem::dialogue::testing
