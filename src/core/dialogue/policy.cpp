@@ -265,8 +265,7 @@ class Planner {
       s_.collecting.clear();
       return std::nullopt;
     }
-    Reply r = from_decision();
-    r.intent = intent->id;  // still about the intent being collected
+    Reply r = previous_need();  // the collect turn: still about that intent
     const auto needed = required_details(*intent);
     const bool progressed = std::any_of(given.begin(), given.end(), [&](DetailType t) {
       return std::find(needed.begin(), needed.end(), t) != needed.end();

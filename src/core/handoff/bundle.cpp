@@ -1,0 +1,214 @@
+#include "handoff/bundle.h"
+
+#include <algorithm>
+#include <cstdio>
+
+#include "dialogue/detail_calendar.h"
+#include "dialogue/policy_config.h"
+#include "text/clip.h"
+
+namespace tandem::handoff {
+namespace {
+
+using nlohmann::json;
+
+// Field bounds of docs/handoff-bundle.schema.json.
+constexpr std::size_t kMaxCandidates = 10;
+constexpr std::size_t kMaxNameChars = 128;
+constexpr std::size_t kMaxDetailChars = 512;
+constexpr std::size_t kMaxTranscriptChars = 4000;
+constexpr std::size_t kMaxReasonChars = 500;
+constexpr std::size_t kMinIdChars = 8, kMaxIdChars = 64;
+constexpr std::size_t kMaxUrlChars = 2048, kMaxTitleChars = 512, kMaxLocaleChars = 35,
+                      kMaxUserAgentChars = 512;
+constexpr std::size_t kMaxCustomerNameChars = 256, kMaxEmailChars = 254, kMaxCustomerIdChars = 128;
+constexpr std::string_view kEllipsis = "…";
+constexpr std::string_view kSeparator = " · ";
+
+bool valid_id(std::string_view id) {
+  if (id.size() < kMinIdChars || id.size() > kMaxIdChars) return false;
+  return std::all_of(id.begin(), id.end(), [](char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' ||
+           c == '-';
+  });
+}
+
+// Caller-supplied text goes out masked, as valid UTF-8 and within its bound.
+std::string safe(std::string_view text, std::size_t max_chars) {
+  return text::clip(redact(text).text, max_chars);
+}
+
+void put_if_set(json& object, const char* key, std::string_view value, std::size_t max_chars) {
+  if (!value.empty()) object[key] = safe(value, max_chars);
+}
+
+struct Routing {
+  std::string category, queue;
+  kb::Priority priority = kb::Priority::kNormal;
+};
+
+Routing routing_of(const kb::KnowledgeBase& kb, const std::optional<std::string>& id) {
+  Routing r{"", kb.policy.default_queue, kb::Priority::kNormal};
+  if (!id) return r;
+  for (const auto& intent : kb.intents) {
+    if (intent.id != *id) continue;
+    r.category = intent.category;
+    if (!intent.queue.empty()) r.queue = intent.queue;
+    r.priority = intent.priority;
+  }
+  for (const auto& faq : kb.faqs)
+    if (faq.id == *id) r.category = faq.category;
+  return r;
+}
+
+json intent_json(const kb::KnowledgeBase& kb, const dialogue::Reply& reply) {
+  json candidates = json::array();
+  for (std::size_t i = 0; i < reply.candidates.size() && i < kMaxCandidates; ++i) {
+    const auto& c = reply.candidates[i];
+    candidates.push_back({{"id", text::clip(c.id, kMaxNameChars)},
+                          {"kind", c.is_faq ? "faq" : "intent"},
+                          {"confidence", std::clamp(c.confidence, 0.0f, 1.0f)}});
+  }
+  const Routing r = routing_of(kb, reply.intent);
+  return {{"candidates", std::move(candidates)},
+          {"category", text::clip(r.category, kMaxNameChars)},
+          {"queue", text::clip(r.queue, kMaxNameChars)},
+          {"priority", kb::priority_name(r.priority)}};
+}
+
+json details_json(const dialogue::Session& session) {
+  json details = json::object();
+  for (const auto& d : session.details) {
+    if (d.value.empty()) continue;
+    json entry = {{"value", safe(d.value, kMaxDetailChars)}};
+    if (!d.text.empty()) entry["text"] = safe(d.text, kMaxDetailChars);
+    if (session.turn(d.turn)) entry["turn"] = d.turn - session.dropped_turns;
+    details[std::string(dialogue::detail_name(d.type))] = std::move(entry);
+  }
+  return details;
+}
+
+json transcript_json(const dialogue::Session& session) {
+  json turns = json::array();
+  for (const auto& t : session.turns) {
+    json turn = {{"role", dialogue::role_name(t.role)},
+                 {"text", text::clip(t.text, kMaxTranscriptChars)},
+                 {"time", rfc3339_utc(t.time_ms)}};
+    if (t.role == dialogue::Role::kBot) {
+      if (!t.intent.empty()) turn["intent"] = text::clip(t.intent, kMaxNameChars);
+      turn["confidence"] = std::clamp(t.confidence, 0.0f, 1.0f);
+      turn["action"] = engine::action_name(t.action);
+    }
+    turns.push_back(std::move(turn));
+  }
+  return turns;
+}
+
+json answers_json(const dialogue::Session& session) {
+  json answers = json::array();
+  for (const auto& a : session.answers) {
+    if (!session.turn(a.turn) || a.intent.empty()) continue;
+    answers.push_back({{"intent", text::clip(a.intent, kMaxNameChars)},
+                       {"turn", a.turn - session.dropped_turns},
+                       {"feedback", dialogue::feedback_name(a.feedback)}});
+  }
+  return answers;
+}
+
+json redactions_json(const dialogue::Session& session) {
+  json out = json::array();
+  for (const auto& r : session.redactions)
+    if (r.count > 0 && !r.kind.empty()) out.push_back({{"kind", r.kind}, {"count", r.count}});
+  return out;
+}
+
+// The customer's first message that says something (greetings say little).
+std::string first_substantive(const dialogue::Session& session) {
+  const dialogue::Turn* first = nullptr;
+  for (const auto& t : session.turns) {
+    if (t.role != dialogue::Role::kCustomer) continue;
+    if (!first) first = &t;
+    if (std::count(t.text.begin(), t.text.end(), ' ') >= 2) return t.text;
+  }
+  return first ? first->text : "";
+}
+
+std::string capitalised(std::string text) {
+  if (!text.empty() && text[0] >= 'a' && text[0] <= 'z') text[0] = static_cast<char>(text[0] - 32);
+  return text;
+}
+
+}  // namespace
+
+std::string rfc3339_utc(int64_t ms) {
+  // Four-digit years only, as RFC 3339 requires: 1970 to 9999.
+  ms = std::clamp<int64_t>(ms, 0, 253402300799999);
+  const int64_t day_ms = 86400000;
+  const int64_t days = ms / day_ms, rest = ms % day_ms;
+  const dialogue::CalendarDate date = dialogue::detail::civil_from_days(static_cast<long>(days));
+  char out[32];
+  const int64_t seconds = rest / 1000;
+  std::snprintf(out, sizeof out, "%04d-%02d-%02dT%02d:%02d:%02d.%03dZ", date.year, date.month,
+                date.day, static_cast<int>(seconds / 3600), static_cast<int>(seconds / 60 % 60),
+                static_cast<int>(seconds % 60), static_cast<int>(rest % 1000));
+  return out;
+}
+
+std::string summarize(const engine::Model& model, const dialogue::Session& session,
+                      const dialogue::Reply& reply) {
+  std::vector<std::string> parts;
+  parts.push_back(reply.intent ? capitalised(dialogue::readable_id(*reply.intent))
+                               : "Needs a person");
+  const kb::Priority priority = routing_of(model.kb, reply.intent).priority;
+  if (priority == kb::Priority::kHigh || priority == kb::Priority::kUrgent)
+    parts.emplace_back(kb::priority_name(priority));
+  const std::pair<dialogue::DetailType, const char*> key_details[] = {
+      {dialogue::DetailType::kOrderId, "order "},
+      {dialogue::DetailType::kAmount, ""},
+      {dialogue::DetailType::kCardLast4, "card ••"},
+      {dialogue::DetailType::kDate, ""}};
+  for (const auto& [type, label] : key_details)
+    if (const auto* d = session.detail(type)) parts.push_back(label + redact(d->value).text);
+  const std::string words = first_substantive(session);
+  if (!words.empty())
+    parts.push_back("“" + text::clip(words, dialogue::kSummaryQuoteChars, kEllipsis) + "”");
+  std::string line;
+  for (const auto& part : parts) line += (line.empty() ? "" : std::string(kSeparator)) + part;
+  return text::clip(line, dialogue::kSummaryMaxChars, kEllipsis);
+}
+
+Expected<json> build_bundle(const engine::Model& model, const dialogue::Session& session,
+                            const dialogue::Reply& reply, const BundleInput& input) {
+  if (!valid_id(input.id)) return Error{"bundle id", "expected 8-64 letters, digits, '_' or '-'"};
+  const auto reason = session.handoff ? session.handoff->reason : reply.reason;
+  if (reason == engine::HandoffReason::kNone)
+    return Error{"bundle", "the conversation was not handed off"};
+  const std::string detail = session.handoff ? session.handoff->detail : reply.reason_detail;
+
+  json page = json::object();
+  put_if_set(page, "url", input.page.url, kMaxUrlChars);
+  put_if_set(page, "title", input.page.title, kMaxTitleChars);
+  put_if_set(page, "locale", input.page.locale, kMaxLocaleChars);
+  put_if_set(page, "user_agent", input.page.user_agent, kMaxUserAgentChars);
+  json customer = json::object();
+  put_if_set(customer, "name", input.customer.name, kMaxCustomerNameChars);
+  put_if_set(customer, "email", input.customer.email, kMaxEmailChars);
+  put_if_set(customer, "id", input.customer.id, kMaxCustomerIdChars);
+
+  return json{{"schema", kBundleSchema},
+              {"id", input.id},
+              {"created_at", rfc3339_utc(input.created_at_ms)},
+              {"reason",
+               {{"code", engine::reason_code(reason)},
+                {"detail", text::clip(detail, kMaxReasonChars, kEllipsis)}}},
+              {"intent", intent_json(model.kb, reply)},
+              {"details", details_json(session)},
+              {"transcript", transcript_json(session)},
+              {"answers_tried", answers_json(session)},
+              {"summary", summarize(model, session, reply)},
+              {"page", std::move(page)},
+              {"customer", std::move(customer)},
+              {"redactions", redactions_json(session)}};
+}
+
+}  // namespace tandem::handoff
