@@ -106,11 +106,8 @@ engine::Decision without_person_intents(const engine::Engine& engine, engine::De
   for (auto& c : d.candidates) c.confidence /= 1.0f - removed;
   d.intent = d.candidates.front().id;
   d.confidence = d.candidates.front().confidence;
-  if (d.confidence >= engine.answer_threshold())
-    d.action = d.candidates.front().is_faq ||
-                       !engine.model().kb.intents[d.candidates.front().index].sensitive
-                   ? Action::kAnswer
-                   : Action::kHandoff;
+  // The planner takes up a sensitive intent the same way as any other.
+  if (d.confidence >= engine.answer_threshold()) d.action = Action::kAnswer;
   return d;
 }
 

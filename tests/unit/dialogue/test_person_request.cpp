@@ -26,6 +26,8 @@ TEST_CASE("person detector: trained at compile time with a held-out threshold",
   CHECK(report.heldout_false_positives <= 3);
   CHECK(report.heldout_missed <= 6);
   CHECK_FALSE(detector().empty());
+  // The demo's own "talk to a person" intent is recognised as one.
+  CHECK(compiled_demo().model.person_request_intents == std::vector<std::string>{"human_agent"});
 }
 
 TEST_CASE("person detector: requests it never saw", "[dialogue][person]") {
@@ -91,6 +93,7 @@ TEST_CASE("person detector: survives the model file", "[dialogue][person]") {
   REQUIRE_FALSE(copy.empty());
   CHECK(copy.threshold() == detector().threshold());
   CHECK(copy.probability("get me a human") == detector().probability("get me a human"));
+  CHECK(loaded->person_request_intents == compiled_demo().model.person_request_intents);
 }
 
 }  // namespace
