@@ -11,12 +11,14 @@
 
 #include "engine/decision_json.h"
 #include "engine/engine.h"
+#include "session_calls.h"
 
 namespace {
 
 struct Handle {
   tandem::engine::Engine engine;
-  std::string json;  // the last decision; reused so deciding allocates little
+  std::string json;  // the last answer; reused so deciding allocates little
+  tandem::wasm::Conversation conversation;
 };
 
 std::string last_error;
@@ -34,7 +36,7 @@ EMSCRIPTEN_KEEPALIVE Handle* tandem_engine_create(const char* bytes, size_t size
     return nullptr;
   }
   last_error.clear();
-  return new Handle{std::move(loaded).value(), {}};
+  return new Handle{std::move(loaded).value(), {}, {}};
 }
 
 EMSCRIPTEN_KEEPALIVE const char* tandem_last_error() {
@@ -47,6 +49,15 @@ EMSCRIPTEN_KEEPALIVE const char* tandem_engine_decide(Handle* handle, const char
                                                       size_t size) {
   tandem::engine::write_decision_json(handle->engine.decide(std::string_view(text, size)),
                                       handle->json);
+  return handle->json.c_str();
+}
+
+// One call of the conversation API (session_calls.h) on the handle's session:
+// a JSON request in, NUL-terminated JSON out, valid until the next call.
+EMSCRIPTEN_KEEPALIVE const char* tandem_session_call(Handle* handle, const char* request,
+                                                     size_t size) {
+  handle->json = tandem::wasm::session_call(handle->engine, handle->conversation,
+                                            std::string_view(request, size));
   return handle->json.c_str();
 }
 

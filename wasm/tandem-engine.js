@@ -4,6 +4,7 @@
 //   import createTandemCore from './tandem-core.mjs';   // the Emscripten factory
 //   const engine = await loadEngine({ modelBytes, moduleFactory: createTandemCore });
 //   engine.decide('where is my refund?');  // { action, intent, confidence, reply, ... }
+//   engine.conversation.respond('I was charged twice', { now_ms: Date.now() });
 //   engine.dispose();
 //
 // Strings cross into the wasm heap as UTF-8. Every buffer this file allocates
@@ -12,7 +13,7 @@
 
 const encoder = new TextEncoder();
 
-// Resolves to { decide(text), dispose() }. Rejects with the engine's own
+// Resolves to { decide(text), conversation, dispose() }. Rejects with the engine's own
 // message when the model bytes are not a valid compiled model.
 export async function loadEngine({ modelBytes, moduleFactory, wasmBinary, locateFile } = {}) {
   if (!(modelBytes instanceof Uint8Array)) {
@@ -31,6 +32,16 @@ export async function loadEngine({ modelBytes, moduleFactory, wasmBinary, locate
     throw new Error(`cannot load the model: ${core.UTF8ToString(core._tandem_last_error())}`);
   }
 
+  function call(request) {
+    if (!handle) throw new Error('conversation call after dispose()');
+    const json = withHeapCopy(core, encoder.encode(JSON.stringify(request)), (ptr, size) =>
+      core.UTF8ToString(core._tandem_session_call(handle, ptr, size)),
+    );
+    const answer = JSON.parse(json);
+    if (answer.error) throw new Error(answer.error);
+    return answer;
+  }
+
   return {
     // The decision about one message: the object `tandem ask` prints.
     decide(text) {
@@ -40,6 +51,18 @@ export async function loadEngine({ modelBytes, moduleFactory, wasmBinary, locate
         core.UTF8ToString(core._tandem_engine_decide(handle, ptr, size)),
       );
       return JSON.parse(json);
+    },
+    // The dialogue policy over one session held by the engine (docs/wasm.md,
+    // "Conversations"). Every method returns { session, mode, ... } with the
+    // session as JSON to persist, or throws with the core's message.
+    conversation: {
+      restore: (session) => call({ op: 'restore', session: session ?? null }),
+      respond: (text, context = {}) => call({ ...context, op: 'respond', text: String(text) }),
+      feedback: (turn, helpful, context = {}) => call({ ...context, op: 'feedback', turn, helpful }),
+      agentMessage: (text, context = {}) => call({ ...context, op: 'agent_message', text: String(text) }),
+      returnToBot: () => call({ op: 'return_to_bot' }),
+      // { id, created_at_ms, page: { url, title, locale, user_agent }, customer: { name, email, id } }
+      bundle: (input) => call({ ...input, op: 'bundle' }),
     },
     // Frees the engine; calling it again does nothing.
     dispose() {

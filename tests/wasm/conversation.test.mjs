@@ -1,0 +1,125 @@
+// The conversation API of the wasm module (docs/wasm.md, "Conversations"):
+// the core's policy over a session held by the engine, the session as JSON to
+// persist and restore, and the handoff bundle built (and redacted) in the core.
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { before, test } from 'node:test';
+import { fileURLToPath } from 'node:url';
+
+import { loadWasmEngine, trainDemoModel } from './support.mjs';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const schema = JSON.parse(fs.readFileSync(path.join(root, 'docs/handoff-bundle.schema.json'), 'utf8'));
+const CONTEXT = { now_ms: Date.UTC(2025, 10, 25, 14, 2, 58), today: '2025-11-25', order_id_prefix: 'LP-' };
+const CARD = '4111 1111 1111 1111';
+
+let modelBytes;
+before(() => {
+  modelBytes = new Uint8Array(fs.readFileSync(trainDemoModel()));
+});
+
+async function fresh() {
+  const { engine } = await loadWasmEngine(modelBytes);
+  engine.conversation.restore(null);
+  return engine;
+}
+
+// Talks until the bot hands off (a person is asked for outright at the end).
+function talkToHandoff(engine) {
+  const first = engine.conversation.respond(`I was charged twice, my card ${CARD}`, CONTEXT);
+  assert.equal(first.mode, 'bot');
+  const last = engine.conversation.respond('I want to talk to a human agent please', CONTEXT);
+  assert.equal(last.reply.action, 'handoff');
+  assert.equal(last.mode, 'human');
+  return last;
+}
+
+test('respond() answers with the keys of decide() and returns the session to persist', async () => {
+  const engine = await fresh();
+  const answer = engine.conversation.respond('What are your opening hours?', CONTEXT);
+  const decision = engine.decide('What are your opening hours?');
+  assert.equal(answer.reply.action, 'answer');
+  assert.equal(answer.reply.intent, decision.intent);
+  assert.equal(answer.reply.reply, decision.reply);
+  assert.equal(answer.mode, 'bot');
+  assert.deepEqual(
+    answer.session.turns.map((turn) => turn.role),
+    ['customer', 'bot'],
+  );
+  assert.equal(typeof answer.reply.turn, 'number');
+  engine.dispose();
+});
+
+test('a restored session carries on where it was, in another engine', async () => {
+  const first = await fresh();
+  const { session } = first.conversation.respond('What are your opening hours?', CONTEXT);
+  first.dispose();
+  const second = await fresh();
+  second.conversation.restore(session);
+  const answer = second.conversation.respond('Do you have a mobile app?', CONTEXT);
+  assert.equal(answer.session.turns.length, 4);
+  assert.equal(answer.session.turns[0].text, 'What are your opening hours?');
+  second.dispose();
+});
+
+test('a damaged session is refused with the core message and replaced by a fresh one', async () => {
+  const engine = await fresh();
+  assert.throws(() => engine.conversation.restore({ version: 99, turns: 'no' }), /./);
+  const answer = engine.conversation.respond('What are your opening hours?', CONTEXT);
+  assert.equal(answer.session.turns.length, 2);
+  engine.dispose();
+});
+
+test('after a handoff the bot is silent and the bundle is built, schema-shaped and redacted', async () => {
+  const engine = await fresh();
+  talkToHandoff(engine);
+  const quiet = engine.conversation.respond('hello? are you there?', CONTEXT);
+  assert.equal(quiet.mode, 'human');
+  assert.equal(quiet.reply.reply, '');
+
+  const { bundle } = engine.conversation.bundle({
+    id: 'h_test_0001',
+    created_at_ms: CONTEXT.now_ms,
+    page: { url: 'https://shop.example.com/', title: 'Shop', locale: 'en-GB', user_agent: 'test' },
+    customer: {},
+  });
+  assert.equal(bundle.schema, schema.properties.schema.const ?? 'tandem.handoff/1');
+  assert.equal(bundle.id, 'h_test_0001');
+  assert.equal(bundle.created_at, '2025-11-25T14:02:58.000Z');
+  assert.equal(bundle.page.url, 'https://shop.example.com/');
+  for (const key of schema.required) assert.ok(key in bundle, `bundle has ${key}`);
+  const text = JSON.stringify(bundle);
+  assert.ok(!text.includes(CARD) && !text.includes(CARD.replaceAll(' ', '')), 'no card number in clear');
+  assert.ok(bundle.redactions.some((r) => r.kind === 'card_number'));
+  engine.dispose();
+});
+
+test('a bad bundle id and a bundle without a handoff are errors, not bundles', async () => {
+  const engine = await fresh();
+  assert.throws(() => engine.conversation.bundle({ id: 'h_test_0002', created_at_ms: 0 }), /handoff/);
+  talkToHandoff(engine);
+  assert.throws(() => engine.conversation.bundle({ id: 'bad id!', created_at_ms: 0 }), /id/);
+  engine.dispose();
+});
+
+test('agent turns are recorded and return_to_bot gives the customer the bot back', async () => {
+  const engine = await fresh();
+  talkToHandoff(engine);
+  const withAgent = engine.conversation.agentMessage('Hi, I am Sam from support.', CONTEXT);
+  assert.equal(withAgent.session.turns.at(-1).role, 'agent');
+  const back = engine.conversation.returnToBot();
+  assert.equal(back.mode, 'bot');
+  const answer = engine.conversation.respond('What are your opening hours?', CONTEXT);
+  assert.equal(answer.reply.action, 'answer');
+  engine.dispose();
+});
+
+test('feedback names a bot turn; an unknown turn is an error', async () => {
+  const engine = await fresh();
+  const { reply } = engine.conversation.respond('What are your opening hours?', CONTEXT);
+  const helpful = engine.conversation.feedback(reply.turn, true, CONTEXT);
+  assert.equal(helpful.reply, null);
+  assert.throws(() => engine.conversation.feedback(999, true, CONTEXT), /./);
+  engine.dispose();
+});

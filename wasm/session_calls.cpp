@@ -1,0 +1,166 @@
+#include "session_calls.h"
+
+#include <cstdint>
+
+#include <nlohmann/json.hpp>
+
+#include "engine/decision_json.h"
+#include "handoff/bundle.h"
+
+namespace tandem::wasm {
+namespace {
+
+using nlohmann::json;
+
+std::string text_of(const json& object, const char* key) {
+  const auto found = object.find(key);
+  return found != object.end() && found->is_string() ? found->get<std::string>() : std::string();
+}
+
+int64_t ms_of(const json& object, const char* key) {
+  const auto found = object.find(key);
+  return found != object.end() && found->is_number() ? found->get<int64_t>() : 0;
+}
+
+// "2025-11-25" -> {2025, 11, 25}; anything else leaves relative dates unresolved.
+dialogue::CalendarDate date_of(const std::string& text) {
+  dialogue::CalendarDate date;
+  if (text.size() != 10 || text[4] != '-' || text[7] != '-') return date;
+  int parts[3] = {0, 0, 0};
+  const std::size_t starts[3] = {0, 5, 8}, lengths[3] = {4, 2, 2};
+  for (int i = 0; i < 3; ++i) {
+    for (std::size_t k = starts[i]; k < starts[i] + lengths[i]; ++k) {
+      if (text[k] < '0' || text[k] > '9') return date;
+      parts[i] = parts[i] * 10 + (text[k] - '0');
+    }
+  }
+  return {parts[0], parts[1], parts[2]};
+}
+
+dialogue::Context context_of(const json& request) {
+  dialogue::Context context;
+  context.now_ms = ms_of(request, "now_ms");
+  context.details.today = date_of(text_of(request, "today"));
+  context.details.order_id_prefix = text_of(request, "order_id_prefix");
+  if (auto currency = text_of(request, "currency"); !currency.empty())
+    context.details.default_currency = currency;
+  return context;
+}
+
+// The reply with the keys of decide() (one writer, engine/decision_json), plus
+// what only the policy knows.
+json reply_json(const dialogue::Reply& reply) {
+  engine::Decision decision;
+  decision.action = reply.action;
+  decision.intent = reply.intent;
+  decision.confidence = reply.confidence;
+  decision.reply = reply.text;
+  decision.reason = reply.reason;
+  decision.candidates = reply.candidates;
+  std::string text;
+  engine::write_decision_json(decision, text);
+  json out = json::parse(text, nullptr, false);
+  if (!reply.reason_detail.empty()) out["reason_detail"] = reply.reason_detail;
+  if (!reply.choices.empty()) out["choices"] = reply.choices;
+  if (reply.asking_for) out["asking_for"] = dialogue::detail_name(*reply.asking_for);
+  out["turn"] = reply.turn;
+  return out;
+}
+
+json error_json(std::string message) {
+  return json{{"error", std::move(message)}};
+}
+
+void keep_reply(Conversation& conversation, json& out, const dialogue::Reply& reply) {
+  if (reply.action == engine::Action::kHandoff && reply.reason != engine::HandoffReason::kNone)
+    conversation.handoff = reply;
+  out["reply"] = reply_json(reply);
+}
+
+json restore(Conversation& conversation, const json& request) {
+  conversation = Conversation{};
+  const auto stored = request.find("session");
+  if (stored == request.end() || stored->is_null()) return json::object();
+  auto session = dialogue::session_from_json(*stored);
+  // A damaged session is reported and replaced by a fresh one: the widget keeps working.
+  if (!session) return error_json(session.error_text());
+  conversation.session = std::move(session).value();
+  return json::object();
+}
+
+json feedback(const engine::Engine& engine, Conversation& conversation, const json& request) {
+  const auto turn = request.find("turn");
+  const auto helpful = request.find("helpful");
+  if (turn == request.end() || !turn->is_number_unsigned() || helpful == request.end() ||
+      !helpful->is_boolean())
+    return error_json("feedback: expected {turn: unsigned integer, helpful: boolean}");
+  auto result =
+      dialogue::record_feedback(engine, conversation.session, turn->get<dialogue::TurnNumber>(),
+                                helpful->get<bool>(), context_of(request));
+  if (!result) return error_json(result.error_text());
+  json out = json::object();
+  if (*result)
+    keep_reply(conversation, out, **result);
+  else
+    out["reply"] = nullptr;
+  return out;
+}
+
+json bundle(const engine::Engine& engine, const Conversation& conversation, const json& request) {
+  if (!conversation.handoff) return error_json("bundle: no handoff in this page's conversation");
+  handoff::BundleInput input;
+  input.id = text_of(request, "id");
+  input.created_at_ms = ms_of(request, "created_at_ms");
+  const json none = json::object();
+  const auto page = request.find("page");
+  const json& p = page != request.end() && page->is_object() ? *page : none;
+  input.page = {text_of(p, "url"), text_of(p, "title"), text_of(p, "locale"),
+                text_of(p, "user_agent")};
+  const auto customer = request.find("customer");
+  const json& c = customer != request.end() && customer->is_object() ? *customer : none;
+  input.customer = {text_of(c, "name"), text_of(c, "email"), text_of(c, "id")};
+  auto built =
+      handoff::build_bundle(engine.model(), conversation.session, *conversation.handoff, input);
+  if (!built) return error_json(built.error_text());
+  return json{{"bundle", std::move(built).value()}};
+}
+
+json dispatch(const engine::Engine& engine, Conversation& conversation, const json& request) {
+  const std::string op = text_of(request, "op");
+  if (op == "restore") return restore(conversation, request);
+  if (op == "respond") {
+    const auto text = request.find("text");
+    if (text == request.end() || !text->is_string())
+      return error_json("respond: text must be a string");
+    json out = json::object();
+    keep_reply(conversation, out,
+               dialogue::respond(engine, conversation.session, text->get<std::string>(),
+                                 context_of(request)));
+    return out;
+  }
+  if (op == "feedback") return feedback(engine, conversation, request);
+  if (op == "bundle") return bundle(engine, conversation, request);
+  if (op == "agent_message") {
+    dialogue::add_agent_turn(conversation.session, text_of(request, "text"), context_of(request));
+    return json::object();
+  }
+  if (op == "return_to_bot") {
+    dialogue::return_to_bot(conversation.session);
+    return json::object();
+  }
+  return error_json("unknown op '" + op + "'");
+}
+
+}  // namespace
+
+std::string session_call(const engine::Engine& engine, Conversation& conversation,
+                         std::string_view request) {
+  const json parsed = json::parse(request, nullptr, false);
+  json out = parsed.is_object() ? dispatch(engine, conversation, parsed)
+                                : error_json("the request is not a JSON object");
+  out["session"] = dialogue::to_json(conversation.session);
+  out["mode"] = conversation.session.mode == dialogue::Mode::kHuman ? "human" : "bot";
+  return out.dump(-1, ' ', false, json::error_handler_t::replace);
+}
+
+}  // namespace tandem::wasm
