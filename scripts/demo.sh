@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
 # README's main command: sets up the machine, builds the engine (native and
-# WebAssembly), trains the demo knowledge base, bundles the widget and serves
-# the Lumen Pay demo page on http://127.0.0.1:8080/ (PORT=... to change).
+# WebAssembly) and tandem-desk, trains the demo knowledge base, bundles the
+# widget and serves the Lumen Pay demo page on http://127.0.0.1:8080/ (PORT=...
+# to change), with tandem-desk beside it on http://127.0.0.1:8081/ (DESK_PORT=...)
+# so that a handoff in the demo lands in the agent inbox.
 #
 # Usage: bash scripts/demo.sh           build, then serve until Ctrl-C
-#        bash scripts/demo.sh --check   build, serve, fetch the page once, exit (CI)
+#        bash scripts/demo.sh --check   build, serve, check the page and the desk once, exit (CI)
 #        bash scripts/demo.sh --build   build only, no machine setup (scripts/test.sh)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -17,7 +19,9 @@ case "${1:-}" in
   *) echo "usage: bash scripts/demo.sh [--check|--build]" >&2; exit 2 ;;
 esac
 PORT=${PORT:-8080}
+DESK_PORT=${DESK_PORT:-8081}
 OUT=build/web
+DESK_DB=build/demo-desk.db
 export NODE_PATH=/usr/share/nodejs # em++ needs Debian's acorn (docs/build.md)
 
 [[ $MODE == build ]] || bash .ci/setup.sh
@@ -25,7 +29,7 @@ export NODE_PATH=/usr/share/nodejs # em++ needs Debian's acorn (docs/build.md)
 
 echo "demo: building the native tools and the WebAssembly engine"
 cmake --preset release >/dev/null
-cmake --build --preset release --target tandem
+cmake --build --preset release --target tandem tandem-desk
 cmake --preset wasm >/dev/null
 cmake --build --preset wasm --target tandem_wasm_web
 
@@ -38,12 +42,23 @@ node web/tools/build.mjs --out "$OUT" --core build/wasm/web
 
 [[ $MODE == build ]] && exit 0
 
-node web/tools/serve.mjs --root "$OUT" --port "$PORT" &
-server=$!
-trap 'kill "$server" 2>/dev/null' EXIT
 url="http://127.0.0.1:$PORT/"
+desk="http://127.0.0.1:$DESK_PORT"
+# web/demo/index.html names the default desk port; another one is written into the built page.
+sed -i "s#endpoint=\"http://127.0.0.1:[0-9]*/v1/handoffs\"#endpoint=\"$desk/v1/handoffs\"#" "$OUT/index.html"
+# The agent token goes through the environment, so it never shows in `ps`.
+TANDEM_DESK_AGENT_TOKEN=$(od -An -tx1 -N24 /dev/urandom | tr -d ' \n')
+export TANDEM_DESK_AGENT_TOKEN
+
+pids=()
+trap 'kill "${pids[@]}" 2>/dev/null' EXIT
+node web/tools/serve.mjs --root "$OUT" --port "$PORT" &
+pids+=($!)
+build/release/bin/tandem-desk --db "$DESK_DB" --port "$DESK_PORT" \
+  --allow-origin "http://127.0.0.1:$PORT" >/dev/null &
+pids+=($!)
 for _ in $(seq 50); do
-  curl -fsS -o /dev/null "$url" 2>/dev/null && break
+  curl -fsS -o /dev/null "$url" 2>/dev/null && curl -fsS -o /dev/null "$desk/inbox?token=$TANDEM_DESK_AGENT_TOKEN" 2>/dev/null && break
   sleep 0.1
 done
 
@@ -53,10 +68,20 @@ if [[ $MODE == check ]]; then
     curl -fsS -o /dev/null "$url$file" || { echo "demo: $url$file is missing" >&2; exit 1; }
   done
   echo "demo: $url serves the demo page and every widget file"
+  curl -fsS "$url" | grep -q "endpoint=\"$desk/v1/handoffs\"" || { echo "demo: the demo page does not post handoffs to $desk" >&2; exit 1; }
+  curl -fsS -o /dev/null -H "Authorization: Bearer $TANDEM_DESK_AGENT_TOKEN" "$desk/v1/agent/conversations" ||
+    { echo "demo: tandem-desk does not answer on $desk" >&2; exit 1; }
+  # The page's origin may post bundles (CORS preflight, as the browser sends it).
+  curl -fsS -o /dev/null -X OPTIONS -H "Origin: http://127.0.0.1:$PORT" \
+    -H 'Access-Control-Request-Method: POST' -H 'Access-Control-Request-Headers: content-type,idempotency-key' \
+    "$desk/v1/handoffs" || { echo "demo: tandem-desk refuses the demo page's origin" >&2; exit 1; }
+  echo "demo: $desk answers the agent API and accepts handoffs from $url"
   exit 0
 fi
 
 echo
-echo "  Lumen Pay demo: $url   (Ctrl-C to stop)"
+echo "  Lumen Pay demo:  $url"
+echo "  Agent inbox:     $desk/inbox?token=$TANDEM_DESK_AGENT_TOKEN"
+echo "                   (conversations kept in $DESK_DB; Ctrl-C to stop both)"
 echo
-wait "$server"
+wait -n "${pids[@]}"

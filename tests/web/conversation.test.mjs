@@ -30,7 +30,7 @@ test('a routine question gets its answer, rendered as safe Markdown', async () =
   const page = await freshPage(browser.context, server.url);
   const problems = watchPage(page);
   await openWidget(page);
-  const reply = await typeAndSend(page, 'When is my next payment due?');
+  const reply = await typeAndSend(page, "When is my next payment due for order LP-48213?");
   assert.match(await reply.innerText(), /first instalment is taken at checkout/);
   assert.equal(await reply.getAttribute('data-action'), 'answer');
   // **Pay in 4** is bold; the link is https, opens a new tab without opener.
@@ -53,8 +53,10 @@ test('an FAQ question gets the FAQ answer through send()', async () => {
   await page.close();
 });
 
-test('a sensitive message hands off with the transcript so far', async () => {
+test('a sensitive message collects its detail, then hands off with the bundle built in the core', async () => {
   const page = await freshPage(browser.context, server.url);
+  // No desk in this test: the bundle is only announced, not delivered.
+  await page.evaluate(() => document.querySelector('tandem-chat').removeAttribute('endpoint'));
   const events = page.evaluate(
     () =>
       new Promise((resolve) => {
@@ -64,20 +66,21 @@ test('a sensitive message hands off with the transcript so far', async () => {
         chat.addEventListener('tandem:handoff', (e) => resolve({ ...seen, handoff: e.detail }));
       }),
   );
-  await ask(page, 'Where is my refund?');
-  const decision = await ask(page, "Someone used my card without permission, I don't recognise this purchase");
+  const asking = await ask(page, "Someone used my card without permission, I don't recognise this purchase");
+  assert.equal(asking.action, 'collect');
+  assert.equal(asking.intent, 'fraud_report');
+  const decision = await ask(page, 'jane@example.com');
   assert.equal(decision.action, 'handoff');
   assert.equal(decision.reason, 'sensitive');
-  assert.equal(decision.intent, 'fraud_report');
   const { reply, handoff } = await events;
   assert.equal(reply.action, 'handoff');
-  assert.equal(handoff.decision.intent, 'fraud_report');
+  assert.equal(handoff.schema, 'tandem.handoff/1');
+  assert.equal(handoff.intent.candidates[0].id, 'fraud_report');
+  assert.equal(handoff.details.email.value, 'jane@example.com');
   assert.deepEqual(
     handoff.transcript.map((turn) => turn.role),
     ['customer', 'bot', 'customer', 'bot'],
   );
-  assert.equal(handoff.transcript[0].text, 'Where is my refund?');
-  assert.equal(handoff.transcript[1].intent, 'refund_status');
   assert.match(await part(page, 'message-bot').last().innerText(), /member of our team/);
   await page.close();
 });

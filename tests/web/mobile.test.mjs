@@ -35,7 +35,7 @@ test('on a 390x844 phone the panel is full screen and the chat works by touch', 
   assert.equal(await part(page, 'launcher').isVisible(), false, 'the launcher hides under the panel');
 
   await part(page, 'input').tap();
-  await part(page, 'input').fill('How do I change my payment date?');
+  await part(page, 'input').fill('How do I change my payment date? Order LP-48213');
   await part(page, 'send').tap();
   const reply = part(page, 'message-bot').nth(1);
   await reply.waitFor();

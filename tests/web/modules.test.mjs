@@ -1,7 +1,10 @@
 // The widget's pure modules under Node, without a browser.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { humanise, suggestionsFor, transcript } from '../../web/widget/conversation.js';
+import { messagesUrl } from '../../web/widget/agent-link.js';
+import { botMessage, humanise, suggestionsFor } from '../../web/widget/conversation.js';
+import { bundleId, handoffStatus } from '../../web/widget/handoff.js';
+import { backoffDelay, isPermanentFailure, loadOutbox, RETRY_MAX_MS, saveOutbox } from '../../web/widget/outbox.js';
 import { createEngineLoader, LOAD_ERROR } from '../../web/widget/engine-loader.js';
 import { format, resolveLocale, strings, LOCALES } from '../../web/widget/i18n.js';
 import { parseMarkdown, safeHref } from '../../web/widget/markdown.js';
@@ -67,17 +70,48 @@ test('suggestions: clarify candidates become readable chips, unlikely ones dropp
   assert.deepEqual(suggestionsFor({ ...decision, action: 'answer' }), []);
 });
 
-test('transcript: bot turns carry intent, confidence and feedback', () => {
-  const turns = transcript({
-    messages: [
-      { id: '1', role: 'customer', text: 'refund?', time: 't1' },
-      { id: '2', role: 'bot', text: 'A', time: 't2', intent: 'refund_status', confidence: 0.9, action: 'answer', feedback: 'no' },
-    ],
+test('botMessage keeps the bot turn number that feedback names', () => {
+  const message = botMessage({ action: 'answer', reply: 'A', intent: 'x', confidence: 0.9, turn: 3 });
+  assert.equal(message.turn, 3);
+  assert.equal(botMessage({ action: 'answer', reply: 'A' }).turn, undefined);
+});
+
+test('outbox: backoff doubles with jitter and is capped; 408 and 429 are retried, other 4xx are not', () => {
+  assert.equal(backoffDelay(0, () => 1), 1000);
+  assert.equal(backoffDelay(3, () => 1), 8000);
+  assert.equal(backoffDelay(3, () => 0), 4000);
+  assert.equal(backoffDelay(40, () => 1), RETRY_MAX_MS);
+  for (const status of [400, 401, 403, 409, 413, 415, 422]) assert.ok(isPermanentFailure(status), status);
+  for (const status of [408, 429, 500, 502, 503, 201]) assert.ok(!isPermanentFailure(status), status);
+});
+
+test('outbox: entries survive a round trip through storage; damaged storage is an empty outbox', () => {
+  const memory = new Map();
+  const store = { getItem: (k) => memory.get(k) ?? null, setItem: (k, v) => memory.set(k, v), removeItem: (k) => memory.delete(k) };
+  const entry = { id: 'h_1', endpoint: 'http://127.0.0.1:1/v1/handoffs', body: '{}', attempts: 2, next_at: 5 };
+  saveOutbox('k', [entry], store);
+  assert.deepEqual(loadOutbox('k', store), [entry]);
+  saveOutbox('k', [], store);
+  assert.equal(memory.has('k'), false);
+  memory.set('k', '{not json');
+  assert.deepEqual(loadOutbox('k', store), []);
+});
+
+test('handoff: ids are unique and schema-shaped; the status line tells the truth', () => {
+  const ids = new Set(Array.from({ length: 100 }, () => bundleId()));
+  assert.equal(ids.size, 100);
+  for (const id of ids) assert.match(id, /^[A-Za-z0-9_-]{8,64}$/);
+  const strings = { handoffConnecting: 'C', handoffOffline: 'O', handoffConnected: 'OK', handoffRefused: 'NO' };
+  assert.equal(handoffStatus({ mode: 'bot', handoff: null }, strings), null);
+  assert.deepEqual(handoffStatus({ mode: 'human', handoff: { state: 'offline' } }, strings), { kind: 'handoff', text: 'O' });
+  assert.deepEqual(handoffStatus({ mode: 'human', handoff: { state: 'refused', error: 'bad' } }, strings), {
+    kind: 'error',
+    text: 'NO (bad)',
   });
-  assert.deepEqual(turns, [
-    { role: 'customer', text: 'refund?', time: 't1' },
-    { role: 'bot', text: 'A', time: 't2', intent: 'refund_status', confidence: 0.9, action: 'answer', feedback: 'no' },
-  ]);
+  assert.equal(
+    messagesUrl('http://127.0.0.1:8081/v1/handoffs', 'c/1'),
+    'http://127.0.0.1:8081/v1/conversations/c%2F1/messages',
+  );
 });
 
 test('i18n: every locale has every string; tags fall back sensibly', () => {

@@ -32,7 +32,7 @@ test('under a strict CSP the demo answers with no violation', async () => {
       ),
     );
     await openWidget(page);
-    const reply = await typeAndSend(page, 'My card was declined at checkout');
+    const reply = await typeAndSend(page, 'My card ending 4242 was declined at checkout');
     assert.match(await reply.innerText(), /declined card/i);
     const styled = await page.evaluate(() => {
       const launcher = document.querySelector('tandem-chat').shadowRoot.querySelector('[part~="launcher"]');

@@ -40,17 +40,7 @@ export function botMessage(decision, now = Date.now()) {
     confidence: decision.confidence,
   };
   if (decision.reason) message.reason = decision.reason;
+  if (decision.turn !== undefined) message.turn = decision.turn; // feedback names it
   if (decision.action === 'clarify') message.suggestions = suggestionsFor(decision);
   return message;
-}
-
-// What a person taking over needs from the conversation so far; the full
-// handoff bundle (docs/, ARCHITECTURE 3.3) is built from this later.
-export function transcript(conversation) {
-  return conversation.messages.map(({ role, text, time, intent, confidence, action, feedback }) => {
-    const turn = { role, text, time };
-    if (role === 'bot') Object.assign(turn, { intent, confidence, action });
-    if (feedback) turn.feedback = feedback;
-    return turn;
-  });
 }

@@ -26,6 +26,12 @@ const TABLE = {
     thanks: 'Thanks for your feedback.',
     greeting: 'Hi! Ask me anything about your payments, orders or account.',
     handoff: 'A member of our team will continue this conversation.',
+    handoffConnecting: 'Connecting you to a member of our team…',
+    handoffOffline: 'You are offline. Your request is saved and will be sent when you are back online.',
+    handoffConnected: 'Connected to a member of our team. They will reply here.',
+    handoffRefused: 'We could not reach our support team. Please try again later.',
+    humanMode: 'You are talking to our support team.',
+    backToBot: 'Back to the assistant',
     errorModelMissing:
       'The assistant is unavailable: its knowledge file could not be found. Please try again later.',
     errorModelCorrupt:
@@ -57,6 +63,12 @@ const TABLE = {
     thanks: 'Merci pour votre avis.',
     greeting: 'Bonjour ! Posez-moi vos questions sur vos paiements, commandes ou votre compte.',
     handoff: 'Un membre de notre équipe va poursuivre cette conversation.',
+    handoffConnecting: 'Mise en relation avec un membre de notre équipe…',
+    handoffOffline: 'Vous êtes hors ligne. Votre demande est enregistrée et partira dès votre retour en ligne.',
+    handoffConnected: 'Vous êtes en relation avec un membre de notre équipe. La réponse arrivera ici.',
+    handoffRefused: 'Impossible de joindre notre équipe support. Réessayez plus tard.',
+    humanMode: 'Vous échangez avec notre équipe support.',
+    backToBot: 'Revenir à l’assistant',
     errorModelMissing:
       'L’assistant est indisponible : son fichier de connaissances est introuvable. Réessayez plus tard.',
     errorModelCorrupt:
@@ -88,6 +100,12 @@ const TABLE = {
     thanks: 'شكراً على ملاحظاتك.',
     greeting: 'مرحباً! اسألني عن مدفوعاتك أو طلباتك أو حسابك.',
     handoff: 'سيتابع أحد أعضاء فريقنا هذه المحادثة.',
+    handoffConnecting: 'جارٍ توصيلك بأحد أعضاء فريقنا…',
+    handoffOffline: 'أنت غير متصل. تم حفظ طلبك وسيُرسل عند عودة الاتصال.',
+    handoffConnected: 'أنت الآن على اتصال بأحد أعضاء فريقنا. سيصلك الرد هنا.',
+    handoffRefused: 'تعذّر الوصول إلى فريق الدعم. يرجى المحاولة لاحقاً.',
+    humanMode: 'أنت تتحدث مع فريق الدعم.',
+    backToBot: 'العودة إلى المساعد',
     errorModelMissing: 'المساعد غير متاح: تعذّر العثور على ملف المعرفة. يرجى المحاولة لاحقاً.',
     errorModelCorrupt: 'المساعد غير متاح: ملف المعرفة تالف. يرجى المحاولة لاحقاً.',
     errorEngine: 'تعذّر تشغيل المساعد في هذا المتصفح. يرجى المحاولة لاحقاً.',

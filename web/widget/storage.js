@@ -10,7 +10,8 @@ export function storageKey(kbUrl) {
 }
 
 export function emptyConversation() {
-  return { version: VERSION, open: false, messages: [] };
+  // session: the core's (docs/wasm.md); handoff: the delivery and the person's line.
+  return { version: VERSION, open: false, messages: [], session: null, mode: 'bot', handoff: null };
 }
 
 function defaultStore() {

@@ -1,9 +1,12 @@
 // <tandem-chat>: the element's lifecycle and the path of one message
 // (customer text -> engine decision -> log, storage, events).
 // Contract: ARCHITECTURE.md 3.2.
-import { botMessage, customerMessage, suggestionsFor, transcript } from './conversation.js';
+import { AgentLink } from './agent-link.js';
+import { botMessage, customerMessage, suggestionsFor } from './conversation.js';
 import { createEngineLoader, LOAD_ERROR } from './engine-loader.js';
+import { bundleInput, handoffStatus } from './handoff.js';
 import { format, resolveLocale, strings } from './i18n.js';
+import { Outbox, outboxKey } from './outbox.js';
 import { clearConversation, emptyConversation, loadConversation, saveConversation, storageKey } from './storage.js';
 import { ChatView } from './view.js';
 import { trackViewport } from './viewport.js';
@@ -29,9 +32,17 @@ export class TandemChat extends HTMLElement {
   #conversation = emptyConversation();
   #stopViewport = () => {};
   #queue = Promise.resolve();
+  #restoredInto = null; // the engine holding this conversation's session
+  #outbox = null;
+  #link = null;
 
   get #kbUrl() {
     return new URL(this.getAttribute('kb') || DEFAULT_KB, this.ownerDocument.baseURI).href;
+  }
+
+  get #endpoint() {
+    const endpoint = this.getAttribute('endpoint');
+    return endpoint ? new URL(endpoint, this.ownerDocument.baseURI).href : null;
   }
 
   get #locale() {
@@ -50,12 +61,17 @@ export class TandemChat extends HTMLElement {
   disconnectedCallback() {
     this.#stopViewport();
     this.#stopViewport = () => {};
+    this.#link?.stop();
+    this.#link = null;
+    this.#outbox?.dispose();
+    this.#outbox = null;
   }
 
   attributeChangedCallback(name, oldValue, newValue) {
     if (!this.#view || oldValue === newValue) return;
     if (name === 'kb') {
       this.#loader = null;
+      this.#restoredInto = null;
       this.#restore();
     } else if (name === 'locale' || name === 'title') {
       this.#applyStrings();
@@ -91,9 +107,29 @@ export class TandemChat extends HTMLElement {
 
   clear() {
     clearConversation(storageKey(this.#kbUrl));
+    this.#link?.stop();
+    this.#link = null;
+    this.#restoredInto = null;
     this.#conversation = { ...emptyConversation(), open: this.#conversation.open };
     this.#view.clearMessages();
+    this.#view.setHumanMode(false);
+    this.#showHandoffStatus();
     this.#persist();
+  }
+
+  // The customer's explicit way back from a person to the bot.
+  returnToBot() {
+    this.#link?.stop();
+    this.#link = null;
+    this.#conversation.mode = 'bot';
+    this.#conversation.handoff = null;
+    this.#view.setHumanMode(false);
+    this.#showHandoffStatus();
+    this.#persist();
+    this.#queue = this.#queue.then(async () => {
+      this.#applySession((await this.#conversationEngine()).conversation.returnToBot());
+    }).catch(() => {});
+    return this.#queue;
   }
 
   #build() {
@@ -110,6 +146,10 @@ export class TandemChat extends HTMLElement {
       onSubmit: (text) => this.#submitFromInput(text),
       onFeedback: (id, value) => this.#recordFeedback(id, value),
       onSuggestion: (text) => this.#submit(text),
+      onReturnToBot: () => {
+        this.returnToBot();
+        this.#view.input.focus();
+      },
     });
     this.#applyStrings();
     // Warm up as soon as the customer shows intent, before the click lands.
@@ -133,6 +173,13 @@ export class TandemChat extends HTMLElement {
     if (last?.suggestions) this.#view.showSuggestions(last.suggestions);
     this.#view.setOpen(this.#conversation.open);
     if (this.#conversation.open) this.#afterOpen();
+    this.#link?.stop();
+    this.#link = null;
+    this.#view.setHumanMode(this.#conversation.mode === 'human');
+    // Bundles queued before a reload go out again at once.
+    if (this.#deliveries().pending.length) this.#deliveries().flush();
+    if (this.#conversation.handoff?.state === 'connected') this.#connect();
+    this.#showHandoffStatus();
   }
 
   #setOpen(open) {
@@ -182,7 +229,7 @@ export class TandemChat extends HTMLElement {
     pending.then(
       () => {
         settle();
-        this.#view.setStatus(null);
+        this.#showHandoffStatus();
         this.#emit('tandem:ready', {});
       },
       (error) => {
@@ -221,25 +268,174 @@ export class TandemChat extends HTMLElement {
     this.#persist();
     this.#view.showSuggestions([]);
     this.#view.appendMessage(question);
-    this.#view.setTyping(true);
+    const human = this.#conversation.mode === 'human';
+    if (!human) this.#view.setTyping(true);
     this.#view.setBusy(true);
     try {
-      const engine = await this.#engine();
-      const decision = engine.decide(text);
-      const answer = botMessage(decision);
-      this.#conversation.messages.push(answer);
-      this.#persist();
-      this.#view.appendMessage(answer);
-      this.#view.showSuggestions(suggestionsFor(decision));
-      this.#emit('tandem:reply', decision);
-      if (decision.action === 'handoff') {
-        this.#emit('tandem:handoff', { decision, transcript: transcript(this.#conversation) });
+      const engine = await this.#conversationEngine();
+      const answer = engine.conversation.respond(text, this.#context());
+      this.#applySession(answer);
+      // In human mode the core records the (redacted) message and the bot stays quiet.
+      if (human) {
+        const turn = answer.session.turns.at(-1);
+        this.#toPerson(turn?.role === 'customer' ? turn.text : text);
+        return answer.reply;
       }
-      return decision;
+      return this.#showReply(engine, answer);
     } finally {
       this.#view.setTyping(false);
       this.#view.setBusy(false);
     }
+  }
+
+  // The engine with this conversation's session restored into it (once per engine).
+  async #conversationEngine() {
+    const engine = await this.#engine();
+    if (this.#restoredInto !== engine) {
+      try {
+        engine.conversation.restore(this.#conversation.session ?? null);
+      } catch {
+        // A damaged session: the core started a fresh one, and so do we.
+        this.#conversation.session = null;
+      }
+      this.#restoredInto = engine;
+    }
+    return engine;
+  }
+
+  #applySession(answer) {
+    this.#conversation.session = answer.session;
+    this.#persist();
+  }
+
+  #showReply(engine, answer) {
+    const decision = answer.reply;
+    const message = botMessage(decision);
+    this.#conversation.messages.push(message);
+    this.#persist();
+    this.#view.appendMessage(message);
+    this.#view.showSuggestions(suggestionsFor(decision));
+    this.#emit('tandem:reply', decision);
+    if (answer.mode === 'human' && this.#conversation.mode !== 'human') this.#handOff(engine);
+    return decision;
+  }
+
+  #context() {
+    const now = new Date();
+    const pad = (n) => String(n).padStart(2, '0');
+    const context = {
+      now_ms: now.getTime(),
+      today: `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`,
+    };
+    const prefix = this.getAttribute('order-id-prefix');
+    if (prefix) context.order_id_prefix = prefix;
+    return context;
+  }
+
+  // The bot stepped back: the core builds the bundle (redacted there), the
+  // outbox delivers it, and the customer's next messages go to the person.
+  #handOff(engine) {
+    let bundle;
+    try {
+      ({ bundle } = engine.conversation.bundle(bundleInput(this.ownerDocument, this.#locale)));
+    } catch (error) {
+      this.#emit('tandem:error', { kind: 'handoff', message: error.message });
+      return;
+    }
+    this.#conversation.mode = 'human';
+    this.#conversation.handoff = { id: bundle.id, state: 'queued', pending: [] };
+    this.#persist();
+    this.#view.setHumanMode(true);
+    this.#emit('tandem:handoff', bundle);
+    const endpoint = this.#endpoint;
+    if (!endpoint) return; // the host page delivers it from the event
+    this.#conversation.handoff.state = 'connecting';
+    this.#persist();
+    this.#showHandoffStatus();
+    this.#deliveries().add({ id: bundle.id, endpoint, body: JSON.stringify(bundle) });
+  }
+
+  #deliveries() {
+    this.#outbox ??= new Outbox({
+      key: outboxKey(this.#kbUrl),
+      onStatus: (kind) => this.#updateHandoff((h) => (h.state = kind)),
+      onDelivered: (entry, answer) =>
+        this.#updateHandoff((h) => {
+          if (h.id !== entry.id) return false;
+          Object.assign(h, { state: 'connected', endpoint: entry.endpoint, cursor: 0 });
+          h.conversation_id = answer.conversation_id;
+          h.customer_token = answer.customer_token;
+          this.#connect();
+          return true;
+        }),
+      onRefused: (entry, status, message) =>
+        this.#updateHandoff((h) => {
+          if (h.id !== entry.id) return false;
+          Object.assign(h, { state: 'refused', error: message });
+          return true;
+        }),
+    });
+    return this.#outbox;
+  }
+
+  // Changes the stored handoff (a callback returning false leaves it), then shows it.
+  #updateHandoff(change) {
+    const handoff = this.#conversation.handoff;
+    if (!handoff || change(handoff) === false) return;
+    this.#persist();
+    this.#showHandoffStatus();
+  }
+
+  #showHandoffStatus() {
+    const shown = handoffStatus(this.#conversation, this.#strings);
+    if (shown) this.#view.setStatus(shown.kind, shown.text);
+    else if (this.#view.status.dataset.kind !== 'loading') this.#view.setStatus(null);
+  }
+
+  #connect() {
+    const handoff = this.#conversation.handoff;
+    this.#link?.stop();
+    this.#link = new AgentLink({
+      endpoint: handoff.endpoint,
+      conversationId: handoff.conversation_id,
+      token: handoff.customer_token,
+      cursor: handoff.cursor ?? 0,
+      onMessages: (messages, cursor) => this.#fromPerson(messages, cursor),
+      onLost: () => this.#updateHandoff((h) => Object.assign(h, { state: 'refused', error: 'HTTP 403' })),
+    });
+    this.#link.start();
+    for (const text of handoff.pending.splice(0)) this.#toPerson(text);
+    this.#persist();
+  }
+
+  // Messages typed before the person is reached wait in the stored handoff.
+  #toPerson(text) {
+    const handoff = this.#conversation.handoff;
+    if (!handoff) return;
+    if (handoff.state !== 'connected' || !this.#link) {
+      handoff.pending.push(text);
+      this.#persist();
+      return;
+    }
+    this.#link.send(text).catch(() => {
+      handoff.pending.push(text);
+      this.#persist();
+    });
+  }
+
+  #fromPerson(messages, cursor) {
+    const handoff = this.#conversation.handoff;
+    if (!handoff) return;
+    handoff.cursor = cursor;
+    for (const { id, text, time } of messages) {
+      const message = { id: `agent-${id}`, role: 'agent', text, time };
+      if (this.#conversation.messages.some((m) => m.id === message.id)) continue;
+      this.#conversation.messages.push(message);
+      this.#view.appendMessage(message);
+      this.#emit('tandem:agent-message', message);
+      if (this.#restoredInto) this.#applySession(this.#restoredInto.conversation.agentMessage(text, this.#context()));
+    }
+    this.#persist();
   }
 
   #recordFeedback(id, value) {
@@ -247,6 +443,16 @@ export class TandemChat extends HTMLElement {
     if (!message) return;
     message.feedback = value;
     this.#persist();
+    if (message.turn === undefined) return;
+    // "Not helpful" may hand off: through the same queue as messages, so replies stay in order.
+    this.#queue = this.#queue
+      .then(async () => {
+        const engine = await this.#conversationEngine();
+        const answer = engine.conversation.feedback(message.turn, value === 'yes', this.#context());
+        this.#applySession(answer);
+        if (answer.reply) this.#showReply(engine, answer);
+      })
+      .catch(() => {});
   }
 
   #emit(type, detail) {

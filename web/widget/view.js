@@ -18,7 +18,7 @@ function el(doc, tag, props = {}, children = []) {
 const PART_BY_ROLE = { customer: 'message-customer', bot: 'message-bot', agent: 'message-agent' };
 
 export class ChatView {
-  constructor(shadowRoot, { cssUrl, strings, onOpen, onClose, onClear, onSubmit, onFeedback, onSuggestion }) {
+  constructor(shadowRoot, { cssUrl, strings, onOpen, onClose, onClear, onSubmit, onFeedback, onSuggestion, onReturnToBot }) {
     const doc = shadowRoot.ownerDocument;
     this.doc = doc;
     this.strings = strings;
@@ -74,6 +74,12 @@ export class ChatView {
     this.status = el(doc, 'div', { part: 'status', className: 'status', role: 'status', hidden: true });
     this.suggestions = el(doc, 'div', { className: 'suggestions', role: 'group', hidden: true });
 
+    // Shown while a person has the conversation: the only way back to the bot.
+    this.humanNote = el(doc, 'span');
+    this.returnButton = el(doc, 'button', { type: 'button', part: 'return-to-bot', className: 'return-to-bot' });
+    this.returnButton.addEventListener('click', onReturnToBot);
+    this.humanBar = el(doc, 'div', { className: 'human-bar', hidden: true }, [this.humanNote, this.returnButton]);
+
     this.inputLabel = el(doc, 'label', { className: 'visually-hidden', for: 'input' });
     this.input = el(doc, 'textarea', {
       part: 'input',
@@ -104,6 +110,7 @@ export class ChatView {
       this.typing,
       this.status,
       this.suggestions,
+      this.humanBar,
       this.form,
     ]);
     this.panel.setAttribute('aria-labelledby', 'title');
@@ -134,6 +141,12 @@ export class ChatView {
     this.typing.lastChild.textContent = strings.typing;
     this.suggestions.setAttribute('aria-label', strings.suggestions);
     this.greeting.replaceChildren(this.bubble(strings.greeting));
+    this.humanNote.textContent = strings.humanMode;
+    this.returnButton.textContent = strings.backToBot;
+  }
+
+  setHumanMode(on) {
+    this.humanBar.hidden = !on;
   }
 
   setOpen(open) {
@@ -226,7 +239,7 @@ export class ChatView {
     });
   }
 
-  // kind: 'loading' | 'error' | null (hidden).
+  // kind: 'loading' | 'handoff' | 'error' | null (hidden).
   setStatus(kind, text = '') {
     this.status.hidden = !kind;
     this.status.dataset.kind = kind ?? '';

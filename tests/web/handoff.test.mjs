@@ -1,0 +1,146 @@
+// Handoff delivery and human mode (issue 4 items 7-8, issue 5's demo flow)
+// against a real tandem-desk on loopback with its own SQLite file: the bundle
+// survives an endpoint that is down and two reloads and arrives exactly once,
+// a refusal is shown and not retried, the agent's replies reach the widget and
+// the bot stays quiet until the customer chooses to come back to it.
+import assert from 'node:assert/strict';
+import { createServer } from 'node:http';
+import { after, before, test } from 'node:test';
+import { agentRequest, startDesk } from '../../web/tools/desk-process.mjs';
+import { freshPage, launchBrowser, openWidget, part, serve } from './harness.mjs';
+
+const FIRST = 'I was charged twice for order LP-48213, my card 4111 1111 1111 1111';
+const ASK_PERSON = 'I want to talk to a human agent please';
+
+let server;
+let browser;
+let origin;
+
+before(async () => {
+  server = await serve();
+  origin = new URL(server.url).origin;
+  browser = await launchBrowser();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+// A port nothing listens on yet (the desk starts there later).
+async function freePort() {
+  const probe = createServer();
+  await new Promise((resolve) => probe.listen(0, '127.0.0.1', resolve));
+  const { port } = probe.address();
+  await new Promise((resolve) => probe.close(resolve));
+  return port;
+}
+
+async function pageWithEndpoint(endpoint) {
+  const page = await freshPage(browser.context, server.url);
+  await page.evaluate((url) => document.querySelector('tandem-chat').setAttribute('endpoint', url), endpoint);
+  await openWidget(page);
+  return page;
+}
+
+async function handOff(page) {
+  await page.evaluate((text) => document.querySelector('tandem-chat').send(text), FIRST);
+  const decision = await page.evaluate((text) => document.querySelector('tandem-chat').send(text), ASK_PERSON);
+  assert.equal(decision.action, 'handoff');
+}
+
+const statusText = (page) => part(page, 'status').innerText();
+
+async function waitForStatus(page, pattern) {
+  await page.waitForFunction(
+    (source) => new RegExp(source).test(document.querySelector('tandem-chat').shadowRoot.querySelector('[part~="status"]').textContent),
+    pattern.source,
+    { timeout: 15000 },
+  );
+}
+
+test('a handoff queued while the desk is down and across two reloads arrives exactly once; agent and customer then talk', async () => {
+  const port = await freePort();
+  const endpoint = `http://127.0.0.1:${port}/v1/handoffs`;
+  const page = await pageWithEndpoint(endpoint);
+  await handOff(page);
+  await waitForStatus(page, /Connecting/);
+  await page.reload();
+  await waitForStatus(page, /Connecting/);
+  await page.reload();
+  await waitForStatus(page, /Connecting/);
+
+  const desk = await startDesk({ port, allowOrigins: [origin] });
+  try {
+    // The widget would retry by itself within its backoff; `online` makes it now.
+    await page.evaluate(() => window.dispatchEvent(new Event('online')));
+    await waitForStatus(page, /Connected/);
+
+    // Issue 5: the inbox lists it, with what the bot collected.
+    const { conversations } = await agentRequest(desk, 'GET', '/v1/agent/conversations?status=all');
+    assert.equal(conversations.length, 1, 'exactly one conversation');
+    const { id } = conversations[0];
+    const { bundle } = await agentRequest(desk, 'GET', `/v1/agent/conversations/${id}`);
+    assert.equal(bundle.reason.code, 'asked_for_person');
+    assert.equal(bundle.page.url, server.url);
+    assert.ok(!JSON.stringify(bundle).includes('4111 1111 1111 1111'), 'the card number was masked in the core');
+    assert.equal(bundle.transcript[0].role, 'customer');
+
+    // The agent replies: it appears in the widget as message-agent and as an event.
+    const event = page.evaluate(
+      () => new Promise((resolve) => document.querySelector('tandem-chat').addEventListener('tandem:agent-message', (e) => resolve(e.detail), { once: true })),
+    );
+    await agentRequest(desk, 'POST', `/v1/agent/conversations/${id}/messages`, { text: 'Hi, Sam here. Looking at it now.' });
+    await part(page, 'message-agent').first().waitFor({ timeout: 30000 });
+    assert.match(await part(page, 'message-agent').first().innerText(), /Sam here/);
+    assert.match((await event).text, /Sam here/);
+
+    // The bot stays quiet: the customer's message goes to the person.
+    const botsBefore = await part(page, 'message-bot').count();
+    await part(page, 'input').fill('Thanks, it was on Friday');
+    await part(page, 'input').press('Enter');
+    await page.waitForTimeout(300);
+    assert.equal(await part(page, 'message-bot').count(), botsBefore, 'no bot reply in human mode');
+    let thread = [];
+    for (let i = 0; i < 50 && !thread.some((m) => m.role === 'customer'); i++) {
+      thread = (await agentRequest(desk, 'GET', `/v1/agent/conversations/${id}`)).messages;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    assert.ok(thread.some((m) => m.role === 'customer' && /Friday/.test(m.text)), 'the desk has the follow-up');
+
+    // Only an explicit choice gives the bot back.
+    await part(page, 'return-to-bot').click();
+    await part(page, 'input').fill('What are your opening hours?');
+    await part(page, 'input').press('Enter');
+    await part(page, 'message-bot').nth(botsBefore).waitFor();
+    assert.equal((await agentRequest(desk, 'GET', '/v1/agent/conversations?status=all')).conversations.length, 1);
+  } finally {
+    await page.close();
+    await desk.stop();
+  }
+});
+
+test('a refused bundle (4xx) is shown to the customer and not retried, even after a reload', async () => {
+  let posts = 0;
+  const refusing = createServer((request, response) => {
+    const cors = { 'Access-Control-Allow-Origin': origin, 'Access-Control-Allow-Headers': 'Content-Type, Idempotency-Key' };
+    if (request.method === 'OPTIONS') return response.writeHead(204, cors).end();
+    posts += 1;
+    request.resume();
+    response.writeHead(422, { ...cors, 'Content-Type': 'application/json' }).end('{"error":"bundle.summary: too long"}');
+  });
+  await new Promise((resolve) => refusing.listen(0, '127.0.0.1', resolve));
+  const page = await pageWithEndpoint(`http://127.0.0.1:${refusing.address().port}/v1/handoffs`);
+  try {
+    await handOff(page);
+    await waitForStatus(page, /could not reach/);
+    assert.match(await statusText(page), /too long/);
+    await page.reload();
+    await page.waitForTimeout(1500);
+    assert.match(await statusText(page), /could not reach/);
+    assert.equal(posts, 1);
+  } finally {
+    await page.close();
+    await new Promise((resolve) => refusing.close(resolve));
+  }
+});
