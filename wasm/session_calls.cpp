@@ -50,15 +50,8 @@ dialogue::Context context_of(const json& request) {
 // The reply with the keys of decide() (one writer, engine/decision_json), plus
 // what only the policy knows.
 json reply_json(const dialogue::Reply& reply) {
-  engine::Decision decision;
-  decision.action = reply.action;
-  decision.intent = reply.intent;
-  decision.confidence = reply.confidence;
-  decision.reply = reply.text;
-  decision.reason = reply.reason;
-  decision.candidates = reply.candidates;
   std::string text;
-  engine::write_decision_json(decision, text);
+  engine::write_decision_json(dialogue::to_decision(reply), text);
   json out = json::parse(text, nullptr, false);
   if (!reply.reason_detail.empty()) out["reason_detail"] = reply.reason_detail;
   if (!reply.choices.empty()) out["choices"] = reply.choices;

@@ -13,6 +13,31 @@
 
 const encoder = new TextEncoder();
 
+// JSON.stringify writes an unpaired surrogate as a "\\ud800" escape, which is
+// not valid UTF-8 text and which the core's JSON reader rightly refuses; the
+// customer's text may contain one (a cut emoji), so it becomes U+FFFD first,
+// as TextEncoder does for decide(). A loop, not a regex with lookbehind, which
+// older webviews cannot parse.
+function wellFormed(text) {
+  if (typeof text.toWellFormed === 'function') return text.toWellFormed();
+  let out = '';
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    const high = c >= 0xd800 && c <= 0xdbff;
+    const nextLow = i + 1 < text.length && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00;
+    if (high && nextLow) {
+      out += text[i] + text[i + 1];
+      i++;
+    } else {
+      out += c >= 0xd800 && c <= 0xdfff ? '\ufffd' : text[i];
+    }
+  }
+  return out;
+}
+
+const jsonOf = (request) =>
+  JSON.stringify(request, (_key, value) => (typeof value === 'string' ? wellFormed(value) : value));
+
 // Resolves to { decide(text), conversation, dispose() }. Rejects with the engine's own
 // message when the model bytes are not a valid compiled model.
 export async function loadEngine({ modelBytes, moduleFactory, wasmBinary, locateFile } = {}) {
@@ -34,7 +59,7 @@ export async function loadEngine({ modelBytes, moduleFactory, wasmBinary, locate
 
   function call(request) {
     if (!handle) throw new Error('conversation call after dispose()');
-    const json = withHeapCopy(core, encoder.encode(JSON.stringify(request)), (ptr, size) =>
+    const json = withHeapCopy(core, encoder.encode(jsonOf(request)), (ptr, size) =>
       core.UTF8ToString(core._tandem_session_call(handle, ptr, size)),
     );
     const answer = JSON.parse(json);

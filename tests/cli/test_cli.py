@@ -145,10 +145,21 @@ class CliTest(unittest.TestCase):
                 self.assertEqual(decision["intent"], intent)
                 self.assertTrue(decision["reply"])
 
-    def test_ask_hands_off_a_fraud_report(self):
+    def test_ask_collects_a_fraud_reports_details_then_hands_off(self):
         decision = self.ask("kb", "someone used my account to buy things I never ordered")
+        self.assertEqual(decision["action"], "collect")
+        self.assertEqual(decision["intent"], "fraud_report")
+        decision = self.ask(
+            "kb", "someone used my account to buy things I never ordered, I'm jane@example.com")
         self.assertEqual(decision["action"], "handoff")
         self.assertEqual(decision["reason"], "sensitive")
+
+    def test_ask_tells_a_request_for_a_person_from_a_question_about_one(self):
+        decision = self.ask("kb", "can I talk to a real person please")
+        self.assertEqual(decision["action"], "handoff")
+        self.assertEqual(decision["reason"], "asked_for_person")
+        decision = self.ask("kb", "can a person pay with two cards?")
+        self.assertNotEqual(decision["action"], "handoff")
 
     def test_ask_on_labelled_data_answers_with_the_intent_id(self):
         decision = self.ask("banking", "I still have not received my new card")

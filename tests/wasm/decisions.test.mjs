@@ -1,5 +1,9 @@
 // The wasm engine decides exactly as the native CLI: same JSON keys, same
 // action, intent, reply and reason, confidences equal to float precision.
+// `tandem ask` on a knowledge-base model answers the first message of a
+// conversation through the policy, so it is compared with respond() on a
+// fresh conversation; decide() (the engine alone) must agree with it wherever
+// the policy does not step in.
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import { before, describe, test } from 'node:test';
@@ -48,9 +52,16 @@ const messages = [
   'REFUND!!! WHERE IS IT???',
 ];
 
+// Today, as `tandem ask` sees it (the host's local date).
+function today() {
+  const d = new Date();
+  const pad = (n) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+}
+
 function assertSameDecision(wasm, native, message) {
   const label = JSON.stringify(message.slice(0, 60));
-  assert.deepEqual(Object.keys(wasm).sort(), Object.keys(native).sort(), label);
+  for (const key of Object.keys(native)) assert.ok(key in wasm, `${key} of ${label}`);
   for (const key of ['action', 'intent', 'reply', 'reason']) {
     assert.equal(wasm[key], native[key], `${key} of ${label}`);
   }
@@ -81,7 +92,8 @@ describe('wasm engine vs native `tandem ask`', () => {
   test(`${messages.length} messages decide identically`, () => {
     const actions = new Set();
     for (const message of messages) {
-      const wasm = engine.decide(message);
+      engine.conversation.restore(null);
+      const wasm = engine.conversation.respond(message, { now_ms: Date.now(), today: today() }).reply;
       assertSameDecision(wasm, askNative(model, message), message);
       actions.add(wasm.action);
     }

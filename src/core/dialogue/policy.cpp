@@ -223,17 +223,17 @@ class Planner {
     return next_step(intent, from_decision(), false);
   }
 
-  // Asks for the first missing detail, or finishes: a person for a sensitive
-  // intent, the answer otherwise.
+  // A sensitive intent asks for its first missing detail, or finishes with a
+  // person. A routine intent is answered at once: its answer is the same
+  // whatever the order number, so asking first would only delay the customer;
+  // details given anyway are kept for a later handoff.
   Reply next_step(const kb::Intent& intent, Reply r, bool again) {
     const auto missing = missing_details(s_, intent);
-    const int allowed = intent.sensitive ? kSensitiveDetailMisses : kRoutineDetailMisses;
-    if (missing.empty() || s_.collect_misses >= allowed) return finish(intent, std::move(r));
+    if (!intent.sensitive || missing.empty() || s_.collect_misses >= kSensitiveDetailMisses)
+      return finish(intent, std::move(r));
     r.action = Action::kCollect;
     r.asking_for = missing.front();
-    r.text = std::string(again              ? texts::kAskAgain
-                         : intent.sensitive ? texts::kCollectForPerson
-                                            : texts::kCollectForAnswer) +
+    r.text = std::string(again ? texts::kAskAgain : texts::kCollectForPerson) +
              std::string(question_for(missing.front()));
     return r;
   }
@@ -403,6 +403,17 @@ void return_to_bot(Session& session) {
   session.mode = Mode::kBot;
   session.low_confidence_turns = 0;
   session.frustration = 0.0f;
+}
+
+engine::Decision to_decision(const Reply& reply) {
+  engine::Decision decision;
+  decision.action = reply.action;
+  decision.intent = reply.intent;
+  decision.confidence = reply.confidence;
+  decision.reply = reply.text;
+  decision.reason = reply.reason;
+  decision.candidates = reply.candidates;
+  return decision;
 }
 
 }  // namespace tandem::dialogue

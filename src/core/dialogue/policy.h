@@ -49,6 +49,10 @@ Expected<std::optional<Reply>> record_feedback(const engine::Engine& engine, Ses
                                                TurnNumber turn, bool helpful,
                                                const Context& context);
 
+// The reply in the engine's decision form, for the writers of ARCHITECTURE.md
+// 3.1's JSON (engine/decision_json.h).
+engine::Decision to_decision(const Reply& reply);
+
 // An intent or FAQ id as words ("faq.support_hours" -> "support hours"): the
 // model keeps ids, not display names.
 std::string readable_id(std::string_view id);

@@ -20,10 +20,9 @@ inline constexpr float kRepeatedMarksWeight = 0.3f;
 inline constexpr float kFailureWeight = 0.2f;  // the bot did not understand
 inline constexpr std::size_t kShoutingMinLetters = 8;
 
-// Replies that did not give an asked-for detail before the bot moves on: a
-// sensitive intent goes to a person without it; another intent is answered.
+// Replies that did not give an asked-for detail before a sensitive intent goes
+// to a person without it.
 inline constexpr int kSensitiveDetailMisses = 2;
-inline constexpr int kRoutineDetailMisses = 1;
 
 // A message this sure of a different intent leaves the detail question behind.
 inline constexpr float kSwitchIntentConfidence = 0.5f;
@@ -47,7 +46,6 @@ inline constexpr std::string_view kAskCardLast4 =
     "What are the last four digits of the card? Please don't send the full number.";
 inline constexpr std::string_view kCollectForPerson =
     "I'll pass this to a member of our team. So they won't need to ask again: ";
-inline constexpr std::string_view kCollectForAnswer = "I can help with that. ";
 inline constexpr std::string_view kAskAgain = "Sorry, I still need this one. ";
 inline constexpr std::string_view kClarifyOr = " or ";
 }  // namespace texts
