@@ -355,7 +355,11 @@ std::string readable_id(std::string_view id) {
 }
 
 Reply respond(const engine::Engine& engine, Session& session, std::string_view message,
-              const Context& context) {
+              const Context& host_context) {
+  // The knowledge base says how its order numbers look unless the host does.
+  Context context = host_context;
+  if (context.details.order_id_prefix.empty())
+    context.details.order_id_prefix = engine.model().kb.policy.order_id_prefix;
   const TurnNumber customer_turn = add_text_turn(session, Role::kCustomer, message, context);
   const auto given = take_details(session, message, context, customer_turn);
   if (session.mode == Mode::kHuman) {

@@ -18,6 +18,7 @@ enum Section : uint8_t {
   kClassifier = 3,
   kFaqIndex = 4,
   kPersonRequest = 5,  // optional: older models lack it and never detect a request
+  kPolicyExtras = 6,   // optional: policy fields added after format 1 (order id prefix)
 };
 
 void write_section(BinaryWriter& out, Section tag, const BinaryWriter& body) {
@@ -136,6 +137,10 @@ std::string write_model(const Model& model) {
     write_section(payload, kPersonRequest, person);
   }
 
+  BinaryWriter extras;
+  extras.str(model.kb.policy.order_id_prefix);
+  write_section(payload, kPolicyExtras, extras);
+
   BinaryWriter file;
   file.raw(kMagic, sizeof kMagic);
   file.u32(kModelFormatVersion);
@@ -167,7 +172,7 @@ Expected<Model> read_model(std::string_view bytes) {
   if (crc32(payload) != checksum) return error("checksum mismatch: the file is corrupted");
 
   Model model;
-  bool seen[6] = {};
+  bool seen[7] = {};
   BinaryReader in(payload);
   while (in.ok() && !in.at_end()) {
     const uint8_t tag = in.u8();
@@ -194,6 +199,9 @@ Expected<Model> read_model(std::string_view bytes) {
       case kPersonRequest:
         model.person_request = nlu::BinaryClassifier::load(section);
         model.person_request_intents = read_strings(section);
+        break;
+      case kPolicyExtras:
+        model.kb.policy.order_id_prefix = section.str();
         break;
       default:
         continue;  // a section from a newer writer

@@ -1,5 +1,6 @@
 // kb.json -> KnowledgeBase. Validation collects every problem in one pass so a
 // company fixes its file once, not one error per run.
+#include <algorithm>
 #include <array>
 #include <cctype>
 #include <map>
@@ -164,9 +165,10 @@ class Loader {
   }
 
   void read_policy(const json& object, const std::string& pointer) {
-    ObjectReader reader(
-        object, pointer,
-        {"answer_threshold", "clarify_margin", "low_confidence_turns", "default_queue"}, errors_);
+    ObjectReader reader(object, pointer,
+                        {"answer_threshold", "clarify_margin", "low_confidence_turns",
+                         "default_queue", "order_id_prefix"},
+                        errors_);
     Policy& policy = kb_.policy;
     if (const json* threshold = reader.find("answer_threshold")) {
       if (*threshold == "auto") {
@@ -199,6 +201,25 @@ class Loader {
     if (const json* queue = reader.optional("default_queue", Kind::kString)) {
       policy.default_queue = non_blank(*queue, reader.pointer("default_queue"), "default_queue");
     }
+    if (const json* prefix = reader.optional("order_id_prefix", Kind::kString)) {
+      const std::string value = prefix->get<std::string>();
+      if (valid_order_id_prefix(value)) {
+        policy.order_id_prefix = value;
+      } else {
+        error(reader.pointer("order_id_prefix"),
+              "expected 1 to 8 letters, digits or '-', starting with a letter (e.g. \"LP-\"), "
+              "got " +
+                  prefix->dump());
+      }
+    }
+  }
+
+  static bool valid_order_id_prefix(const std::string& value) {
+    if (value.empty() || value.size() > 8 || !std::isalpha(static_cast<unsigned char>(value[0])))
+      return false;
+    return std::all_of(value.begin(), value.end(), [](char c) {
+      return std::isalnum(static_cast<unsigned char>(c)) || c == '-';
+    });
   }
 
   void read_list(ObjectReader& reader, std::string_view key,

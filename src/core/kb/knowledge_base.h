@@ -49,6 +49,9 @@ struct Policy {
   float clarify_margin = 0.15f;    // top two this close: ask which one was meant
   int low_confidence_turns = 2;    // consecutive unsure turns before offering a person
   std::string default_queue = "support";
+  // How the company's order numbers start ("LP-"), so "lp482913" and
+  // "order 482913" are read as LP-482913; empty = generic order-number cues.
+  std::string order_id_prefix;
 };
 
 struct Messages {

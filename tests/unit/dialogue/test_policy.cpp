@@ -103,6 +103,13 @@ TEST_CASE("policy: a routine intent is answered at once, keeping details given w
   REQUIRE(c.session.detail(DetailType::kOrderId));
   CHECK(c.session.detail(DetailType::kOrderId)->value == "LP-482913");
 
+  // The demo KB's policy says order numbers start with "LP-": a bare one is read as such.
+  Conversation prefixed;
+  prefixed.context.details.order_id_prefix.clear();
+  prefixed.say("where is my refund? it's lp 482913");
+  REQUIRE(prefixed.session.detail(DetailType::kOrderId));
+  CHECK(prefixed.session.detail(DetailType::kOrderId)->value == "LP-482913");
+
   Conversation bare;
   const Reply& plain = bare.say("where is my refund");
   CHECK(plain.action == Action::kAnswer);

@@ -250,6 +250,18 @@ TEST_CASE("policy values are range-checked", "[kb]") {
   policy_error({{"low_confidence_turns", 11}}, "low_confidence_turns", "got 11");
   policy_error({{"low_confidence_turns", 2.5}}, "low_confidence_turns", "expected an integer");
   policy_error({{"default_queue", ""}}, "default_queue", "empty");
+  policy_error({{"order_id_prefix", "LP #"}}, "order_id_prefix", "letters, digits or '-'");
+  policy_error({{"order_id_prefix", "-LP"}}, "order_id_prefix", "starting with a letter");
+  policy_error({{"order_id_prefix", "ABCDEFGHI"}}, "order_id_prefix", "1 to 8");
+  policy_error({{"order_id_prefix", 7}}, "order_id_prefix", "string");
+}
+
+TEST_CASE("an order id prefix is kept", "[kb]") {
+  json kb = minimal_kb();
+  kb["policy"] = {{"order_id_prefix", "LP-"}};
+  const auto parsed = parse_knowledge_base(kb.dump());
+  REQUIRE(parsed.ok());
+  CHECK(parsed->policy.order_id_prefix == "LP-");
 }
 
 TEST_CASE("locale must look like a language tag", "[kb]") {
