@@ -255,6 +255,9 @@ function measureSendToRender(url, texts) {
       const persist = [];
       const scroll = [];
       for (const text of texts) {
+        // Each message opens a conversation of its own: after a handoff the bot
+        // rightly stays quiet, and the next message would never get a reply.
+        chat.clear();
         const before = bots().length;
         const inserted = new Promise((resolve) => {
           const observer = new MutationObserver(() => {
