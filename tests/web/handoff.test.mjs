@@ -2,15 +2,18 @@
 // against a real tandem-desk on loopback with its own SQLite file: the bundle
 // survives an endpoint that is down and two reloads and arrives exactly once,
 // a refusal is shown and not retried, the agent's replies reach the widget and
-// the bot stays quiet until the customer chooses to come back to it.
+// the bot stays quiet until the customer chooses to come back to it; and an
+// agent works the handoff through the inbox page itself.
 import assert from 'node:assert/strict';
 import { createServer } from 'node:http';
 import { after, before, test } from 'node:test';
 import { agentRequest, startDesk } from '../../web/tools/desk-process.mjs';
-import { freshPage, launchBrowser, openWidget, part, serve } from './harness.mjs';
+import { freshPage, launchBrowser, openWidget, part, serve, typeAndSend, watchPage } from './harness.mjs';
 
 const FIRST = 'I was charged twice for order LP-48213, my card 4111 1111 1111 1111';
 const ASK_PERSON = 'I want to talk to a human agent please';
+const FRAUD = 'someone used my card to buy things I never ordered';
+const EMAIL = 'sam.taylor@example.com';
 
 let server;
 let browser;
@@ -142,5 +145,59 @@ test('a refused bundle (4xx) is shown to the customer and not retried, even afte
   } finally {
     await page.close();
     await new Promise((resolve) => refusing.close(resolve));
+  }
+});
+
+test('issue 5 in the inbox page: a fraud handoff appears live, shows what the bot collected, and the reply reaches the widget', async () => {
+  const desk = await startDesk({ allowOrigins: [origin] });
+  const inbox = await browser.context.newPage();
+  const inboxProblems = watchPage(inbox);
+  let customer;
+  try {
+    // Opened before the handoff, so the conversation can only arrive by the page's own refresh.
+    await inbox.goto(`${desk.url}/inbox?token=${desk.agentToken}`);
+    assert.equal(new URL(inbox.url()).pathname, '/inbox');
+    assert.ok(!inbox.url().includes(desk.agentToken), 'the redirect drops the token from the address bar');
+    await inbox.locator('#conversations .empty').waitFor();
+
+    customer = await pageWithEndpoint(`${desk.url}/v1/handoffs`);
+    await typeAndSend(customer, FRAUD);
+    assert.match(await part(customer, 'message-bot').last().innerText(), /email/i);
+    await typeAndSend(customer, EMAIL);
+    await waitForStatus(customer, /Connected/);
+
+    const link = inbox.locator('#conversations a[data-id]');
+    await link.first().waitFor({ timeout: 8000 });
+    assert.equal(await link.count(), 1);
+    const id = await link.first().getAttribute('data-id');
+    const { bundle } = await agentRequest(desk, 'GET', `/v1/agent/conversations/${id}`);
+    assert.equal(bundle.reason.code, 'sensitive');
+    assert.equal(bundle.intent.candidates[0].id, 'fraud_report');
+    assert.equal(await link.first().locator('.summary').innerText(), bundle.summary);
+
+    await link.first().click();
+    const pane = inbox.locator('#conversation');
+    await pane.locator('h2').waitFor();
+    assert.equal(await pane.locator('h2').innerText(), bundle.summary);
+    const field = (name) => pane.locator('dl').first().locator(`dt:text-is("${name}") + dd`);
+    assert.match(await field('reason').innerText(), /^sensitive: .*fraud/);
+    const details = pane.locator('h3:text-is("Details") + dl');
+    assert.equal(await details.locator('dt:text-is("email") + dd').innerText(), EMAIL);
+    const customerTurns = pane.locator('.turn.customer');
+    assert.match(await customerTurns.first().innerText(), /never ordered/);
+    assert.match(await pane.locator('.turn.bot').first().locator('.meta').innerText(), /fraud_report \d+% · collect/);
+
+    // The agent answers from the reply box; the widget shows it as the agent's message.
+    await pane.locator('textarea[name="text"]').fill('Hi, Sam here from the fraud team. I have frozen the card.');
+    await pane.locator('button[type="submit"]').click();
+    await part(customer, 'message-agent').first().waitFor({ timeout: 30000 });
+    assert.match(await part(customer, 'message-agent').first().innerText(), /frozen the card/);
+    await pane.locator('.turn.agent', { hasText: 'frozen the card' }).waitFor();
+    assert.equal(await pane.locator('textarea[name="text"]').inputValue(), '', 'the reply box is cleared once sent');
+    assert.deepEqual(inboxProblems, []);
+  } finally {
+    await customer?.close();
+    await inbox.close();
+    await desk.stop();
   }
 });
