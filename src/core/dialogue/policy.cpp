@@ -356,10 +356,13 @@ std::string readable_id(std::string_view id) {
 
 Reply respond(const engine::Engine& engine, Session& session, std::string_view message,
               const Context& host_context) {
-  // The knowledge base says how its order numbers look unless the host does.
+  // The knowledge base says how its order numbers look unless the host does,
+  // and adds its own patterns to mask to the host's.
   Context context = host_context;
   if (context.details.order_id_prefix.empty())
     context.details.order_id_prefix = engine.model().kb.policy.order_id_prefix;
+  const auto& kb_rules = engine.model().kb.redactions;
+  context.redaction_rules.insert(context.redaction_rules.end(), kb_rules.begin(), kb_rules.end());
   const TurnNumber customer_turn = add_text_turn(session, Role::kCustomer, message, context);
   const auto given = take_details(session, message, context, customer_turn);
   if (session.mode == Mode::kHuman) {

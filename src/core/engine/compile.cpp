@@ -123,6 +123,7 @@ Model compile_knowledge_base(const kb::KnowledgeBase& kb, const nlu::ClassifierO
   model.kb.locale = kb.locale;
   model.kb.policy = kb.policy;
   model.kb.messages = kb.messages;
+  model.kb.redactions = kb.redactions;
   for (kb::Intent intent : kb.intents) {
     intent.examples.clear();
     model.kb.intents.push_back(std::move(intent));

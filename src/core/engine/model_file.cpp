@@ -18,7 +18,7 @@ enum Section : uint8_t {
   kClassifier = 3,
   kFaqIndex = 4,
   kPersonRequest = 5,  // optional: older models lack it and never detect a request
-  kPolicyExtras = 6,   // optional: policy fields added after format 1 (order id prefix)
+  kPolicyExtras = 6,   // optional: fields added after format 1 (order id prefix, redactions)
 };
 
 void write_section(BinaryWriter& out, Section tag, const BinaryWriter& body) {
@@ -139,6 +139,11 @@ std::string write_model(const Model& model) {
 
   BinaryWriter extras;
   extras.str(model.kb.policy.order_id_prefix);
+  extras.varint(model.kb.redactions.size());
+  for (const auto& rule : model.kb.redactions) {
+    extras.str(rule.name);
+    extras.str(rule.pattern);
+  }
   write_section(payload, kPolicyExtras, extras);
 
   BinaryWriter file;
@@ -202,6 +207,13 @@ Expected<Model> read_model(std::string_view bytes) {
         break;
       case kPolicyExtras:
         model.kb.policy.order_id_prefix = section.str();
+        model.kb.redactions.resize(section.count(2));
+        for (auto& rule : model.kb.redactions) {
+          rule.name = section.str();
+          rule.pattern = section.str();
+          if (section.ok() && handoff::rule_problem(rule))
+            section.fail("redaction rule " + rule.name + " is not valid");
+        }
         break;
       default:
         continue;  // a section from a newer writer

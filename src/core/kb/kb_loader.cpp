@@ -101,9 +101,10 @@ struct PhrasingSeen {
 class Loader {
  public:
   Expected<KnowledgeBase> load(const json& root) {
-    ObjectReader reader(root, "",
-                        {"tandem_kb", "name", "locale", "messages", "policy", "intents", "faqs"},
-                        errors_);
+    ObjectReader reader(
+        root, "",
+        {"tandem_kb", "name", "locale", "messages", "policy", "intents", "faqs", "redact"},
+        errors_);
     read_version(reader);
     if (const json* name = reader.required("name", Kind::kString)) {
       kb_.name = non_blank(*name, reader.pointer("name"), "name");
@@ -118,6 +119,7 @@ class Loader {
     }
     read_list(reader, "intents", &Loader::read_intent);
     read_list(reader, "faqs", &Loader::read_faq);
+    read_list(reader, "redact", &Loader::read_redaction);
     check_totals();
     if (!errors_.empty()) return std::move(errors_);
     return std::move(kb_);
@@ -220,6 +222,30 @@ class Loader {
     return std::all_of(value.begin(), value.end(), [](char c) {
       return std::isalnum(static_cast<unsigned char>(c)) || c == '-';
     });
+  }
+
+  void read_redaction(const json& object, const std::string& pointer) {
+    ObjectReader reader(object, pointer, {"name", "pattern"}, errors_);
+    const json* name = reader.required("name", Kind::kString);
+    const json* pattern = reader.required("pattern", Kind::kString);
+    if (name == nullptr || pattern == nullptr) return;
+    handoff::RedactionRule rule{name->get<std::string>(), pattern->get<std::string>()};
+    if (!is_valid_id(rule.name)) {
+      error(reader.pointer("name"),
+            "name " + in_quotes(rule.name) +
+                " is not valid: expected 1 to 64 characters of a-z, 0-9, "
+                "'_', '.' or '-' (it becomes the mask, e.g. [national_id])");
+      return;
+    }
+    if (kb_.redactions.size() >= kMaxRedactionRules) {
+      error(pointer, "at most " + std::to_string(kMaxRedactionRules) + " redaction rules");
+      return;
+    }
+    if (const auto problem = handoff::rule_problem(rule)) {
+      error(reader.pointer("pattern"), *problem);
+      return;
+    }
+    kb_.redactions.push_back(std::move(rule));
   }
 
   void read_list(ObjectReader& reader, std::string_view key,

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "base/status.h"
+#include "handoff/redaction.h"
 
 namespace tandem::kb {
 
@@ -19,6 +20,7 @@ inline constexpr std::size_t kMinIntentExamples = 3;   // fewer cannot train a c
 inline constexpr std::size_t kMaxPhrasingChars = 500;  // one example or question
 inline constexpr std::size_t kMaxAnswerChars = 4000;
 inline constexpr int kMaxLowConfidenceTurns = 10;
+inline constexpr std::size_t kMaxRedactionRules = 20;
 
 enum class Priority { kLow, kNormal, kHigh, kUrgent };
 
@@ -67,6 +69,9 @@ struct KnowledgeBase {
   std::vector<Faq> faqs;
   Policy policy;
   Messages messages;
+  // The company's own patterns to mask before anything leaves the browser
+  // (national ids, customer numbers), besides cards, CVVs and IBANs.
+  std::vector<handoff::RedactionRule> redactions;
 };
 
 // Parses and validates kb.json text. Every problem is reported with its JSON

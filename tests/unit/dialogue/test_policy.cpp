@@ -277,5 +277,12 @@ TEST_CASE("policy: stored turns are redacted", "[dialogue][policy]") {
   CHECK(c.session.redactions[0].kind == "card_number");
 }
 
+TEST_CASE("policy: the knowledge base's own patterns are masked too", "[dialogue][policy]") {
+  Conversation c;  // the demo KB masks customer numbers (LC + 6 digits)
+  c.say("my customer number is LC123456 and someone used my card");
+  for (const auto& t : c.session.turns) CHECK(t.text.find("LC123456") == std::string::npos);
+  CHECK(c.session.turns.front().text.find("[customer_number]") != std::string::npos);
+}
+
 }  // namespace
 }  // namespace tandem::dialogue::testing

@@ -256,6 +256,22 @@ TEST_CASE("policy values are range-checked", "[kb]") {
   policy_error({{"order_id_prefix", 7}}, "order_id_prefix", "string");
 }
 
+TEST_CASE("redaction rules are checked and kept", "[kb]") {
+  json kb = minimal_kb();
+  kb["redact"] = json::array({{{"name", "national_id"}, {"pattern", "999-99-9999"}}});
+  const auto parsed = parse_knowledge_base(kb.dump());
+  REQUIRE(parsed.ok());
+  REQUIRE(parsed->redactions.size() == 1);
+  CHECK(parsed->redactions[0].name == "national_id");
+
+  kb["redact"] = json::array({{{"name", "Bad Name"}, {"pattern", "9999"}}});
+  require_error(kb, "/redact/0/name", "is not valid");
+  kb["redact"] = json::array({{{"name", "ok"}, {"pattern", ""}}});
+  CHECK_FALSE(parse_knowledge_base(kb.dump()).ok());
+  kb["redact"] = json::array({{{"name", "ok"}, {"patern", "9999"}}});
+  require_error(kb, "/redact/0/patern", "unknown field");
+}
+
 TEST_CASE("an order id prefix is kept", "[kb]") {
   json kb = minimal_kb();
   kb["policy"] = {{"order_id_prefix", "LP-"}};
