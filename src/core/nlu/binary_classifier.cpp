@@ -15,16 +15,12 @@ struct Fitted {
 Fitted fit(const std::vector<std::vector<text::Feature>>& features,
            const std::vector<bool>& positive, const std::vector<size_t>& subset,
            const BinaryOptions& options) {
-  std::vector<std::vector<text::Feature>> docs;
-  for (size_t i : subset) docs.push_back(features[i]);
   Fitted fitted;
-  fitted.vectorizer = Vectorizer::fit(docs, options.features, options.min_df);
-  std::vector<SparseVector> inputs(subset.size());
+  std::vector<SparseVector> inputs;
+  fitted.vectorizer =
+      Vectorizer::fit_subset(features, subset, options.features, options.min_df, inputs);
   std::vector<uint32_t> labels(subset.size());
-  for (size_t k = 0; k < subset.size(); ++k) {
-    fitted.vectorizer.transform(docs[k], inputs[k]);
-    labels[k] = positive[subset[k]] ? 1 : 0;
-  }
+  for (size_t k = 0; k < subset.size(); ++k) labels[k] = positive[subset[k]] ? 1 : 0;
   const DenseLinearModel dense =
       train_softmax(inputs, labels, fitted.vectorizer.rows(), 2, options.softmax);
   fitted.linear = CompactLinearModel::compress(dense, options.prune_ratio);

@@ -64,19 +64,14 @@ struct FittedModel {
 };
 
 FittedModel fit(const std::vector<std::vector<text::Feature>>& features,
-                const std::vector<uint32_t>& ids, const std::vector<uint32_t>& subset,
-                size_t classes, const ClassifierOptions& options, const ProgressFn& progress) {
-  std::vector<std::vector<text::Feature>> docs;
-  docs.reserve(subset.size());
-  for (uint32_t i : subset) docs.push_back(features[i]);
+                const std::vector<uint32_t>& ids, const std::vector<size_t>& subset, size_t classes,
+                const ClassifierOptions& options, const ProgressFn& progress) {
   FittedModel fitted;
-  fitted.vectorizer = Vectorizer::fit(docs, options.features, options.min_df);
-  std::vector<SparseVector> inputs(subset.size());
+  std::vector<SparseVector> inputs;
+  fitted.vectorizer =
+      Vectorizer::fit_subset(features, subset, options.features, options.min_df, inputs);
   std::vector<uint32_t> labels(subset.size());
-  for (size_t k = 0; k < subset.size(); ++k) {
-    fitted.vectorizer.transform(docs[k], inputs[k]);
-    labels[k] = ids[subset[k]];
-  }
+  for (size_t k = 0; k < subset.size(); ++k) labels[k] = ids[subset[k]];
   const bool ensemble = options.embedding_weight > 0.0f;
   // Progress: the linear model is the first half of the work when both train.
   const DenseLinearModel dense = train_softmax(inputs, labels, fitted.vectorizer.rows(), classes,
@@ -113,7 +108,7 @@ HeldOutLogits cross_fit(const std::vector<std::vector<text::Feature>>& features,
   out.linear.resize(ids.size());
   out.embedding.resize(ids.size());
   for (int k = 0; k < folds; ++k) {
-    std::vector<uint32_t> train_part;
+    std::vector<size_t> train_part;
     for (uint32_t i = 0; i < ids.size(); ++i)
       if (fold[i] != k && ids[i] < classes) train_part.push_back(i);
     const std::string stage =
@@ -202,7 +197,7 @@ IntentClassifier IntentClassifier::train(const std::vector<std::string>& own_tex
   const OperatingPoint answer_point = choose_threshold(in_scope_only);
   classifier.answer_threshold_ = std::max(point.threshold, answer_point.threshold);
 
-  std::vector<uint32_t> all;
+  std::vector<size_t> all;
   for (uint32_t i = 0; i < texts.size(); ++i)
     if (trainable(i)) all.push_back(i);
   FittedModel final_model = fit(features, labelled.ids, all, classes, options, [&](float f) {

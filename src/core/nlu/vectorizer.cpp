@@ -32,6 +32,19 @@ Vectorizer Vectorizer::fit(const std::vector<std::vector<text::Feature>>& docs,
   return v;
 }
 
+Vectorizer Vectorizer::fit_subset(const std::vector<std::vector<text::Feature>>& features,
+                                  const std::vector<size_t>& subset,
+                                  const text::FeatureConfig& config, int min_df,
+                                  std::vector<SparseVector>& vectors) {
+  std::vector<std::vector<text::Feature>> docs;
+  docs.reserve(subset.size());
+  for (size_t i : subset) docs.push_back(features[i]);
+  Vectorizer v = fit(docs, config, min_df);
+  vectors.resize(subset.size());
+  for (size_t k = 0; k < subset.size(); ++k) v.transform(docs[k], vectors[k]);
+  return v;
+}
+
 void Vectorizer::index_buckets() {
   row_of_bucket_.assign(size_t{1} << config_.hash_bits, -1);
   for (size_t r = 0; r < buckets_.size(); ++r)

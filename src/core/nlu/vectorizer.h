@@ -24,6 +24,12 @@ class Vectorizer {
   void transform(const std::vector<text::Feature>& features, SparseVector& out) const;
   void transform(std::string_view text, SparseVector& out) const;
 
+  // Fits on the examples listed in subset and returns their vectors, in
+  // subset order: the first step of every model fit.
+  static Vectorizer fit_subset(const std::vector<std::vector<text::Feature>>& features,
+                               const std::vector<size_t>& subset, const text::FeatureConfig& config,
+                               int min_df, std::vector<SparseVector>& vectors);
+
   size_t rows() const { return buckets_.size(); }
   const text::FeatureConfig& config() const { return config_; }
 
