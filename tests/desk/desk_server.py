@@ -7,6 +7,7 @@ import json
 import os
 import subprocess
 import tempfile
+import unittest
 
 DESK_BIN = os.environ.get("TANDEM_DESK_BIN", "build/release/bin/tandem-desk")
 DATA_DIR = os.environ.get(
@@ -111,3 +112,15 @@ class Desk:
     def customer(self, method, path, token, body=None, headers=None, timeout=30):
         headers = {"Authorization": "Bearer " + token, **(headers or {})}
         return self.request(method, path, body, headers, timeout)
+
+
+class DeskTestCase(unittest.TestCase):
+    """One desk for the whole test class, stopped after it."""
+
+    @classmethod
+    def setUpClass(cls):
+        cls.desk = Desk().start()
+
+    @classmethod
+    def tearDownClass(cls):
+        cls.desk.close()

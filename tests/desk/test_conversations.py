@@ -5,18 +5,10 @@ import time
 import unittest
 import uuid
 
-from desk_server import AGENT_TOKEN, SITE, Desk, example_bundle
+from desk_server import AGENT_TOKEN, Desk, DeskTestCase, SITE, example_bundle
 
 
-class ConversationTest(unittest.TestCase):
-    @classmethod
-    def setUpClass(cls):
-        cls.desk = Desk().start()
-
-    @classmethod
-    def tearDownClass(cls):
-        cls.desk.close()
-
+class ConversationTest(DeskTestCase):
     def setUp(self):
         created = self.desk.handoff(example_bundle("h_" + uuid.uuid4().hex)).json()
         self.conversation = created["conversation_id"]

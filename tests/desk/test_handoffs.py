@@ -8,22 +8,14 @@ import sqlite3
 import unittest
 import uuid
 
-from desk_server import BUNDLES_DIR, SITE, Desk, example_bundle
+from desk_server import BUNDLES_DIR, Desk, DeskTestCase, SITE, example_bundle
 
 
 def new_id():
     return "h_" + uuid.uuid4().hex
 
 
-class HandoffTest(unittest.TestCase):
-    @classmethod
-    def setUpClass(cls):
-        cls.desk = Desk().start()
-
-    @classmethod
-    def tearDownClass(cls):
-        cls.desk.close()
-
+class HandoffTest(DeskTestCase):
     def assert_error(self, response, status):
         self.assertEqual(response.status, status, response.body)
         self.assertEqual(response.headers["Content-Type"], "application/json")

@@ -1,23 +1,12 @@
 // Keyboard-only use, an axe-core scan and right-to-left layout.
 import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
-import { after, before, test } from 'node:test';
-import { findClarification, freshPage, launchBrowser, panelSettled, part, serve } from './harness.mjs';
+import { test } from 'node:test';
+import { demoSuite, findClarification, freshPage, panelSettled, part } from './harness.mjs';
 
 const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 
-let server;
-let browser;
-
-before(async () => {
-  server = await serve();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const suite = demoSuite();
 
 // The element focused inside the widget's shadow root, described by its part or aria-label.
 function focused(page) {
@@ -38,7 +27,7 @@ async function tabTo(page, target, limit = 40) {
 }
 
 test('keyboard only: open, ask, rate, pick a suggestion, close with Escape', async () => {
-  const page = await freshPage(browser.context, server.url);
+  const page = await freshPage(suite.browser.context, suite.server.url);
   await tabTo(page, 'launcher');
   await page.keyboard.press('Enter');
   assert.equal(await focused(page), 'input', 'opening moves focus to the input');
@@ -76,7 +65,7 @@ test('keyboard only: open, ask, rate, pick a suggestion, close with Escape', asy
 });
 
 test('axe-core finds no serious or critical violations, panel closed or open', async () => {
-  const page = await freshPage(browser.context, server.url);
+  const page = await freshPage(suite.browser.context, suite.server.url);
   await page.addScriptTag({ path: AXE });
   const scan = () =>
     page.evaluate(async () => {
@@ -97,7 +86,7 @@ test('axe-core finds no serious or critical violations, panel closed or open', a
 });
 
 test('the log announces new messages only, and every control has a name', async () => {
-  const page = await freshPage(browser.context, server.url);
+  const page = await freshPage(suite.browser.context, suite.server.url);
   const log = part(page, 'log');
   assert.equal(await log.getAttribute('role'), 'log');
   assert.equal(await log.getAttribute('aria-live'), 'polite');
@@ -113,7 +102,7 @@ test('the log announces new messages only, and every control has a name', async 
 });
 
 test('locale="ar" lays the panel out right to left with Arabic labels', async () => {
-  const page = await freshPage(browser.context, server.url);
+  const page = await freshPage(suite.browser.context, suite.server.url);
   await page.evaluate(() => document.querySelector('tandem-chat').setAttribute('locale', 'ar'));
   await part(page, 'launcher').click();
   const layout = await page.evaluate(() => {

@@ -1,33 +1,12 @@
 // The demo's questions through the real widget, engine and model in Chromium.
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import {
-  ask,
-  findClarification,
-  freshPage,
-  launchBrowser,
-  openWidget,
-  part,
-  serve,
-  typeAndSend,
-  watchPage,
-} from './harness.mjs';
+import { test } from 'node:test';
+import { ask, demoSuite, findClarification, freshPage, openWidget, part, typeAndSend, watchPage } from './harness.mjs';
 
-let server;
-let browser;
-
-before(async () => {
-  server = await serve();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const suite = demoSuite();
 
 test('a routine question gets its answer, rendered as safe Markdown', async () => {
-  const page = await freshPage(browser.context, server.url);
+  const page = await freshPage(suite.browser.context, suite.server.url);
   const problems = watchPage(page);
   await openWidget(page);
   const reply = await typeAndSend(page, "When is my next payment due for order LP-48213?");
@@ -43,7 +22,7 @@ test('a routine question gets its answer, rendered as safe Markdown', async () =
 });
 
 test('an FAQ question gets the FAQ answer through send()', async () => {
-  const page = await freshPage(browser.context, server.url);
+  const page = await freshPage(suite.browser.context, suite.server.url);
   const decision = await ask(page, 'What are your opening hours?');
   assert.equal(decision.action, 'answer');
   assert.equal(decision.intent, 'faq.support_hours');
@@ -54,7 +33,7 @@ test('an FAQ question gets the FAQ answer through send()', async () => {
 });
 
 test('a sensitive message collects its detail, then hands off with the bundle built in the core', async () => {
-  const page = await freshPage(browser.context, server.url);
+  const page = await freshPage(suite.browser.context, suite.server.url);
   // No desk in this test: the bundle is only announced, not delivered.
   await page.evaluate(() => document.querySelector('tandem-chat').removeAttribute('endpoint'));
   const events = page.evaluate(
@@ -86,7 +65,7 @@ test('a sensitive message collects its detail, then hands off with the bundle bu
 });
 
 test('an ambiguous message offers suggestion chips, and a chip asks again', async () => {
-  const page = await freshPage(browser.context, server.url);
+  const page = await freshPage(suite.browser.context, suite.server.url);
   await openWidget(page);
   const found = await findClarification(page);
   assert.ok(found, 'one of the ambiguous messages should get a clarifying question');
@@ -110,7 +89,7 @@ test('an ambiguous message offers suggestion chips, and a chip asks again', asyn
 });
 
 test('reloading mid-conversation restores the log, feedback and open panel', async () => {
-  const page = await freshPage(browser.context, server.url);
+  const page = await freshPage(suite.browser.context, suite.server.url);
   await openWidget(page);
   const reply = await typeAndSend(page, 'Are there any late fees?');
   await reply.getByRole('button', { name: 'Yes' }).click();
@@ -132,7 +111,7 @@ test('reloading mid-conversation restores the log, feedback and open panel', asy
 });
 
 test('the page loads no engine files before the customer shows interest', async () => {
-  const page = await freshPage(browser.context, server.url);
+  const page = await freshPage(suite.browser.context, suite.server.url);
   const requested = [];
   page.on('request', (request) => requested.push(new URL(request.url()).pathname));
   await page.reload();

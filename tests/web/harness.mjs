@@ -5,6 +5,7 @@ import { cp, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { after, before } from 'node:test';
 import { chromium } from 'playwright-core';
 import { startServer } from '../../web/tools/serve.mjs';
 
@@ -117,4 +118,19 @@ export function panelSettled(page) {
     const panel = document.querySelector('tandem-chat').shadowRoot.querySelector('[part~="panel"]');
     return !panel.hidden && panel.getAnimations().length === 0;
   });
+}
+
+// The demo served and one browser for a whole test file, stopped after it:
+// `const suite = demoSuite();` then suite.server and suite.browser in tests.
+export function demoSuite(contextOptions = {}) {
+  const suite = {};
+  before(async () => {
+    suite.server = await serve();
+    suite.browser = await launchBrowser(contextOptions);
+  });
+  after(async () => {
+    await suite.browser?.close();
+    await suite.server?.close();
+  });
+  return suite;
 }

@@ -1,29 +1,18 @@
 // A phone-sized viewport (390x844, touch): the panel takes the whole screen
 // and the input stays reachable.
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import { freshPage, launchBrowser, panelSettled, part, serve } from './harness.mjs';
+import { test } from 'node:test';
+import { demoSuite, freshPage, panelSettled, part } from './harness.mjs';
 
-let server;
-let browser;
-
-before(async () => {
-  server = await serve();
-  browser = await launchBrowser({
-    viewport: { width: 390, height: 844 },
-    deviceScaleFactor: 2,
-    isMobile: true,
-    hasTouch: true,
-  });
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
+const suite = demoSuite({
+  viewport: { width: 390, height: 844 },
+  deviceScaleFactor: 2,
+  isMobile: true,
+  hasTouch: true,
 });
 
 test('on a 390x844 phone the panel is full screen and the chat works by touch', async () => {
-  const page = await freshPage(browser.context, server.url);
+  const page = await freshPage(suite.browser.context, suite.server.url);
   const launcher = await part(page, 'launcher').boundingBox();
   assert.ok(launcher.x + launcher.width <= 390 && launcher.y + launcher.height <= 844, 'launcher on screen');
   assert.ok(launcher.width >= 44 && launcher.height >= 44, 'launcher is a comfortable touch target');
@@ -51,7 +40,7 @@ test('on a 390x844 phone the panel is full screen and the chat works by touch', 
 });
 
 test('the panel follows the visual viewport when the keyboard shrinks it', async () => {
-  const page = await freshPage(browser.context, server.url);
+  const page = await freshPage(suite.browser.context, suite.server.url);
   await part(page, 'launcher').tap();
   // Headless Chromium shows no on-screen keyboard; a smaller viewport is
   // what the visualViewport reports when one opens.
