@@ -17,6 +17,12 @@ PACKAGES=(
   libcpp-httplib-dev libsqlite3-dev pkgconf
   zlib1g-dev
   clang-format
+)
+# The neural model is written as ONNX through libonnx (which needs protobuf's
+# headers but does not depend on them); the test sentence encoder is generated
+# at build time with Debian's python3-onnx.
+PACKAGES+=(
+  libonnx-dev libprotobuf-dev python3-onnx
   gzip ca-certificates
 )
 # Node may come from NodeSource, whose nodejs package bundles npm and conflicts
