@@ -1,0 +1,60 @@
+// The trained neural scorer: an embedding bag over the message's weighted
+// feature buckets, one hidden ReLU layer, and a softmax layer. It ships as
+// model.onnx for ONNX Runtime Web (src/onnx writes it); logits() computes
+// exactly that graph in float32 so native evaluation and the browser agree.
+#pragma once
+
+#include <cstdint>
+#include <vector>
+
+#include "nlu/neural_scores.h"
+#include "nlu/softmax_trainer.h"
+#include "nlu/sparse.h"
+
+namespace tandem::nlu {
+
+struct NeuralOptions {
+  bool enabled = false;  // train it at all (`tandem train --neural`)
+  uint32_t buckets = 16384;
+  uint32_t dim = 64;
+  uint32_t hidden = 128;
+  int epochs = 12;
+  float learning_rate = 0.1f;  // decays linearly to zero over the run
+  uint64_t seed = 1;
+};
+
+// The network's parameters in the layout of the ONNX graph.
+struct NeuralWeights {
+  uint32_t buckets = 0, dim = 0, hidden = 0, classes = 0;
+  std::vector<int8_t> table;       // buckets x dim, int8
+  std::vector<float> table_scale;  // buckets: one scale per row
+  std::vector<float> w1, b1;       // dim x hidden, hidden
+  std::vector<float> w2, b2;       // hidden x classes, classes
+};
+
+class NeuralModel {
+ public:
+  NeuralModel() = default;
+  // Checks every size; a model from an untrusted file goes through here.
+  static NeuralModel from_weights(NeuralWeights weights, bool* ok);
+
+  // Deterministic for a given seed. labels[i] < classes.
+  static NeuralModel train(const std::vector<SparseVector>& inputs,
+                           const std::vector<uint32_t>& labels, size_t classes,
+                           const NeuralOptions& options, const ProgressFn& progress = {});
+
+  NeuralInput input(const SparseVector& x) const;
+  void logits(const NeuralInput& input, std::vector<float>& out) const;
+
+  // Changes with every weight: tells the engine the browser's model.onnx is
+  // the one this .tandem file was trained with.
+  uint32_t fingerprint() const { return fingerprint_; }
+  const NeuralWeights& weights() const { return weights_; }
+  bool empty() const { return weights_.classes == 0; }
+
+ private:
+  NeuralWeights weights_;
+  uint32_t fingerprint_ = 0;
+};
+
+}  // namespace tandem::nlu
