@@ -23,3 +23,11 @@ else()
   add_library(tandem_catch2 INTERFACE)
   target_link_libraries(tandem_catch2 INTERFACE Catch2::Catch2)
 endif()
+
+# libonnx writes and checks model.onnx at training time (src/onnx); the browser
+# runs it with ONNX Runtime Web, so the wasm build never needs it. ONNX's CMake
+# config names protobuf::libprotobuf without finding it: Protobuf comes first.
+if(NOT EMSCRIPTEN)
+  find_package(Protobuf REQUIRED)
+  find_package(ONNX REQUIRED)
+endif()
