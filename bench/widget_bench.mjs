@@ -9,17 +9,15 @@
 // cross-origin isolation, so performance.now() has 5 us steps instead of 100.
 // With BANKING77 in the data dir, a second copy gets a model trained on four
 // fifths of its train.csv; the other fifth supplies the messages.
-import { execFile, execFileSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { cp, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { gzipSync } from 'node:zlib';
-import { CHROMIUM, launchBrowser } from '../tests/web/harness.mjs';
+import { csvField, exists, machine, median, parseCsv, repeatTo, ROOT, splitByCategory, stats, withFreshBrowser } from './support.mjs';
 import { startServer } from '../web/tools/serve.mjs';
 
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const WEB_DIR = path.join(ROOT, 'build/web');
 const TANDEM = path.join(ROOT, 'build/release/bin/tandem');
 const DEMO_HELDOUT = path.join(ROOT, 'tests/data/demo_kb/heldout.csv');
@@ -39,64 +37,6 @@ function parseArgs(argv) {
     else throw new Error(`widget_bench: unknown argument ${argv[i]}`);
   }
   return options;
-}
-
-// RFC 4180 rows: quoted fields may hold commas, quotes ("") and newlines.
-function parseCsv(text) {
-  const rows = [];
-  let row = [];
-  let field = '';
-  let quoted = false;
-  const endField = () => {
-    row.push(field);
-    field = '';
-  };
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (quoted) {
-      if (c !== '"') field += c;
-      else if (text[i + 1] === '"') field += text[++i];
-      else quoted = false;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') endField();
-    else if (c === '\n' || c === '\r') {
-      if (c === '\r' && text[i + 1] === '\n') i++;
-      endField();
-      rows.push(row);
-      row = [];
-    } else field += c;
-  }
-  if (field || row.length) {
-    endField();
-    rows.push(row);
-  }
-  return rows.filter((r) => r.length >= 2).slice(1).map(([text, category]) => ({ text, category }));
-}
-
-const csvField = (value) => `"${value.replaceAll('"', '""')}"`;
-
-// Every fifth example of each category, in file order, is held out: the same
-// split on every machine, the proportions of tandem-bench's (not its items).
-function splitByCategory(rows) {
-  const seen = new Map();
-  const split = { train: [], eval: [] };
-  for (const row of rows) {
-    const n = seen.get(row.category) ?? 0;
-    seen.set(row.category, n + 1);
-    (n % 5 === 4 ? split.eval : split.train).push(row);
-  }
-  return split;
-}
-
-function repeatTo(items, count) {
-  return Array.from({ length: count }, (_, i) => items[i % items.length]);
-}
-
-async function exists(file) {
-  return readFile(file).then(
-    () => true,
-    () => false,
-  );
 }
 
 // A served copy of the built site, plus the engine wrapper that tandem.js
@@ -124,30 +64,6 @@ async function prepareBanking77(tmp, dataDir) {
 // Requests for the engine or the model made before the first open().
 function earlyRequests(result) {
   return result.ready.flatMap((x) => x.resourcesBeforeOpen.filter((u) => /tandem-core|\.wasm|site\.tandem/.test(u)));
-}
-
-function percentile(sorted, p) {
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
-}
-
-function stats(samples) {
-  const sorted = [...samples].sort((a, b) => a - b);
-  const mean = samples.reduce((a, b) => a + b, 0) / samples.length;
-  return { n: samples.length, p50: percentile(sorted, 50), p99: percentile(sorted, 99), mean, max: sorted.at(-1) };
-}
-
-const median = (values) => stats(values).p50;
-
-// Each measurement gets its own browser on a throwaway profile: no HTTP
-// cache, no stored conversation, no compiled-wasm cache from an earlier run.
-async function withFreshBrowser(use) {
-  const browser = await launchBrowser();
-  try {
-    const page = browser.context.pages()[0] ?? (await browser.context.newPage());
-    return await use(page, browser.context);
-  } finally {
-    await browser.close();
-  }
 }
 
 // decide() per message, the engine loaded as engine-loader.js loads it.
@@ -357,31 +273,6 @@ async function benchSite(label, url, { engineTexts, renderTexts, labels, runs })
   }
   const agreement = labels ? engine.passes[0].intents.filter((intent, i) => intent === labels[i]).length / labels.length : null;
   return { label, engine, render, ready, agreement };
-}
-
-function machine(built) {
-  const cpus = os.cpus();
-  let chromium = 'unknown';
-  try {
-    chromium = execFileSync(CHROMIUM, ['--version'], { stdio: ['ignore', 'pipe', 'ignore'] }).toString().trim();
-  } catch {
-    // reported as unknown
-  }
-  let commit = 'unknown';
-  try {
-    commit = execFileSync('git', ['-C', ROOT, 'rev-parse', '--short', 'HEAD']).toString().trim();
-  } catch {
-    // not a git checkout
-  }
-  return {
-    cpu: `${cpus[0].model}, ${cpus.length} cores`,
-    memory: `${Math.round(os.totalmem() / 2 ** 30)} GiB`,
-    os: `${os.type()} ${os.release()}`,
-    chromium,
-    node: process.version,
-    commit,
-    built,
-  };
 }
 
 const us = (v) => v.toFixed(1);
