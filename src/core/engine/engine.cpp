@@ -7,6 +7,15 @@ namespace {
 constexpr size_t kCandidates = 5;
 // Clarifying between two options only makes sense when the second is plausible.
 constexpr float kClarifyFloor = 0.2f;
+
+// A knowledge base may pin the threshold; "auto" uses the one training chose for
+// the mode that scored the message. Bare labelled data has no answers to hold
+// back, only out-of-scope messages to decline.
+float answer_threshold_for(const Model& model, float threshold, float answer_threshold) {
+  const float pinned = model.kb.policy.answer_threshold;
+  return pinned >= 0.0f ? pinned : model.from_knowledge_base ? answer_threshold : threshold;
+}
+
 }  // namespace
 
 std::string_view action_name(Action action) {
@@ -46,11 +55,8 @@ std::string_view reason_code(HandoffReason reason) {
 }
 
 Engine::Engine(Model model) : model_(std::move(model)) {
-  // A knowledge base may pin the threshold; "auto" uses the one training chose.
-  const float pinned = model_.kb.policy.answer_threshold;
-  answer_threshold_ = pinned >= 0.0f               ? pinned
-                      : model_.from_knowledge_base ? model_.classifier.answer_threshold()
-                                                   : model_.classifier.threshold();
+  lexical_answer_threshold_ = answer_threshold_for(model_, model_.classifier.threshold(),
+                                                   model_.classifier.answer_threshold());
   for (const auto& label : model_.classifier.labels()) {
     Candidate target{label, false, 0, 0.0f};
     for (uint32_t i = 0; i < model_.kb.intents.size(); ++i)
@@ -71,10 +77,13 @@ Expected<Engine> Engine::load(std::string_view model_bytes) {
 // take the probability their calibrated similarity gives them, and the
 // classifier's classes (intents, and FAQs learnt from their phrasings) share
 // the rest.
-std::vector<Candidate> Engine::rank(std::string_view message, bool& classifier_in_scope) const {
-  std::vector<Candidate> candidates;
-  const nlu::Classification intents = model_.classifier.classify(message, kCandidates);
-  classifier_in_scope = intents.in_scope;
+Engine::Ranking Engine::rank(std::string_view message, const nlu::NeuralScores* neural) const {
+  Ranking ranking;
+  std::vector<Candidate>& candidates = ranking.candidates;
+  const nlu::Classification intents = model_.classifier.classify(message, kCandidates, neural);
+  ranking.classifier_in_scope = intents.in_scope;
+  ranking.answer_threshold =
+      answer_threshold_for(model_, intents.threshold, intents.answer_threshold);
   float faq_share = 0.0f;
   if (model_.faq_index.size() > 0) {
     const auto matches = model_.faq_index.rank(message, 2);
@@ -98,13 +107,20 @@ std::vector<Candidate> Engine::rank(std::string_view message, bool& classifier_i
       candidates.begin(), candidates.end(),
       [](const Candidate& a, const Candidate& b) { return a.confidence > b.confidence; });
   if (candidates.size() > kCandidates) candidates.resize(kCandidates);
-  return candidates;
+  return ranking;
 }
 
-Decision Engine::decide(std::string_view message) const {
+nlu::NeuralInput Engine::neural_input(std::string_view message) const {
+  return model_.classifier.neural_input(message);
+}
+
+Decision Engine::decide(std::string_view message, const nlu::NeuralScores* neural) const {
   Decision d;
-  bool classifier_in_scope = false;
-  d.candidates = rank(message, classifier_in_scope);
+  Ranking ranking = rank(message, neural);
+  d.candidates = std::move(ranking.candidates);
+  d.answer_threshold = ranking.answer_threshold;
+  const float answer_threshold = ranking.answer_threshold;
+  const bool classifier_in_scope = ranking.classifier_in_scope;
   if (d.candidates.empty()) {
     d.reply = model_.kb.messages.fallback;
     return d;
@@ -115,13 +131,13 @@ Decision Engine::decide(std::string_view message) const {
 
   // The out-of-scope class of the classifier can veto an intent answer even above
   // the threshold; an FAQ answer stands on its own calibrated similarity.
-  const bool confident = top.confidence >= answer_threshold_ && (top.is_faq || classifier_in_scope);
+  const bool confident = top.confidence >= answer_threshold && (top.is_faq || classifier_in_scope);
   const float second = d.candidates.size() > 1 ? d.candidates[1].confidence : 0.0f;
   const float margin = model_.kb.policy.clarify_margin;
   const bool close_call =
       model_.from_knowledge_base && second >= kClarifyFloor && top.confidence - second < margin;
 
-  if (close_call && (confident || top.confidence + second >= answer_threshold_)) {
+  if (close_call && (confident || top.confidence + second >= answer_threshold)) {
     d.action = Action::kClarify;
     d.reply = model_.kb.messages.clarify;
     return d;

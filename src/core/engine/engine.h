@@ -44,6 +44,8 @@ struct Decision {
   std::string reply;                  // what the customer sees
   HandoffReason reason = HandoffReason::kNone;
   std::vector<Candidate> candidates;  // best first; clarify offers the first ones
+  // The answer threshold this decision was held to: the neural mode has its own.
+  float answer_threshold = 0.0f;
 };
 
 class Engine {
@@ -53,16 +55,26 @@ class Engine {
   static Expected<Engine> load(std::string_view model_bytes);
 
   // Decides about one message on its own (the dialogue layer adds context).
-  Decision decide(std::string_view message) const;
+  // Neural scores for this message, when they have arrived, are fused in;
+  // scores that do not fit the model are ignored.
+  Decision decide(std::string_view message, const nlu::NeuralScores* neural = nullptr) const;
+  // What the trained network needs for this message (empty without one).
+  nlu::NeuralInput neural_input(std::string_view message) const;
 
   const Model& model() const { return model_; }
-  float answer_threshold() const { return answer_threshold_; }
+  // The lexical mode's; Decision::answer_threshold says which one a decision used.
+  float answer_threshold() const { return lexical_answer_threshold_; }
 
  private:
-  std::vector<Candidate> rank(std::string_view message, bool& classifier_in_scope) const;
+  struct Ranking {
+    std::vector<Candidate> candidates;
+    bool classifier_in_scope = false;
+    float answer_threshold = 0.0f;
+  };
+  Ranking rank(std::string_view message, const nlu::NeuralScores* neural) const;
 
   Model model_;
-  float answer_threshold_;
+  float lexical_answer_threshold_;
   std::vector<Candidate> targets_;  // per classifier class: what it answers with
 };
 

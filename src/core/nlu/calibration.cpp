@@ -4,7 +4,6 @@
 #include <cmath>
 
 namespace tandem::nlu {
-namespace {
 
 double negative_log_likelihood(const std::vector<std::vector<float>>& logits,
                                const std::vector<uint32_t>& labels, double temperature) {
@@ -18,8 +17,6 @@ double negative_log_likelihood(const std::vector<std::vector<float>>& logits,
   }
   return total;
 }
-
-}  // namespace
 
 float fit_temperature(const std::vector<std::vector<float>>& logits,
                       const std::vector<uint32_t>& labels) {

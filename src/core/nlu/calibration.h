@@ -12,6 +12,10 @@ namespace tandem::nlu {
 float fit_temperature(const std::vector<std::vector<float>>& logits,
                       const std::vector<uint32_t>& labels);
 
+// The summed negative log-likelihood of the true labels under softmax(logits / T).
+double negative_log_likelihood(const std::vector<std::vector<float>>& logits,
+                               const std::vector<uint32_t>& labels, double temperature);
+
 // One held-out message as the deployed model saw it.
 struct HeldOutPrediction {
   float confidence;                // calibrated probability of the top in-scope intent

@@ -1,6 +1,7 @@
 #include "nlu/intent_classifier.h"
 
 #include <algorithm>
+#include <cmath>
 #include <map>
 #include <numeric>
 
@@ -9,6 +10,12 @@
 
 namespace tandem::nlu {
 namespace {
+
+constexpr uint8_t kNeuralModeTag = 1;
+
+bool valid_threshold(float t) {
+  return t >= 0.0f && t <= 1.0f;
+}
 
 struct Labelled {
   std::vector<std::string> names;  // in-scope intents, sorted
@@ -53,15 +60,26 @@ struct FittedModel {
   Vectorizer vectorizer;
   CompactLinearModel linear;
   EmbeddingModel embedding;
+  NeuralModel neural;  // empty unless the neural mode is trained
 
-  void logits(const std::vector<text::Feature>& features, std::vector<float>& linear_out,
-              std::vector<float>& embedding_out) const {
+  struct Logits {
+    std::vector<float> linear, embedding, neural;
+  };
+
+  void logits(const std::vector<text::Feature>& features, Logits& out) const {
     SparseVector x;
     vectorizer.transform(features, x);
-    linear.logits(x, linear_out);
-    if (!embedding.empty()) embedding.logits(x, embedding_out);
+    linear.logits(x, out.linear);
+    if (!embedding.empty()) embedding.logits(x, out.embedding);
+    if (!neural.empty()) neural.logits(neural.input(x), out.neural);
   }
 };
+
+// A small knowledge base has fewer feature rows than a table has buckets.
+uint32_t table_buckets(uint32_t wanted, const Vectorizer& vectorizer) {
+  return std::max<uint32_t>(1,
+                            std::min<uint32_t>(wanted, static_cast<uint32_t>(vectorizer.rows())));
+}
 
 FittedModel fit(const std::vector<std::vector<text::Feature>>& features,
                 const std::vector<uint32_t>& ids, const std::vector<size_t>& subset, size_t classes,
@@ -73,40 +91,42 @@ FittedModel fit(const std::vector<std::vector<text::Feature>>& features,
   std::vector<uint32_t> labels(subset.size());
   for (size_t k = 0; k < subset.size(); ++k) labels[k] = ids[subset[k]];
   const bool ensemble = options.embedding_weight > 0.0f;
-  // Progress: the linear model is the first half of the work when both train.
+  // Progress: each model trained is an equal part of the work.
+  const float parts = 1.0f + (ensemble ? 1.0f : 0.0f) + (options.neural.enabled ? 1.0f : 0.0f);
+  float done = 0.0f;
+  auto part_progress = [&](float f) {
+    if (progress) progress((done + f) / parts);
+  };
   const DenseLinearModel dense = train_softmax(inputs, labels, fitted.vectorizer.rows(), classes,
-                                               options.softmax, [&](float f) {
-                                                 if (progress) progress(ensemble ? f / 2 : f);
-                                               });
+                                               options.softmax, part_progress);
   fitted.linear = CompactLinearModel::compress(dense, options.prune_ratio);
+  done += 1.0f;
   if (ensemble) {
     EmbeddingOptions embedding = options.embedding;
     embedding.seed = options.softmax.seed;
-    // A small knowledge base has fewer feature rows than the table has buckets.
-    embedding.buckets = std::max<uint32_t>(
-        1, std::min<uint32_t>(embedding.buckets, static_cast<uint32_t>(fitted.vectorizer.rows())));
-    fitted.embedding = EmbeddingModel::train(inputs, labels, classes, embedding, [&](float f) {
-      if (progress) progress(0.5f + f / 2);
-    });
+    embedding.buckets = table_buckets(embedding.buckets, fitted.vectorizer);
+    fitted.embedding = EmbeddingModel::train(inputs, labels, classes, embedding, part_progress);
+    done += 1.0f;
+  }
+  if (options.neural.enabled) {
+    NeuralOptions neural = options.neural;
+    neural.seed = options.softmax.seed;
+    neural.buckets = table_buckets(neural.buckets, fitted.vectorizer);
+    fitted.neural = NeuralModel::train(inputs, labels, classes, neural, part_progress);
   }
   return fitted;
 }
 
-struct HeldOutLogits {
-  std::vector<std::vector<float>> linear, embedding;  // per example
-};
-
 // Cross-fitting: every example is predicted once by a model that never saw
 // it, so calibration and the thresholds are fitted on honest predictions.
 // Examples of a label without a class (out of scope, no oos class) are only predicted.
-HeldOutLogits cross_fit(const std::vector<std::vector<text::Feature>>& features,
-                        const std::vector<uint32_t>& ids, size_t classes,
-                        const ClassifierOptions& options, const StageProgressFn& progress) {
+std::vector<FittedModel::Logits> cross_fit(const std::vector<std::vector<text::Feature>>& features,
+                                           const std::vector<uint32_t>& ids, size_t classes,
+                                           const ClassifierOptions& options,
+                                           const StageProgressFn& progress) {
   const int folds = std::max(2, options.folds);
   const std::vector<int> fold = assign_folds(ids, folds, options.softmax.seed);
-  HeldOutLogits out;
-  out.linear.resize(ids.size());
-  out.embedding.resize(ids.size());
+  std::vector<FittedModel::Logits> out(ids.size());
   for (int k = 0; k < folds; ++k) {
     std::vector<size_t> train_part;
     for (uint32_t i = 0; i < ids.size(); ++i)
@@ -117,7 +137,7 @@ HeldOutLogits cross_fit(const std::vector<std::vector<text::Feature>>& features,
       if (progress) progress(stage, f);
     });
     for (uint32_t i = 0; i < ids.size(); ++i)
-      if (fold[i] == k) fitted.logits(features[i], out.linear[i], out.embedding[i]);
+      if (fold[i] == k) fitted.logits(features[i], out[i]);
   }
   return out;
 }
@@ -134,12 +154,65 @@ HeldOutPrediction judge(const std::vector<float>& probabilities, size_t in_scope
   return p;
 }
 
+// A mode's operating points, chosen on its held-out predictions.
+struct ModeFit {
+  float threshold = 0.0f, answer_threshold = 0.0f;
+  OperatingPoint point, answer_point;
+  double accuracy = 0.0, calibration_error = 0.0;
+};
+
+// threshold_examples: how many leading examples the out-of-scope threshold is
+// fitted on. probabilities_of(i, out) gives example i's calibrated probabilities.
+template <typename ProbabilitiesOf>
+ModeFit fit_mode(const std::vector<uint32_t>& ids, size_t intents, size_t threshold_examples,
+                 float min_oos_recall, ProbabilitiesOf&& probabilities_of) {
+  std::vector<HeldOutPrediction> predictions;
+  size_t correct = 0, in_scope = 0;
+  std::vector<float> probabilities;
+  for (uint32_t i = 0; i < ids.size(); ++i) {
+    probabilities_of(i, probabilities);
+    predictions.push_back(judge(probabilities, intents, ids[i]));
+    if (!predictions.back().out_of_scope) ++in_scope, correct += predictions.back().correct;
+  }
+  ModeFit mode;
+  std::vector<HeldOutPrediction> threshold_basis(
+      predictions.begin(), predictions.begin() + static_cast<long>(threshold_examples));
+  mode.point = choose_threshold(threshold_basis, min_oos_recall);
+  mode.threshold = mode.point.threshold;
+  std::vector<HeldOutPrediction> in_scope_only;
+  for (const auto& p : predictions)
+    if (!p.out_of_scope) in_scope_only.push_back(p);
+  mode.answer_threshold = std::max(mode.threshold, choose_threshold(in_scope_only).threshold);
+  mode.answer_point = evaluate_threshold(predictions, mode.answer_threshold);
+  mode.accuracy = in_scope ? double(correct) / in_scope : 0.0;
+  mode.calibration_error = expected_calibration_error(predictions);
+  return mode;
+}
+
+bool all_finite(const std::vector<float>& values) {
+  return std::all_of(values.begin(), values.end(), [](float v) { return std::isfinite(v); });
+}
+
+// Probabilities proportional to exp(log p_lexical + weight x encoder log-probability)
+// over the in-scope intents; the out-of-scope class keeps its lexical probability.
+void fuse_encoder(const std::vector<float>& lexical_logits, size_t intents,
+                  const NeuralScores& encoder, std::vector<float>& out) {
+  out = lexical_logits;
+  softmax(out);
+  const float out_of_scope = out.size() > intents ? out.back() : 0.0f;
+  std::vector<float> in_scope(lexical_logits.begin(),
+                              lexical_logits.begin() + static_cast<long>(intents));
+  for (size_t c = 0; c < intents; ++c) in_scope[c] += encoder.weight * encoder.values[c];
+  softmax(in_scope);
+  for (size_t c = 0; c < intents; ++c) out[c] = in_scope[c] * (1.0f - out_of_scope);
+}
+
 }  // namespace
 
 IntentClassifier IntentClassifier::train(const std::vector<std::string>& own_texts,
                                          const std::vector<std::string>& own_labels,
                                          const ClassifierOptions& options, TrainingReport* report,
-                                         const StageProgressFn& progress) {
+                                         const StageProgressFn& progress, NeuralModel* neural_out) {
   std::vector<std::string> texts = own_texts, labels = own_labels;
   for (std::string_view message : options.background_out_of_scope) {
     texts.emplace_back(message);
@@ -162,40 +235,46 @@ IntentClassifier IntentClassifier::train(const std::vector<std::string>& own_tex
   // Examples the model trains on: out-of-scope ones only if they have a class.
   auto trainable = [&](uint32_t i) { return labelled.ids[i] < classes; };
 
-  const HeldOutLogits heldout = cross_fit(features, labelled.ids, classes, options, progress);
-  const auto& linear_logits = heldout.linear;
-  const auto& embedding_logits = heldout.embedding;
+  const std::vector<FittedModel::Logits> heldout =
+      cross_fit(features, labelled.ids, classes, options, progress);
 
-  std::vector<std::vector<float>> fit_linear, fit_embedding;
+  std::vector<std::vector<float>> fit_linear, fit_embedding, fit_neural;
   std::vector<uint32_t> fit_labels;
   for (uint32_t i = 0; i < texts.size(); ++i) {
     if (!trainable(i)) continue;
-    fit_linear.push_back(linear_logits[i]);
-    fit_embedding.push_back(embedding_logits[i]);
+    fit_linear.push_back(heldout[i].linear);
+    fit_embedding.push_back(heldout[i].embedding);
+    fit_neural.push_back(heldout[i].neural);
     fit_labels.push_back(labelled.ids[i]);
   }
   classifier.fusion_.embedding_weight = options.embedding_weight;
   fit_fusion(fit_linear, fit_embedding, fit_labels, classifier.fusion_);
 
-  std::vector<HeldOutPrediction> predictions;
-  size_t correct = 0, in_scope = 0;
-  std::vector<float> probabilities;
-  for (uint32_t i = 0; i < texts.size(); ++i) {
-    classifier.fusion_.probabilities(linear_logits[i], embedding_logits[i], probabilities);
-    predictions.push_back(judge(probabilities, intents, labelled.ids[i]));
-    if (!predictions.back().out_of_scope) ++in_scope, correct += predictions.back().correct;
-  }
   // The data's own out-of-scope examples say what this deployment must decline;
   // the generic background only stands in for them when there are none.
-  std::vector<HeldOutPrediction> threshold_basis = predictions;
-  if (own_out_of_scope > 0) threshold_basis.resize(own_texts.size());
-  const OperatingPoint point = choose_threshold(threshold_basis, options.min_oos_recall);
-  classifier.threshold_ = point.threshold;
-  std::vector<HeldOutPrediction> in_scope_only;
-  for (const auto& p : predictions)
-    if (!p.out_of_scope) in_scope_only.push_back(p);
-  const OperatingPoint answer_point = choose_threshold(in_scope_only);
-  classifier.answer_threshold_ = std::max(point.threshold, answer_point.threshold);
+  const size_t threshold_examples = own_out_of_scope > 0 ? own_texts.size() : texts.size();
+  const ModeFit lexical =
+      fit_mode(labelled.ids, intents, threshold_examples, options.min_oos_recall,
+               [&](uint32_t i, std::vector<float>& out) {
+                 classifier.fusion_.probabilities(heldout[i].linear, heldout[i].embedding, out);
+               });
+  classifier.threshold_ = lexical.threshold;
+  classifier.answer_threshold_ = lexical.answer_threshold;
+
+  std::optional<ModeFit> neural;
+  if (options.neural.enabled) {
+    NeuralMode mode;
+    mode.fusion =
+        fit_neural_fusion(classifier.fusion_, fit_linear, fit_embedding, fit_neural, fit_labels);
+    neural = fit_mode(labelled.ids, intents, threshold_examples, options.min_oos_recall,
+                      [&](uint32_t i, std::vector<float>& out) {
+                        mode.fusion.probabilities(classifier.fusion_, heldout[i].linear,
+                                                  heldout[i].embedding, heldout[i].neural, out);
+                      });
+    mode.threshold = neural->threshold;
+    mode.answer_threshold = neural->answer_threshold;
+    classifier.neural_ = mode;
+  }
 
   std::vector<size_t> all;
   for (uint32_t i = 0; i < texts.size(); ++i)
@@ -206,6 +285,11 @@ IntentClassifier IntentClassifier::train(const std::vector<std::string>& own_tex
   classifier.vectorizer_ = std::move(final_model.vectorizer);
   classifier.linear_ = std::move(final_model.linear);
   classifier.embedding_ = std::move(final_model.embedding);
+  if (classifier.neural_) {
+    classifier.neural_->fingerprint = final_model.neural.fingerprint();
+    classifier.neural_->buckets = final_model.neural.weights().buckets;
+    if (neural_out) *neural_out = std::move(final_model.neural);
+  }
 
   if (report) {
     report->examples = texts.size();
@@ -213,28 +297,68 @@ IntentClassifier IntentClassifier::train(const std::vector<std::string>& own_tex
     report->out_of_scope_examples = labelled.out_of_scope;
     report->feature_rows = classifier.vectorizer_.rows();
     report->weights_kept = classifier.linear_.entries();
-    report->heldout_accuracy = in_scope ? double(correct) / in_scope : 0.0;
-    report->calibration_error = expected_calibration_error(predictions);
+    report->heldout_accuracy = lexical.accuracy;
+    report->calibration_error = lexical.calibration_error;
     report->temperature = classifier.fusion_.temperature;
-    report->operating_point = point;
-    report->answer_point = evaluate_threshold(predictions, classifier.answer_threshold_);
+    report->operating_point = lexical.point;
+    report->answer_point = lexical.answer_point;
+    report->neural = neural.has_value();
+    if (neural) {
+      report->neural_heldout_accuracy = neural->accuracy;
+      report->neural_calibration_error = neural->calibration_error;
+      report->neural_weight = classifier.neural_->fusion.neural_weight;
+      report->neural_operating_point = neural->point;
+      report->neural_answer_point = neural->answer_point;
+    }
   }
   return classifier;
 }
 
-Classification IntentClassifier::classify(std::string_view text, size_t top_k) const {
+Classification IntentClassifier::classify(std::string_view text, size_t top_k,
+                                          const NeuralScores* neural) const {
   SparseVector x;
   vectorizer_.transform(text, x);
-  return classify(x, top_k);
+  return classify(x, top_k, neural);
 }
 
-Classification IntentClassifier::classify(const SparseVector& x, size_t top_k) const {
+NeuralInput IntentClassifier::neural_input(std::string_view text) const {
+  if (!neural_) return {};
+  SparseVector x;
+  vectorizer_.transform(text, x);
+  return bucket_input(x, neural_->buckets);
+}
+
+bool IntentClassifier::fits(const NeuralScores& scores) const {
+  if (!all_finite(scores.values)) return false;
+  if (scores.kind == NeuralScores::Kind::kTrainedLogits)
+    return neural_ && scores.fingerprint == neural_->fingerprint &&
+           scores.values.size() == classes();
+  return scores.values.size() == labels_.size() && std::isfinite(scores.weight) &&
+         scores.weight >= 0.0f;
+}
+
+Classification IntentClassifier::classify(const SparseVector& x, size_t top_k,
+                                          const NeuralScores* neural) const {
   Classification result;
   if (labels_.empty()) return result;
   std::vector<float> linear, embedding, probabilities;
   linear_.logits(x, linear);
   if (!embedding_.empty()) embedding_.logits(x, embedding);
-  fusion_.probabilities(linear, embedding, probabilities);
+  const NeuralScores* scores = neural && fits(*neural) ? neural : nullptr;
+  result.threshold = threshold_;
+  result.answer_threshold = answer_threshold_;
+  if (scores && scores->kind == NeuralScores::Kind::kTrainedLogits) {
+    neural_->fusion.probabilities(fusion_, linear, embedding, scores->values, probabilities);
+    result.neural = true;
+    result.threshold = neural_->threshold;
+    result.answer_threshold = neural_->answer_threshold;
+  } else if (scores) {
+    std::vector<float> lexical_logits;
+    fusion_.logits(linear, embedding, lexical_logits);
+    fuse_encoder(lexical_logits, labels_.size(), *scores, probabilities);
+  } else {
+    fusion_.probabilities(linear, embedding, probabilities);
+  }
   const size_t intents = labels_.size();
   std::vector<uint32_t> order(intents);
   std::iota(order.begin(), order.end(), 0u);
@@ -247,7 +371,7 @@ Classification IntentClassifier::classify(const SparseVector& x, size_t top_k) c
   for (size_t r = 0; r < k; ++r) result.ranked.push_back({order[r], probabilities[order[r]]});
   const float top = probabilities[order[0]];
   result.declined_by_model = has_oos_class_ && probabilities.back() > top;
-  result.in_scope = !result.declined_by_model && top >= threshold_;
+  result.in_scope = !result.declined_by_model && top >= result.threshold;
   return result;
 }
 
@@ -262,6 +386,15 @@ void IntentClassifier::save(BinaryWriter& out) const {
   linear_.save(out);
   out.u8(embedding_.empty() ? 0 : 1);
   if (!embedding_.empty()) embedding_.save(out);
+  // An optional tail, so a model without the neural mode is the same bytes as before it.
+  if (neural_) {
+    out.u8(kNeuralModeTag);
+    out.u32(neural_->fingerprint);
+    out.varint(neural_->buckets);
+    neural_->fusion.save(out);
+    out.f32(neural_->threshold);
+    out.f32(neural_->answer_threshold);
+  }
 }
 
 IntentClassifier IntentClassifier::load(BinaryReader& in) {
@@ -275,15 +408,29 @@ IntentClassifier IntentClassifier::load(BinaryReader& in) {
   c.vectorizer_ = Vectorizer::load(in);
   c.linear_ = CompactLinearModel::load(in);
   if (in.u8() != 0) c.embedding_ = EmbeddingModel::load(in);
-  const size_t classes = c.labels_.size() + (c.has_oos_class_ ? 1 : 0);
+  if (in.ok() && !in.at_end()) {
+    if (in.u8() != kNeuralModeTag) in.fail("unknown classifier extension");
+    NeuralMode mode;
+    mode.fingerprint = in.u32();
+    mode.buckets = static_cast<uint32_t>(std::min<uint64_t>(in.varint(), kMaxNeuralBuckets + 1));
+    mode.fusion = NeuralFusion::load(in);
+    mode.threshold = in.f32();
+    mode.answer_threshold = in.f32();
+    if (in.ok() && !(mode.fingerprint > 0 && mode.fingerprint <= 0x7FFFFFFFu && mode.buckets > 0 &&
+                     mode.buckets <= kMaxNeuralBuckets))
+      in.fail("neural mode fingerprint or table size out of range");
+    if (in.ok() && !(valid_threshold(mode.threshold) && valid_threshold(mode.answer_threshold)))
+      in.fail("neural mode thresholds out of range");
+    c.neural_ = mode;
+  }
+  const size_t classes = c.classes();
   if (in.ok() && c.linear_.classes() != classes)
     in.fail("model classes do not match its intent list");
   if (in.ok() && !c.embedding_.empty() && c.embedding_.classes() != classes)
     in.fail("embedding model classes do not match its intent list");
   if (in.ok() && c.linear_.rows() != c.vectorizer_.rows())
     in.fail("model rows do not match its feature table");
-  if (in.ok() && !(c.threshold_ >= 0.0f && c.threshold_ <= 1.0f && c.answer_threshold_ >= 0.0f &&
-                   c.answer_threshold_ <= 1.0f))
+  if (in.ok() && !(valid_threshold(c.threshold_) && valid_threshold(c.answer_threshold_)))
     in.fail("thresholds out of range");
   if (!in.ok()) return IntentClassifier{};
   return c;

@@ -1,11 +1,14 @@
 // The intent classifier: TF-IDF over hashed word and character n-grams scored
 // by a pruned int8 logistic-regression model and a small fastText-style
 // embedding model, their votes fused and calibrated, and an out-of-scope
-// threshold, all fitted by train() from labelled examples alone.
+// threshold, all fitted by train() from labelled examples alone. Optionally a
+// second mode adds the vote of a trained network that runs outside the engine
+// (neural_model.h): its scores come back with the message, or never.
 #pragma once
 
 #include <cstdint>
 #include <functional>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -15,6 +18,8 @@
 #include "nlu/embedding_model.h"
 #include "nlu/fusion.h"
 #include "nlu/linear_model.h"
+#include "nlu/neural_model.h"
+#include "nlu/neural_scores.h"
 #include "nlu/softmax_trainer.h"
 #include "nlu/vectorizer.h"
 
@@ -41,6 +46,8 @@ struct ClassifierOptions {
   int folds = 5;  // cross-fitting folds for calibration; >= 2
   // Train the out-of-scope examples as a class of their own (besides the threshold).
   bool oos_class = true;
+  // The trained network of the neural mode; its seed is softmax.seed, as the embedding model's.
+  NeuralOptions neural;
 };
 
 // What training measured on held-out folds, as the shipped model would behave.
@@ -52,6 +59,12 @@ struct TrainingReport {
   float temperature = 1.0f;        // the final one of the fusion
   OperatingPoint operating_point;  // where the out-of-scope threshold was set
   OperatingPoint answer_point;     // where the answer threshold was set (in-scope items)
+  // The neural mode, the same held-out measures (only when it was trained).
+  bool neural = false;
+  double neural_heldout_accuracy = 0.0;
+  double neural_calibration_error = 0.0;
+  float neural_weight = 0.0f;  // the network's vote against the lexical mixture's 1
+  OperatingPoint neural_operating_point, neural_answer_point;
 };
 
 struct IntentScore {
@@ -63,6 +76,9 @@ struct Classification {
   std::vector<IntentScore> ranked;  // best first, in-scope intents only
   bool in_scope = false;            // the top intent clears the threshold
   bool declined_by_model = false;   // the out-of-scope class outscored every intent
+  bool neural = false;              // the trained network's logits were fused in
+  // The operating points of the mode that scored it (see IntentClassifier's accessors).
+  float threshold = 0.0f, answer_threshold = 0.0f;
 };
 
 // Training stages report (stage name, fraction of that stage done).
@@ -74,15 +90,27 @@ class IntentClassifier {
 
   // labels[i] is texts[i]'s intent; data::kOutOfScope ("oos") marks examples the
   // bot must decline. Deterministic for given options (including the seed).
+  // With options.neural.enabled, neural_out (if given) receives the network the
+  // neural mode expects; the classifier keeps only its fingerprint.
   static IntentClassifier train(const std::vector<std::string>& texts,
                                 const std::vector<std::string>& labels,
                                 const ClassifierOptions& options, TrainingReport* report = nullptr,
-                                const StageProgressFn& progress = {});
+                                const StageProgressFn& progress = {},
+                                NeuralModel* neural_out = nullptr);
 
-  Classification classify(std::string_view text, size_t top_k = 5) const;
+  // Scores that do not fit (see NeuralScores) give exactly the lexical result.
+  Classification classify(std::string_view text, size_t top_k = 5,
+                          const NeuralScores* neural = nullptr) const;
+
+  bool has_neural() const { return neural_.has_value(); }
+  uint32_t neural_fingerprint() const { return neural_ ? neural_->fingerprint : 0; }
+  // What the trained network reads for this text (empty without the neural mode).
+  NeuralInput neural_input(std::string_view text) const;
 
   // Intent names, excluding the out-of-scope class.
   const std::vector<std::string>& labels() const { return labels_; }
+  // The model's classes: the intents, then the out-of-scope class if it was trained.
+  size_t classes() const { return labels_.size() + (has_oos_class_ ? 1 : 0); }
   // Out-of-scope operating point: below it the message is declined.
   float threshold() const { return threshold_; }
   // Where answers become a coin toss on in-scope messages: a knowledge base's
@@ -94,7 +122,16 @@ class IntentClassifier {
   static IntentClassifier load(BinaryReader& in);
 
  private:
-  Classification classify(const SparseVector& x, size_t top_k) const;
+  Classification classify(const SparseVector& x, size_t top_k, const NeuralScores* neural) const;
+  bool fits(const NeuralScores& scores) const;
+
+  // Everything the neural mode needs besides the network, which runs elsewhere.
+  struct NeuralMode {
+    uint32_t fingerprint = 0;
+    uint32_t buckets = 0;  // of the network's table: neural_input() folds rows into it
+    NeuralFusion fusion;
+    float threshold = 0.0f, answer_threshold = 0.0f;
+  };
 
   std::vector<std::string> labels_;
   bool has_oos_class_ = false;  // if so, it is the last class of the model
@@ -104,6 +141,7 @@ class IntentClassifier {
   Fusion fusion_;
   float threshold_ = 0.0f;
   float answer_threshold_ = 0.0f;
+  std::optional<NeuralMode> neural_;
 };
 
 }  // namespace tandem::nlu

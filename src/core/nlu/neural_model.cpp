@@ -9,9 +9,7 @@
 
 namespace tandem::nlu {
 namespace {
-// Limits for a model read from an untrusted file: they bound its memory well
-// below what a browser tab can spare.
-constexpr uint64_t kMaxBuckets = 1u << 22;
+// Limits for a model read from an untrusted file, beside kMaxNeuralBuckets.
 constexpr uint64_t kMaxTableEntries = 1u << 26;
 constexpr uint64_t kMaxLayerWidth = 4096;
 constexpr uint64_t kMaxClasses = 65535;
@@ -152,8 +150,8 @@ bool all_finite(const std::vector<float>& values) {
 
 bool valid(const NeuralWeights& w) {
   const uint64_t buckets = w.buckets, dim = w.dim, hidden = w.hidden, classes = w.classes;
-  if (buckets == 0 || buckets > kMaxBuckets || dim == 0 || dim > kMaxLayerWidth || hidden == 0 ||
-      hidden > kMaxLayerWidth || classes == 0 || classes > kMaxClasses ||
+  if (buckets == 0 || buckets > kMaxNeuralBuckets || dim == 0 || dim > kMaxLayerWidth ||
+      hidden == 0 || hidden > kMaxLayerWidth || classes == 0 || classes > kMaxClasses ||
       buckets * dim > kMaxTableEntries)
     return false;
   if (w.table.size() != buckets * dim || w.table_scale.size() != buckets ||
@@ -201,16 +199,20 @@ NeuralModel NeuralModel::train(const std::vector<SparseVector>& inputs,
   return from_weights(std::move(w), nullptr);
 }
 
-NeuralInput NeuralModel::input(const SparseVector& x) const {
+NeuralInput bucket_input(const SparseVector& x, uint32_t buckets) {
   NeuralInput in;
-  if (empty()) return in;
+  if (buckets == 0) return in;
   in.rows.reserve(x.size());
   in.weights.reserve(x.size());
   for (const auto& t : x) {
-    in.rows.push_back(static_cast<int32_t>(t.row % weights_.buckets));
+    in.rows.push_back(static_cast<int32_t>(t.row % buckets));
     in.weights.push_back(t.value);
   }
   return in;
+}
+
+NeuralInput NeuralModel::input(const SparseVector& x) const {
+  return bucket_input(x, weights_.buckets);
 }
 
 // The ONNX graph step by step (see neural_model.h): a row's int8 values times

@@ -25,6 +25,9 @@ struct NeuralOptions {
   uint64_t seed = 1;
 };
 
+// The largest table a model file may ask for (a bound on what a browser tab must spare).
+inline constexpr uint32_t kMaxNeuralBuckets = 1u << 22;
+
 // The network's parameters in the layout of the ONNX graph.
 struct NeuralWeights {
   uint32_t buckets = 0, dim = 0, hidden = 0, classes = 0;
@@ -33,6 +36,10 @@ struct NeuralWeights {
   std::vector<float> w1, b1;       // dim x hidden, hidden
   std::vector<float> w2, b2;       // hidden x classes, classes
 };
+
+// The network's input for a vector: its rows folded into the table's buckets,
+// their values as weights (what input() gives, for holders of the bucket count alone).
+NeuralInput bucket_input(const SparseVector& x, uint32_t buckets);
 
 class NeuralModel {
  public:

@@ -1,4 +1,5 @@
 #include <algorithm>
+#include <cmath>
 #include <string>
 #include <vector>
 
@@ -169,6 +170,90 @@ TEST_CASE("the answer threshold is trained when the KB says auto, and a pinned o
   INFO(action_name(d.action) << " at " << d.confidence);
   CHECK(d.confidence < 0.999f);
   CHECK(d.action != Action::kAnswer);
+}
+
+// The demo compiled with the neural mode too.
+const testing::CompiledDemo& neural_demo() {
+  static const testing::CompiledDemo demo = [] {
+    nlu::ClassifierOptions options;
+    options.folds = 2;
+    options.neural.enabled = true;
+    testing::CompiledDemo out;
+    out.model = compile_knowledge_base(testing::demo_kb(), options, &out.report);
+    return out;
+  }();
+  return demo;
+}
+
+uint32_t class_of(const Engine& engine, const std::string& id) {
+  const auto& labels = engine.model().classifier.labels();
+  const auto it = std::find(labels.begin(), labels.end(), id);
+  REQUIRE(it != labels.end());
+  return uint32_t(it - labels.begin());
+}
+
+void check_same_decision(const Decision& a, const Decision& b) {
+  CHECK(a.action == b.action);
+  CHECK(a.intent == b.intent);
+  CHECK(a.confidence == b.confidence);
+  CHECK(a.answer_threshold == b.answer_threshold);
+  REQUIRE(a.candidates.size() == b.candidates.size());
+  for (size_t i = 0; i < a.candidates.size(); ++i) {
+    CHECK(a.candidates[i].id == b.candidates[i].id);
+    CHECK(a.candidates[i].confidence == b.candidates[i].confidence);
+  }
+}
+
+TEST_CASE("the trained network's logits reach the decision when they fit the model",
+          "[engine][neural]") {
+  const Engine engine(neural_demo().model);
+  const nlu::IntentClassifier& classifier = engine.model().classifier;
+  REQUIRE(classifier.has_neural());
+  INFO("neural weight " << neural_demo().report.classifier.neural_weight);
+  REQUIRE(neural_demo().report.classifier.neural_weight > 0.0f);
+  const std::string message = "where is my refund";
+  const nlu::NeuralInput input = engine.neural_input(message);
+  REQUIRE_FALSE(input.rows.empty());
+  CHECK(input.rows.size() == input.weights.size());
+  for (int32_t row : input.rows) CHECK(row >= 0);
+  CHECK(demo_engine().neural_input(message).rows.empty());
+
+  const Decision lexical = engine.decide(message);
+  CHECK(lexical.intent == "refund_status");
+  CHECK(lexical.answer_threshold == engine.answer_threshold());
+  nlu::NeuralScores scores;
+  scores.fingerprint = classifier.neural_fingerprint();
+  scores.values.assign(classifier.classes(), 0.0f);
+  scores.values[class_of(engine, "due_dates")] = 1000.0f;
+  const Decision fused = engine.decide(message, &scores);
+  check_well_formed(fused);
+  CHECK(fused.intent == "due_dates");
+
+  scores.fingerprint ^= 1;
+  check_same_decision(engine.decide(message, &scores), lexical);
+  scores.fingerprint ^= 1;
+  scores.values.pop_back();
+  check_same_decision(engine.decide(message, &scores), lexical);
+}
+
+TEST_CASE("an encoder's log-probabilities are fused with the lexical scores", "[engine][neural]") {
+  const Engine& engine = demo_engine();
+  const std::string message = "where is my refund";
+  const Decision lexical = engine.decide(message);
+  REQUIRE(lexical.intent == "refund_status");
+  const size_t intents = engine.model().classifier.labels().size();
+  nlu::NeuralScores encoder;
+  encoder.kind = nlu::NeuralScores::Kind::kEncoderLogProbabilities;
+  encoder.values.assign(intents, std::log(0.01f / float(intents - 1)));
+  encoder.values[class_of(engine, "payment_status")] = std::log(0.99f);
+  encoder.weight = 10.0f;
+  const Decision shifted = engine.decide(message, &encoder);
+  check_well_formed(shifted);
+  CHECK(shifted.intent == "payment_status");
+  CHECK(shifted.answer_threshold == lexical.answer_threshold);
+
+  encoder.values[0] = std::nanf("");
+  check_same_decision(engine.decide(message, &encoder), lexical);
 }
 
 }  // namespace

@@ -1,3 +1,6 @@
+#include <cmath>
+#include <limits>
+#include <numeric>
 #include <string>
 #include <vector>
 
@@ -150,6 +153,184 @@ TEST_CASE("training without any in-scope label gives an empty classifier", "[nlu
   CHECK(none.empty());
   CHECK(none.classify("hi").ranked.empty());
   CHECK_FALSE(none.classify("hi").in_scope);
+}
+
+// The BANKING77 sample trained as banking_classifier() is, plus the neural mode
+// with a network small enough for the WASM test run.
+struct NeuralBanking {
+  IntentClassifier classifier;
+  NeuralModel network;
+  TrainingReport report;
+};
+
+const NeuralBanking& neural_banking() {
+  static const NeuralBanking trained = [] {
+    ClassifierOptions options;
+    options.folds = 2;
+    options.neural.enabled = true;
+    options.neural.buckets = 4096;
+    options.neural.dim = 32;
+    options.neural.hidden = 64;
+    NeuralBanking out;
+    const auto& split = testing::banking_split();
+    out.classifier = IntentClassifier::train(split.train_texts, split.train_labels, options,
+                                             &out.report, {}, &out.network);
+    return out;
+  }();
+  return trained;
+}
+
+NeuralScores network_scores(const NeuralBanking& trained, const std::string& text) {
+  NeuralScores scores;
+  scores.fingerprint = trained.network.fingerprint();
+  trained.network.logits(trained.classifier.neural_input(text), scores.values);
+  return scores;
+}
+
+void check_same(const Classification& a, const Classification& b) {
+  REQUIRE(a.ranked.size() == b.ranked.size());
+  for (size_t r = 0; r < a.ranked.size(); ++r) {
+    CHECK(a.ranked[r].intent == b.ranked[r].intent);
+    CHECK(a.ranked[r].probability == b.ranked[r].probability);
+  }
+  CHECK(a.in_scope == b.in_scope);
+  CHECK(a.declined_by_model == b.declined_by_model);
+  CHECK(a.neural == b.neural);
+  CHECK(a.threshold == b.threshold);
+  CHECK(a.answer_threshold == b.answer_threshold);
+}
+
+size_t top_intent(const Classification& c) {
+  return c.ranked.at(0).intent;
+}
+
+TEST_CASE("the neural mode is trained beside an unchanged lexical mode", "[nlu][neural]") {
+  const NeuralBanking& trained = neural_banking();
+  const IntentClassifier& lexical_only = testing::banking_classifier();
+  REQUIRE(trained.classifier.has_neural());
+  CHECK_FALSE(lexical_only.has_neural());
+  CHECK(trained.classifier.neural_fingerprint() == trained.network.fingerprint());
+  CHECK(trained.network.weights().classes == 77);
+  CHECK(trained.report.neural);
+  INFO("held-out accuracy: lexical " << trained.report.heldout_accuracy << ", neural mode "
+                                     << trained.report.neural_heldout_accuracy << " (weight "
+                                     << trained.report.neural_weight << ")");
+  CHECK(trained.report.neural_heldout_accuracy > 0.6);
+  // The lexical mode's bytes come first and are those of a classifier trained without it.
+  const std::string with = saved(trained.classifier), without = saved(lexical_only);
+  REQUIRE(with.size() > without.size());
+  CHECK(with.compare(0, without.size(), without) == 0);
+  for (const auto& e : testing::banking_split().heldout)
+    check_same(trained.classifier.classify(e.text), lexical_only.classify(e.text));
+}
+
+TEST_CASE("the network's matching logits are fused in the neural mode", "[nlu][neural]") {
+  const NeuralBanking& trained = neural_banking();
+  const IntentClassifier& classifier = trained.classifier;
+  REQUIRE(trained.report.neural_weight > 0.0f);
+  size_t right_lexical = 0, right_neural = 0, changed = 0;
+  for (const auto& e : testing::banking_split().heldout) {
+    const NeuralScores scores = network_scores(trained, e.text);
+    const Classification lexical = classifier.classify(e.text);
+    const Classification fused = classifier.classify(e.text, 5, &scores);
+    CHECK(fused.neural);
+    changed += fused.ranked[0].probability != lexical.ranked[0].probability;
+    right_lexical += classifier.labels()[top_intent(lexical)] == e.label;
+    right_neural += classifier.labels()[top_intent(fused)] == e.label;
+  }
+  const size_t n = testing::banking_split().heldout.size();
+  INFO("held-out top-1: lexical " << right_lexical << ", fused " << right_neural << " of " << n);
+  CHECK(changed > n / 2);
+  CHECK(double(right_neural) / n > 0.6);
+
+  // Logits that all but name another intent move the ranking towards it.
+  const std::string text = "my card has not arrived yet";
+  const Classification lexical = classifier.classify(text);
+  NeuralScores pushed = network_scores(trained, text);
+  const uint32_t other = (lexical.ranked[0].intent + 1) % 77;
+  pushed.values[other] += 1000.0f;
+  const Classification fused = classifier.classify(text, 5, &pushed);
+  CHECK(top_intent(fused) == other);
+  CHECK(fused.threshold == Approx(classifier.classify(text, 5, &pushed).threshold));
+}
+
+TEST_CASE("neural scores that do not fit give exactly the lexical result", "[nlu][neural]") {
+  const NeuralBanking& trained = neural_banking();
+  const IntentClassifier& classifier = trained.classifier;
+  const std::string text = "how do I top up by card";
+  const Classification lexical = classifier.classify(text);
+  const NeuralScores good = network_scores(trained, text);
+  std::vector<NeuralScores> misfits(6, good);
+  misfits[0].fingerprint ^= 1;
+  misfits[1].values.pop_back();
+  misfits[2].values.push_back(0.0f);
+  misfits[3].values[5] = std::numeric_limits<float>::quiet_NaN();
+  misfits[4].values[0] = -std::numeric_limits<float>::infinity();
+  misfits[5].values.clear();
+  for (const auto& scores : misfits) check_same(classifier.classify(text, 5, &scores), lexical);
+  // Without the neural mode, even the right-looking logits are not the model's.
+  NeuralScores stray = good;
+  stray.fingerprint = 0;
+  check_same(testing::banking_classifier().classify(text, 5, &good), lexical);
+  check_same(classifier.classify(text, 5, &stray), lexical);
+  CHECK(testing::banking_classifier().neural_input(text).rows.empty());
+}
+
+TEST_CASE("encoder log-probabilities shift the ranking, the out-of-scope share kept",
+          "[nlu][neural]") {
+  const IntentClassifier& classifier = clinc_classifier();  // lexical only, with an oos class
+  const size_t intents = classifier.labels().size();
+  const std::string text = "what is my bank balance";
+  const Classification lexical = classifier.classify(text, intents);
+  const uint32_t favoured = lexical.ranked[1].intent;  // the runner-up
+  NeuralScores encoder;
+  encoder.kind = NeuralScores::Kind::kEncoderLogProbabilities;
+  encoder.values.assign(intents, std::log(0.1f / float(intents - 1)));
+  encoder.values[favoured] = std::log(0.9f);
+  encoder.weight = 4.0f;
+  const Classification shifted = classifier.classify(text, intents, &encoder);
+  CHECK(top_intent(shifted) == favoured);
+  CHECK_FALSE(shifted.neural);
+  CHECK(shifted.threshold == lexical.threshold);
+  CHECK(shifted.answer_threshold == lexical.answer_threshold);
+  auto in_scope_mass = [](const Classification& c) {
+    return std::accumulate(c.ranked.begin(), c.ranked.end(), 0.0,
+                           [](double sum, const IntentScore& s) { return sum + s.probability; });
+  };
+  CHECK(in_scope_mass(shifted) == Approx(in_scope_mass(lexical)).epsilon(1e-5));
+
+  encoder.weight = 0.0f;  // no vote: the lexical ranking
+  const Classification unmoved = classifier.classify(text, intents, &encoder);
+  for (size_t r = 0; r < intents; ++r)
+    CHECK(unmoved.ranked[r].probability == Approx(lexical.ranked[r].probability).margin(1e-6));
+
+  encoder.weight = std::numeric_limits<float>::quiet_NaN();
+  check_same(classifier.classify(text, intents, &encoder), lexical);
+  encoder.weight = 1.0f;
+  encoder.values.pop_back();
+  check_same(classifier.classify(text, intents, &encoder), lexical);
+}
+
+TEST_CASE("a saved classifier keeps its neural mode", "[nlu][neural]") {
+  const NeuralBanking& trained = neural_banking();
+  const std::string bytes = saved(trained.classifier);
+  BinaryReader in(bytes);
+  const IntentClassifier loaded = IntentClassifier::load(in);
+  REQUIRE(in.ok());
+  CHECK(in.at_end());
+  CHECK(loaded.has_neural());
+  CHECK(loaded.neural_fingerprint() == trained.classifier.neural_fingerprint());
+  CHECK(saved(loaded) == bytes);
+  for (const std::string text : {"where is my card", "I was charged twice", "change my pin"}) {
+    const NeuralScores scores = network_scores(trained, text);
+    CHECK(loaded.neural_input(text).rows == trained.classifier.neural_input(text).rows);
+    check_same(loaded.classify(text, 5, &scores), trained.classifier.classify(text, 5, &scores));
+  }
+  for (size_t cut : {size_t{1}, size_t{8}}) {
+    BinaryReader truncated(std::string_view(bytes).substr(0, bytes.size() - cut));
+    CHECK(IntentClassifier::load(truncated).empty());
+    CHECK_FALSE(truncated.ok());
+  }
 }
 
 }  // namespace
