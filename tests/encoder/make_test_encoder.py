@@ -49,10 +49,8 @@ def vocabulary():
     tokens += [chr(c) for c in range(ord('a'), ord('z') + 1)]
     tokens += ['##' + chr(c) for c in range(ord('a'), ord('z') + 1)]
     tokens += ['##' + chr(c) for c in range(ord('0'), ord('9') + 1)]
-    tokens += SUFFIXES
-    seen = set(tokens)
-    tokens += [w for w in dict.fromkeys(WORDS) if w not in seen]
-    return tokens
+    tokens += SUFFIXES + WORDS
+    return list(dict.fromkeys(tokens))  # each token once, first place kept
 
 
 class Graph:

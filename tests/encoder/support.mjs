@@ -11,7 +11,8 @@ import { fileURLToPath } from 'node:url';
 
 export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const wasmDir = path.resolve(root, process.env.TANDEM_WASM_NODE ?? 'build/wasm/node');
-export const moduleFactory = createRequire(import.meta.url)(path.join(wasmDir, 'tandem-encoder.cjs'));
+const require = createRequire(import.meta.url);
+export const moduleFactory = require(path.join(wasmDir, 'tandem-encoder.cjs'));
 // Node 20's global fetch cannot load a file path in Emscripten 3.1.6's loader.
 export const wasmBinary = fs.readFileSync(path.join(wasmDir, 'tandem-encoder.wasm'));
 

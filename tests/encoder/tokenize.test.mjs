@@ -44,7 +44,8 @@ test('feeds are int64 by default, int32 on request, and follow the input names',
 
 test('feeds are cut to the encoder length, keeping [SEP]', async () => {
   const tokenizer = await builder({ maxTokens: 4 });
-  assert.deepEqual(Array.from(tokenizer.feeds('unaffable the world').input_ids, Number), [2, 4, 5, 3]);
+  const ids = tokenizer.feeds('unaffable the world').input_ids;
+  assert.deepEqual(Array.from(ids, Number), [2, 4, 5, 3]);
   tokenizer.dispose();
 });
 
@@ -70,11 +71,18 @@ test('bad vocabularies and companions are refused with the reason', async () => 
   );
   await assert.rejects(builder({ maxTokens: 1 }), /max_tokens/);
   await assert.rejects(
-    loadEncoderCompanion({ bytes: new TextEncoder().encode('not a companion'), moduleFactory, wasmBinary }),
+    loadEncoderCompanion({
+      bytes: new TextEncoder().encode('not a companion'),
+      moduleFactory,
+      wasmBinary,
+    }),
     /cannot load the encoder companion: .*magic/,
   );
   const tokenizer = await builder();
   assert.throws(() => tokenizer.build(), /cannot build the index/);
-  assert.throws(() => tokenizer.add('x', new Float32Array(4), [1, 2, 2, 1]), /expected \[1, tokens, dims\]/);
+  assert.throws(
+    () => tokenizer.add('x', new Float32Array(4), [1, 2, 2, 1]),
+    /expected \[1, tokens, dims\]/,
+  );
   tokenizer.dispose();
 });
