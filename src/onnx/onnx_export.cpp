@@ -10,7 +10,7 @@
 namespace tandem::onnx {
 
 Expected<std::string> export_neural_onnx(const nlu::NeuralModel& model) {
-  if (model.empty()) return Error{"model.onnx", "no neural model was trained"};
+  if (model.empty()) return Error{"", "no neural model was trained"};
   ::onnx::ModelProto proto = build_neural_graph(model.weights(), model.fingerprint());
   // libonnx reports problems by throwing; they end here, as errors.
   try {
@@ -20,10 +20,10 @@ Expected<std::string> export_neural_onnx(const nlu::NeuralModel& model) {
     ::onnx::shape_inference::InferShapes(inferred, ::onnx::OpSchemaRegistry::Instance(),
                                          ::onnx::ShapeInferenceOptions(true, 1));
   } catch (const std::exception& e) {
-    return Error{"model.onnx", std::string("the ONNX checker rejected the graph: ") + e.what()};
+    return Error{"", std::string("the ONNX checker rejected the graph: ") + e.what()};
   }
   std::string bytes;
-  if (!proto.SerializeToString(&bytes)) return Error{"model.onnx", "could not serialise"};
+  if (!proto.SerializeToString(&bytes)) return Error{"", "could not serialise"};
   return bytes;
 }
 

@@ -64,7 +64,7 @@ Expected<nlu::NeuralWeights> read_weights(const pb::GraphProto& graph) {
   w.classes = w2[1];
   if (scale[0] != w.buckets || w1[0] != w.dim || b1[0] != w.hidden || w2[0] != w.hidden ||
       b2[0] != w.classes)
-    return Error{"model.onnx", "the layers' sizes do not fit together"};
+    return Error{"", "the layers' sizes do not fit together"};
   return w;
 }
 
@@ -73,18 +73,18 @@ Expected<nlu::NeuralWeights> read_weights(const pb::GraphProto& graph) {
 Expected<bool> check_graph(const pb::GraphProto& file, const pb::GraphProto& ours) {
   if (file.node_size() != ours.node_size() || file.input_size() != ours.input_size() ||
       file.output_size() != ours.output_size())
-    return Error{"model.onnx", "its graph is not the one tandem train --neural writes"};
+    return Error{"", "its graph is not the one tandem train --neural writes"};
   for (int i = 0; i < ours.node_size(); ++i)
     if (file.node(i).SerializeAsString() != ours.node(i).SerializeAsString())
-      return Error{"model.onnx", "node '" + ours.node(i).name() +
-                                     "' differs from the graph tandem writes (an edited file, or "
-                                     "weights that do not match its fingerprint)"};
+      return Error{"", "node '" + ours.node(i).name() +
+                           "' differs from the graph tandem writes (an edited file, or "
+                           "weights that do not match its fingerprint)"};
   for (int i = 0; i < ours.input_size(); ++i)
     if (file.input(i).SerializeAsString() != ours.input(i).SerializeAsString())
-      return Error{"model.onnx", "input '" + ours.input(i).name() + "' differs"};
+      return Error{"", "input '" + ours.input(i).name() + "' differs"};
   for (int i = 0; i < ours.output_size(); ++i)
     if (file.output(i).SerializeAsString() != ours.output(i).SerializeAsString())
-      return Error{"model.onnx", "output '" + ours.output(i).name() + "' differs"};
+      return Error{"", "output '" + ours.output(i).name() + "' differs"};
   return true;
 }
 
@@ -93,15 +93,17 @@ Expected<bool> check_graph(const pb::GraphProto& file, const pb::GraphProto& our
 Expected<nlu::NeuralModel> import_neural_onnx(std::string_view bytes) {
   pb::ModelProto proto;
   if (bytes.size() > INT_MAX || !proto.ParseFromArray(bytes.data(), static_cast<int>(bytes.size())))
-    return Error{"model.onnx", "not an ONNX model (corrupt or truncated file)"};
+    return Error{"", "not an ONNX model (corrupt or truncated file)"};
   if (proto.producer_name() != kProducer)
-    return Error{"model.onnx",
-                 "not written by tandem train --neural (producer '" + proto.producer_name() + "')"};
+    return Error{
+        "", "not written by tandem train --neural" +
+                (proto.producer_name().empty() ? std::string()
+                                               : " (producer '" + proto.producer_name() + "')")};
   auto weights = read_weights(proto.graph());
   if (!weights) return weights.errors();
   bool ok = false;
   nlu::NeuralModel model = nlu::NeuralModel::from_weights(std::move(weights).value(), &ok);
-  if (!ok) return Error{"model.onnx", "the parameters' sizes are inconsistent"};
+  if (!ok) return Error{"", "the parameters' sizes are inconsistent"};
   auto same =
       check_graph(proto.graph(), build_neural_graph(model.weights(), model.fingerprint()).graph());
   if (!same) return same.errors();
