@@ -1,6 +1,8 @@
 #include "session_calls.h"
 
 #include <cstdint>
+#include <optional>
+#include <vector>
 
 #include <nlohmann/json.hpp>
 
@@ -57,7 +59,80 @@ json reply_json(const dialogue::Reply& reply) {
   if (!reply.choices.empty()) out["choices"] = reply.choices;
   if (reply.asking_for) out["asking_for"] = dialogue::detail_name(*reply.asking_for);
   out["turn"] = reply.turn;
+  // Which scores decided, so the host (and the tests) can tell the fused answer.
+  out["neural"] = reply.neural;
   return out;
+}
+
+// The feeds of the trained network's graph (docs/neural.md): the engine
+// featurises, the browser's ONNX Runtime only runs the graph.
+json neural_input(const engine::Engine& engine, const json& request) {
+  const auto& classifier = engine.model().classifier;
+  if (!classifier.has_neural()) return json{{"neural", nullptr}};
+  const nlu::NeuralInput input = engine.neural_input(text_of(request, "text"));
+  return json{{"neural",
+               {{"fingerprint", classifier.neural_fingerprint()},
+                {"rows", input.rows},
+                {"weights", input.weights}}}};
+}
+
+// The trained network's {"fingerprint": n, "logits": [...]}.
+std::optional<nlu::NeuralScores> trained_scores_of(const json& neural) {
+  const auto fingerprint = neural.find("fingerprint");
+  const auto logits = neural.find("logits");
+  if (fingerprint == neural.end() || !fingerprint->is_number_integer() || logits == neural.end() ||
+      !logits->is_array())
+    return std::nullopt;
+  nlu::NeuralScores scores;
+  scores.fingerprint = static_cast<uint32_t>(fingerprint->get<int64_t>());
+  for (const auto& value : *logits) {
+    if (!value.is_number()) return std::nullopt;
+    scores.values.push_back(value.get<float>());
+  }
+  return scores;
+}
+
+// A company encoder's {"weight": w, "scores": {label: log-probability}}, put in
+// the classifier's label order; a label the encoder's index lacks gets the
+// mean of the others, so it is neither favoured nor ruled out.
+std::optional<nlu::NeuralScores> encoder_scores_of(const engine::Engine& engine,
+                                                   const json& encoder) {
+  const auto weight = encoder.find("weight");
+  const auto by_label = encoder.find("scores");
+  if (weight == encoder.end() || !weight->is_number() || by_label == encoder.end() ||
+      !by_label->is_object())
+    return std::nullopt;
+  nlu::NeuralScores scores;
+  scores.kind = nlu::NeuralScores::Kind::kEncoderLogProbabilities;
+  scores.weight = weight->get<float>();
+  const auto& labels = engine.model().classifier.labels();
+  std::vector<bool> known(labels.size(), false);
+  scores.values.assign(labels.size(), 0.0f);
+  double sum = 0.0;
+  size_t count = 0;
+  for (size_t i = 0; i < labels.size(); ++i) {
+    const auto value = by_label->find(labels[i]);
+    if (value == by_label->end() || !value->is_number()) continue;
+    scores.values[i] = value->get<float>();
+    known[i] = true;
+    sum += scores.values[i];
+    ++count;
+  }
+  if (count == 0) return std::nullopt;
+  for (size_t i = 0; i < labels.size(); ++i)
+    if (!known[i]) scores.values[i] = static_cast<float>(sum / count);
+  return scores;
+}
+
+// Scores of a neural model run in the browser, if the request carries any;
+// anything malformed is left out and the engine answers on its own scores.
+std::optional<nlu::NeuralScores> neural_scores_of(const engine::Engine& engine,
+                                                  const json& request) {
+  const auto neural = request.find("neural");
+  if (neural != request.end() && neural->is_object()) return trained_scores_of(*neural);
+  const auto encoder = request.find("encoder");
+  if (encoder != request.end() && encoder->is_object()) return encoder_scores_of(engine, *encoder);
+  return std::nullopt;
 }
 
 json error_json(std::string message) {
@@ -125,12 +200,15 @@ json dispatch(const engine::Engine& engine, Conversation& conversation, const js
     const auto text = request.find("text");
     if (text == request.end() || !text->is_string())
       return error_json("respond: text must be a string");
+    const auto neural = neural_scores_of(engine, request);
+    dialogue::Context context = context_of(request);
+    if (neural) context.neural = &*neural;
     json out = json::object();
     keep_reply(conversation, out,
-               dialogue::respond(engine, conversation.session, text->get<std::string>(),
-                                 context_of(request)));
+               dialogue::respond(engine, conversation.session, text->get<std::string>(), context));
     return out;
   }
+  if (op == "neural_input") return neural_input(engine, request);
   if (op == "feedback") return feedback(engine, conversation, request);
   if (op == "bundle") return bundle(engine, conversation, request);
   if (op == "agent_message") {

@@ -89,6 +89,24 @@ export async function loadEngine({ modelBytes, moduleFactory, wasmBinary, locate
       // { id, created_at_ms, page: { url, title, locale, user_agent }, customer: { name, email, id } }
       bundle: (input) => call({ ...input, op: 'bundle' }),
     },
+    // The trained neural model's tensors (docs/neural.md): the engine makes the
+    // feeds, ONNX Runtime runs model.onnx, and respond(text, { neural:
+    // neural.scores(outputs) }) fuses its logits with the engine's own scores.
+    neural: {
+      // null when the model was trained without a neural network.
+      feeds(text) {
+        const { neural } = call({ op: 'neural_input', text: String(text) });
+        if (!neural) return null;
+        return {
+          rows: { type: 'int32', dims: [neural.rows.length], data: Int32Array.from(neural.rows) },
+          weights: { type: 'float32', dims: [neural.weights.length], data: Float32Array.from(neural.weights) },
+        };
+      },
+      scores(outputs) {
+        if (!outputs?.logits || !outputs?.fingerprint) return undefined;
+        return { fingerprint: Number(outputs.fingerprint.data[0]), logits: Array.from(outputs.logits.data) };
+      },
+    },
     // Frees the engine; calling it again does nothing.
     dispose() {
       if (handle) core._tandem_engine_destroy(handle);

@@ -107,7 +107,7 @@ engine::Decision without_person_intents(const engine::Engine& engine, engine::De
   d.intent = d.candidates.front().id;
   d.confidence = d.candidates.front().confidence;
   // The planner takes up a sensitive intent the same way as any other.
-  if (d.confidence >= engine.answer_threshold()) d.action = Action::kAnswer;
+  if (d.confidence >= d.answer_threshold) d.action = Action::kAnswer;
   return d;
 }
 
@@ -374,11 +374,12 @@ Reply respond(const engine::Engine& engine, Session& session, std::string_view m
   }
   session.frustration = session.frustration * kFrustrationDecay + frustration_signal(message);
   const bool asks_for_person = engine.model().person_request.says_yes(message);
-  const engine::Decision decision = asks_for_person
-                                        ? engine.decide(message)
-                                        : without_person_intents(engine, engine.decide(message));
+  const engine::Decision decision =
+      asks_for_person ? engine.decide(message, context.neural)
+                      : without_person_intents(engine, engine.decide(message, context.neural));
   Reply reply =
       Planner(engine, session, message, decision, customer_turn).plan(asks_for_person, given);
+  reply.neural = decision.neural;
   record_reply(session, reply, context);
   return reply;
 }

@@ -15,6 +15,7 @@
 #include "dialogue/session.h"
 #include "engine/engine.h"
 #include "handoff/redaction.h"
+#include "nlu/neural_scores.h"
 
 namespace tandem::dialogue {
 
@@ -23,6 +24,8 @@ struct Context {
   int64_t now_ms = 0;     // ms since the epoch
   DetailContext details;  // today's date (relative dates), order id prefix, currency
   std::vector<handoff::RedactionRule> redaction_rules;  // masked in stored turns
+  // Scores of this message from a neural model run outside the engine, if any.
+  const nlu::NeuralScores* neural = nullptr;
 };
 
 struct Reply {
@@ -34,6 +37,7 @@ struct Reply {
   float confidence = 0.0f;
   std::vector<engine::Candidate> candidates;  // best first
   std::vector<std::string> choices;           // clarify: the ids offered
+  bool neural = false;                        // neural scores took part in the decision
   std::optional<DetailType> asking_for;       // collect: the detail asked
   TurnNumber turn = 0;  // the bot's turn (feedback names it); in human mode the customer's
 };

@@ -98,7 +98,8 @@ nlu::ClassifierOptions with_background(nlu::ClassifierOptions options) {
 }  // namespace
 
 Model compile_knowledge_base(const kb::KnowledgeBase& kb, const nlu::ClassifierOptions& options,
-                             CompileReport* report, const nlu::StageProgressFn& progress) {
+                             CompileReport* report, const nlu::StageProgressFn& progress,
+                             nlu::NeuralModel* neural_out) {
   std::vector<std::string> texts, labels;
   for (const auto& intent : kb.intents) {
     for (const auto& example : intent.examples) {
@@ -116,8 +117,9 @@ Model compile_knowledge_base(const kb::KnowledgeBase& kb, const nlu::ClassifierO
   }
   Model model;
   model.from_knowledge_base = true;
-  model.classifier = nlu::IntentClassifier::train(texts, labels, with_background(options),
-                                                  report ? &report->classifier : nullptr, progress);
+  model.classifier =
+      nlu::IntentClassifier::train(texts, labels, with_background(options),
+                                   report ? &report->classifier : nullptr, progress, neural_out);
   // The shipped answer table leaves out the training text the widget does not need.
   model.kb.name = kb.name;
   model.kb.locale = kb.locale;
@@ -149,15 +151,16 @@ Model compile_knowledge_base(const kb::KnowledgeBase& kb, const nlu::ClassifierO
 
 Model compile_labelled_data(const std::vector<data::Example>& examples,
                             const nlu::ClassifierOptions& options, CompileReport* report,
-                            const nlu::StageProgressFn& progress) {
+                            const nlu::StageProgressFn& progress, nlu::NeuralModel* neural_out) {
   std::vector<std::string> texts, labels;
   for (const auto& e : examples) {
     texts.push_back(e.text);
     labels.push_back(e.label);
   }
   Model model;
-  model.classifier = nlu::IntentClassifier::train(texts, labels, with_background(options),
-                                                  report ? &report->classifier : nullptr, progress);
+  model.classifier =
+      nlu::IntentClassifier::train(texts, labels, with_background(options),
+                                   report ? &report->classifier : nullptr, progress, neural_out);
   model.kb.name = "labelled data";
   model.kb.policy.clarify_margin = 0.0f;
   model.kb.messages.fallback = std::string(data::kOutOfScope);

@@ -18,14 +18,18 @@ struct CompileReport {
   nlu::BinaryReport person_request;   // the asked-for-a-person detector, held out
 };
 
+// With options.neural.enabled, neural_out (if given) receives the trained
+// network, which ships apart from the model (as ONNX, see docs/neural.md).
 Model compile_knowledge_base(const kb::KnowledgeBase& kb, const nlu::ClassifierOptions& options,
                              CompileReport* report = nullptr,
-                             const nlu::StageProgressFn& progress = {});
+                             const nlu::StageProgressFn& progress = {},
+                             nlu::NeuralModel* neural_out = nullptr);
 
 // Each label becomes an intent whose answer is its own name; "oos" items teach
 // the classifier what to decline.
 Model compile_labelled_data(const std::vector<data::Example>& examples,
                             const nlu::ClassifierOptions& options, CompileReport* report = nullptr,
-                            const nlu::StageProgressFn& progress = {});
+                            const nlu::StageProgressFn& progress = {},
+                            nlu::NeuralModel* neural_out = nullptr);
 
 }  // namespace tandem::engine

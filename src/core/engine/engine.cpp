@@ -82,6 +82,7 @@ Engine::Ranking Engine::rank(std::string_view message, const nlu::NeuralScores* 
   std::vector<Candidate>& candidates = ranking.candidates;
   const nlu::Classification intents = model_.classifier.classify(message, kCandidates, neural);
   ranking.classifier_in_scope = intents.in_scope;
+  ranking.neural = neural && model_.classifier.fits(*neural);
   ranking.answer_threshold =
       answer_threshold_for(model_, intents.threshold, intents.answer_threshold);
   float faq_share = 0.0f;
@@ -119,6 +120,7 @@ Decision Engine::decide(std::string_view message, const nlu::NeuralScores* neura
   Ranking ranking = rank(message, neural);
   d.candidates = std::move(ranking.candidates);
   d.answer_threshold = ranking.answer_threshold;
+  d.neural = ranking.neural;
   const float answer_threshold = ranking.answer_threshold;
   const bool classifier_in_scope = ranking.classifier_in_scope;
   if (d.candidates.empty()) {

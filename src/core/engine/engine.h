@@ -46,6 +46,7 @@ struct Decision {
   std::vector<Candidate> candidates;  // best first; clarify offers the first ones
   // The answer threshold this decision was held to: the neural mode has its own.
   float answer_threshold = 0.0f;
+  bool neural = false;  // neural scores took part (they had arrived and fit the model)
 };
 
 class Engine {
@@ -70,6 +71,7 @@ class Engine {
     std::vector<Candidate> candidates;
     bool classifier_in_scope = false;
     float answer_threshold = 0.0f;
+    bool neural = false;
   };
   Ranking rank(std::string_view message, const nlu::NeuralScores* neural) const;
 

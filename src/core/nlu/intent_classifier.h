@@ -106,6 +106,8 @@ class IntentClassifier {
   uint32_t neural_fingerprint() const { return neural_ ? neural_->fingerprint : 0; }
   // What the trained network reads for this text (empty without the neural mode).
   NeuralInput neural_input(std::string_view text) const;
+  // Whether classify() would use these scores rather than ignore them.
+  bool fits(const NeuralScores& scores) const;
 
   // Intent names, excluding the out-of-scope class.
   const std::vector<std::string>& labels() const { return labels_; }
@@ -123,7 +125,6 @@ class IntentClassifier {
 
  private:
   Classification classify(const SparseVector& x, size_t top_k, const NeuralScores* neural) const;
-  bool fits(const NeuralScores& scores) const;
 
   // Everything the neural mode needs besides the network, which runs elsewhere.
   struct NeuralMode {

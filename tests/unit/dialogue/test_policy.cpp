@@ -1,3 +1,6 @@
+#include <algorithm>
+#include <cmath>
+
 #include <catch2/catch.hpp>
 
 #include "dialogue/policy.h"
@@ -282,6 +285,27 @@ TEST_CASE("policy: the knowledge base's own patterns are masked too", "[dialogue
   c.say("my customer number is LC123456 and someone used my card");
   for (const auto& t : c.session.turns) CHECK(t.text.find("LC123456") == std::string::npos);
   CHECK(c.session.turns.front().text.find("[customer_number]") != std::string::npos);
+}
+
+TEST_CASE("policy: scores from a model run in the browser reach the decision, and say so",
+          "[dialogue][policy][neural]") {
+  Conversation plain, fused;
+  const auto& labels = demo_engine().model().classifier.labels();
+  const auto due = std::find(labels.begin(), labels.end(), "due_dates");
+  REQUIRE(due != labels.end());
+  nlu::NeuralScores encoder;
+  encoder.kind = nlu::NeuralScores::Kind::kEncoderLogProbabilities;
+  encoder.values.assign(labels.size(), std::log(0.01f / float(labels.size() - 1)));
+  encoder.values[size_t(due - labels.begin())] = std::log(0.99f);
+  encoder.weight = 10.0f;
+  fused.context.neural = &encoder;
+
+  const Reply& alone = plain.say("where is my refund");
+  CHECK(alone.intent == "refund_status");
+  CHECK_FALSE(alone.neural);
+  const Reply& with_encoder = fused.say("where is my refund");
+  CHECK(with_encoder.intent == "due_dates");
+  CHECK(with_encoder.neural);
 }
 
 }  // namespace

@@ -197,6 +197,7 @@ void check_same_decision(const Decision& a, const Decision& b) {
   CHECK(a.intent == b.intent);
   CHECK(a.confidence == b.confidence);
   CHECK(a.answer_threshold == b.answer_threshold);
+  CHECK(a.neural == b.neural);
   REQUIRE(a.candidates.size() == b.candidates.size());
   for (size_t i = 0; i < a.candidates.size(); ++i) {
     CHECK(a.candidates[i].id == b.candidates[i].id);
@@ -228,6 +229,8 @@ TEST_CASE("the trained network's logits reach the decision when they fit the mod
   const Decision fused = engine.decide(message, &scores);
   check_well_formed(fused);
   CHECK(fused.intent == "due_dates");
+  CHECK(fused.neural);
+  CHECK_FALSE(lexical.neural);
 
   scores.fingerprint ^= 1;
   check_same_decision(engine.decide(message, &scores), lexical);
@@ -250,6 +253,7 @@ TEST_CASE("an encoder's log-probabilities are fused with the lexical scores", "[
   const Decision shifted = engine.decide(message, &encoder);
   check_well_formed(shifted);
   CHECK(shifted.intent == "payment_status");
+  CHECK(shifted.neural);
   CHECK(shifted.answer_threshold == lexical.answer_threshold);
 
   encoder.values[0] = std::nanf("");
