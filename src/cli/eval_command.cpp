@@ -5,31 +5,95 @@
 #include "commands.h"
 #include "engine_io.h"
 #include "evaluation.h"
+#include "neural_io.h"
 #include "options.h"
 #include "training_data.h"
 
 namespace tandem::cli {
 namespace {
 
+std::string percent(const std::optional<double>& v) {
+  char buf[16];
+  if (!v) return "n/a";
+  std::snprintf(buf, sizeof buf, "%.2f%%", *v * 100);
+  return buf;
+}
+
 nlohmann::json optional_number(const std::optional<double>& v) {
   return v ? nlohmann::json(*v) : nlohmann::json(nullptr);
 }
 
+nlohmann::json to_json(const Evaluation& e) {
+  const auto& m = e.metrics;
+  return {
+      {"n", m.n},
+      {"accuracy", m.accuracy},
+      {"in_scope_accuracy", m.in_scope_accuracy},
+      {"answered", m.answered},
+      {"oos_precision", optional_number(m.oos_precision)},
+      {"oos_recall", optional_number(m.oos_recall)},
+      {"macro_f1", m.macro_f1},
+      {"latency_us_p50", e.latency_us_p50},
+      {"latency_us_p99", e.latency_us_p99},
+  };
+}
+
 void print_table(const Evaluation& e) {
   const auto& m = e.metrics;
-  auto pct = [](const std::optional<double>& v) {
-    return v ? std::to_string(*v * 100.0).substr(0, 5) + "%" : std::string("n/a");
-  };
   std::printf("items              %zu\n", m.n);
   std::printf("accuracy           %.2f%%  (top intent, in-scope items)\n", m.accuracy * 100);
   std::printf("in-scope accuracy  %.2f%%  (answered with the right intent)\n",
               m.in_scope_accuracy * 100);
   std::printf("answered           %.2f%%  (of in-scope items)\n", m.answered * 100);
-  std::printf("oos precision      %s\n", pct(m.oos_precision).c_str());
-  std::printf("oos recall         %s\n", pct(m.oos_recall).c_str());
+  std::printf("oos precision      %s\n", percent(m.oos_precision).c_str());
+  std::printf("oos recall         %s\n", percent(m.oos_recall).c_str());
   std::printf("macro F1           %.4f\n", m.macro_f1);
   std::printf("latency p50 / p99  %.1f / %.1f us per message\n", e.latency_us_p50,
               e.latency_us_p99);
+}
+
+// The three ways the widget can answer, side by side.
+void print_comparison(const Evaluation& engine, const Evaluation& neural, const Evaluation& fused) {
+  const Evaluation* all[] = {&engine, &neural, &fused};
+  std::printf("\n                   engine alone  neural alone  fused\n");
+  auto row = [&](const char* name, auto cell) {
+    std::string line = name;
+    line.resize(18, ' ');
+    for (const Evaluation* e : all) {
+      const std::string text = cell(*e);
+      line += " " + text + std::string(text.size() < 13 ? 13 - text.size() : 0, ' ');
+    }
+    line.erase(line.find_last_not_of(' ') + 1);
+    std::puts(line.c_str());
+  };
+  auto pct = [](double v) { return percent(std::optional<double>(v)); };
+  row("accuracy", [&](const Evaluation& e) { return pct(e.metrics.accuracy); });
+  row("in-scope accuracy", [&](const Evaluation& e) { return pct(e.metrics.in_scope_accuracy); });
+  row("oos precision", [](const Evaluation& e) { return percent(e.metrics.oos_precision); });
+  row("oos recall", [](const Evaluation& e) { return percent(e.metrics.oos_recall); });
+  row("macro F1",
+      [](const Evaluation& e) { return std::to_string(e.metrics.macro_f1).substr(0, 6); });
+  row("p50 / p99 us", [](const Evaluation& e) {
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%.0f / %.0f", e.latency_us_p50, e.latency_us_p99);
+    return std::string(buf);
+  });
+}
+
+// The .onnx sibling when it belongs to this model file; the browser would
+// ignore one with another fingerprint, and so does eval (with a note).
+Expected<std::optional<nlu::NeuralModel>> matching_network(const std::string& model_path,
+                                                           const engine::Engine& engine) {
+  auto network = load_neural_sibling(model_path);
+  if (!network || !*network) return network;
+  const auto& classifier = engine.model().classifier;
+  if (classifier.has_neural() && classifier.neural_fingerprint() == (*network)->fingerprint())
+    return network;
+  std::fprintf(stderr,
+               "tandem eval: note: %s was not trained with this model file (retrain with "
+               "--neural); evaluating the engine alone\n",
+               onnx_sibling(model_path).c_str());
+  return std::optional<nlu::NeuralModel>{};
 }
 
 }  // namespace
@@ -41,8 +105,11 @@ int eval_command(const Args& raw) {
                  args.error.empty() ? "" : ("tandem eval: " + args.error + "\n").c_str());
     return 2;
   }
-  auto engine = load_engine(args.positional[0]);
+  const std::string& model_path = args.positional[0];
+  auto engine = load_engine(model_path);
   if (!engine) return report_errors("eval", engine.errors());
+  auto network = matching_network(model_path, *engine);
+  if (!network) return report_errors("eval", network.errors());
   auto data = load_training_data(args.positional[1]);
   if (!data) return report_errors("eval", data.errors());
 
@@ -51,23 +118,24 @@ int eval_command(const Args& raw) {
         "tandem eval: note: a knowledge base is scored on its own training phrasings, so these "
         "figures are optimistic; score held-out messages with a CSV (text,category)\n",
         stderr);
-  const Evaluation e = evaluate(*engine, evaluation_items(data->labelled));
+  const auto& items = evaluation_items(data->labelled);
+  const Evaluation e = evaluate(*engine, items);
+  std::optional<Evaluation> neural, fused;
+  if (*network) {
+    neural = evaluate_neural(*engine, **network, items);
+    fused = evaluate_fused(*engine, **network, items);
+  }
   if (!args.has("--json")) {
     print_table(e);
+    if (fused) print_comparison(e, *neural, *fused);
     return 0;
   }
-  const auto& m = e.metrics;
-  const nlohmann::json out = {
-      {"n", m.n},
-      {"accuracy", m.accuracy},
-      {"in_scope_accuracy", m.in_scope_accuracy},
-      {"answered", m.answered},
-      {"oos_precision", optional_number(m.oos_precision)},
-      {"oos_recall", optional_number(m.oos_recall)},
-      {"macro_f1", m.macro_f1},
-      {"latency_us_p50", e.latency_us_p50},
-      {"latency_us_p99", e.latency_us_p99},
-  };
+  // The engine's figures stay at the top level (ARCHITECTURE.md 3.1).
+  nlohmann::json out = to_json(e);
+  if (fused) {
+    out["neural"] = to_json(*neural);
+    out["fused"] = to_json(*fused);
+  }
   std::puts(out.dump(2).c_str());
   return 0;
 }
