@@ -33,9 +33,9 @@ cmake --build --preset release --target tandem tandem-desk
 cmake --preset wasm >/dev/null
 cmake --build --preset wasm --target tandem_wasm_web
 
-echo "demo: training web/demo/kb.json"
+echo "demo: training web/demo/kb.json (and its optional neural model, site.onnx)"
 mkdir -p "$OUT"
-build/release/bin/tandem train web/demo/kb.json -o "$OUT/site.tandem"
+build/release/bin/tandem train web/demo/kb.json -o "$OUT/site.tandem" --neural
 
 echo "demo: bundling the widget"
 node web/tools/build.mjs --out "$OUT" --core build/wasm/web

@@ -9,7 +9,7 @@ import { after, before } from 'node:test';
 import { chromium } from 'playwright-core';
 import { startServer } from '../../web/tools/serve.mjs';
 
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const WEB_DIR = path.resolve(ROOT, process.env.TANDEM_WEB_DIR ?? 'build/web');
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 

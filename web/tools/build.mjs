@@ -2,6 +2,8 @@
 //   tandem.js        the widget, bundled and minified (web/widget/index.js)
 //   tandem.css       its stylesheet (web/widget/widget.css)
 //   tandem-core.mjs  the Emscripten ES module and its .wasm (from the wasm build)
+//   tandem-neural-worker.js, ort/   the optional neural model's worker and ONNX
+//                    Runtime Web's CPU-only files (fetched only by sites that opt in)
 //   index.html ...   the demo page and its assets (web/demo, not kb.json)
 // The model (site.tandem) is written there by `tandem train`, see scripts/demo.sh.
 //
@@ -15,6 +17,10 @@ import { gzipSync } from 'node:zlib';
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const CORE_FILES = ['tandem-core.mjs', 'tandem-core.wasm'];
 const SIZE_REPORT = ['tandem.js', 'tandem.css', ...CORE_FILES, 'site.tandem'];
+// ONNX Runtime Web's minimal CPU set (docs/neural.md): its module and the wasm it loads.
+const ORT_DIST = path.join(ROOT, 'node_modules/onnxruntime-web/dist');
+const ORT_FILES = ['ort.wasm.bundle.min.mjs', 'ort-wasm-simd-threaded.wasm'];
+const LAZY_REPORT = ['tandem-neural-worker.js', ...ORT_FILES.map((name) => `ort/${name}`), 'site.onnx'];
 
 function parseArgs(argv) {
   const options = { out: 'build/web', core: 'build/wasm/web' };
@@ -44,6 +50,13 @@ async function bundle(out) {
   });
   await build({
     ...common,
+    entryPoints: [path.join(ROOT, 'web/widget/neural-worker.js')],
+    outfile: path.join(out, 'tandem-neural-worker.js'),
+    format: 'esm',
+    target: ['es2022', 'chrome100', 'safari15.4', 'firefox100'],
+  });
+  await build({
+    ...common,
     entryPoints: [path.join(ROOT, 'web/widget/widget.css')],
     outfile: path.join(out, 'tandem.css'),
     target: ['chrome100', 'safari15.4', 'firefox100'],
@@ -60,11 +73,21 @@ async function copyCore(core, out) {
   }
 }
 
+async function copyRuntime(out) {
+  await mkdir(path.join(out, 'ort'), { recursive: true });
+  for (const name of ORT_FILES) await copyFile(path.join(ORT_DIST, name), path.join(out, 'ort', name));
+}
+
 async function copyDemo(out) {
   await cp(path.join(ROOT, 'web/demo'), out, {
     recursive: true,
     filter: (source) => path.basename(source) !== 'kb.json',
   });
+}
+
+async function sizeOf(file) {
+  const bytes = await readFile(file);
+  return { raw: bytes.length, gz: gzipSync(bytes, { level: 9 }).length };
 }
 
 async function reportSizes(out) {
@@ -73,21 +96,28 @@ async function reportSizes(out) {
   for (const name of SIZE_REPORT) {
     const file = path.join(out, name);
     if (!(await exists(file))) continue;
-    const bytes = await readFile(file);
-    const gzipped = gzipSync(bytes, { level: 9 }).length;
+    const size = await sizeOf(file);
     if (name !== 'site.tandem') {
-      raw += bytes.length;
-      gz += gzipped;
+      raw += size.raw;
+      gz += size.gz;
     }
-    console.log(`  ${name.padEnd(18)} ${String(bytes.length).padStart(8)} B  ${String(gzipped).padStart(7)} B gzip`);
+    console.log(`  ${name.padEnd(18)} ${String(size.raw).padStart(8)} B  ${String(size.gz).padStart(7)} B gzip`);
   }
   console.log(`  ${'widget total'.padEnd(18)} ${String(raw).padStart(8)} B  ${String(gz).padStart(7)} B gzip (without the model)`);
+  console.log('  loaded later, only with the neural model:');
+  for (const name of LAZY_REPORT) {
+    const file = path.join(out, name);
+    if (!(await exists(file))) continue;
+    const size = await sizeOf(file);
+    console.log(`  ${name.padEnd(36)} ${String(size.raw).padStart(9)} B  ${String(size.gz).padStart(8)} B gzip`);
+  }
 }
 
 const { out, core } = parseArgs(process.argv.slice(2));
 await mkdir(out, { recursive: true });
 await bundle(out);
 await copyCore(core, out);
+await copyRuntime(out);
 await copyDemo(out);
 console.log(`build: wrote ${path.relative(ROOT, out)}/`);
 await reportSizes(out);

@@ -8,12 +8,17 @@ import { bundleInput, handoffStatus } from './handoff.js';
 import { format, resolveLocale, strings } from './i18n.js';
 import { Outbox, outboxKey } from './outbox.js';
 import { clearConversation, emptyConversation, loadConversation, saveConversation, storageKey } from './storage.js';
+import { NeuralLink, NEURAL_STATE } from './neural-link.js';
 import { ChatView } from './view.js';
 import { trackViewport } from './viewport.js';
 
 // Files that ship beside the bundled tandem.js (web/tools/build.mjs).
 const CSS_URL = new URL('./tandem.css', import.meta.url).href;
 const CORE_URL = new URL('./tandem-core.mjs', import.meta.url).href;
+// The optional neural model's runtime: fetched only when a site opts in with
+// the `neural` attribute, and only after the customer opens the chat.
+const NEURAL_WORKER_URL = new URL('./tandem-neural-worker.js', import.meta.url).href;
+const ORT_URL = new URL('./ort/ort.wasm.bundle.min.mjs', import.meta.url).href;
 const DEFAULT_KB = 'site.tandem';
 // Progress appears only when loading is slow enough to notice.
 const PROGRESS_DELAY_MS = 300;
@@ -35,6 +40,7 @@ export class TandemChat extends HTMLElement {
   #restoredInto = null; // the engine holding this conversation's session
   #outbox = null;
   #link = null;
+  #neural = null;
 
   get #kbUrl() {
     return new URL(this.getAttribute('kb') || DEFAULT_KB, this.ownerDocument.baseURI).href;
@@ -59,6 +65,8 @@ export class TandemChat extends HTMLElement {
   }
 
   disconnectedCallback() {
+    this.#neural?.dispose();
+    this.#neural = null;
     this.#stopViewport();
     this.#stopViewport = () => {};
     this.#link?.stop();
@@ -72,6 +80,8 @@ export class TandemChat extends HTMLElement {
     if (name === 'kb') {
       this.#loader = null;
       this.#restoredInto = null;
+      this.#neural?.dispose();
+      this.#neural = null;
       this.#restore();
     } else if (name === 'locale' || name === 'title') {
       this.#applyStrings();
@@ -194,7 +204,40 @@ export class TandemChat extends HTMLElement {
   #afterOpen() {
     this.#stopViewport();
     this.#stopViewport = trackViewport(this.shadowRoot);
-    this.#engine().catch(() => {});
+    this.#engine().then(
+      (engine) => this.#startNeural(engine),
+      () => {},
+    );
+  }
+
+  // The neural model loads in a worker once the chat is open and the browser
+  // is idle; until it is ready (or if it never is) the engine answers alone.
+  #startNeural(engine) {
+    const model = this.getAttribute('neural');
+    if (!model || this.#neural) return;
+    this.#neural = new NeuralLink({
+      onState: (state, detail) => {
+        if (state === NEURAL_STATE.ready || state === NEURAL_STATE.off) this.#emit('tandem:neural', { state, ...detail });
+      },
+    });
+    if (engine.neural.feeds('') === null) {
+      this.#neural.disable('the knowledge file was trained without a neural model');
+      return;
+    }
+    const start = () =>
+      this.#neural?.start({
+        workerUrl: NEURAL_WORKER_URL,
+        ortUrl: ORT_URL,
+        modelUrl: new URL(model, this.ownerDocument.baseURI).href,
+      });
+    if ('requestIdleCallback' in globalThis) requestIdleCallback(start, { timeout: 2000 });
+    else setTimeout(start, 0);
+  }
+
+  async #neuralScores(engine, text) {
+    if (this.#neural?.state !== NEURAL_STATE.ready) return undefined;
+    const feeds = engine.neural.feeds(text);
+    return feeds ? engine.neural.scores(await this.#neural.run(feeds)) : undefined;
   }
 
   #persist() {
@@ -273,7 +316,8 @@ export class TandemChat extends HTMLElement {
     this.#view.setBusy(true);
     try {
       const engine = await this.#conversationEngine();
-      const answer = engine.conversation.respond(text, this.#context());
+      const neural = human ? undefined : await this.#neuralScores(engine, text);
+      const answer = engine.conversation.respond(text, { ...this.#context(), neural });
       this.#applySession(answer);
       // In human mode the core records the (redacted) message and the bot stays quiet.
       if (human) {
