@@ -31,7 +31,7 @@ echo "demo: building the native tools and the WebAssembly engine"
 cmake --preset release >/dev/null
 cmake --build --preset release --target tandem tandem-desk
 cmake --preset wasm >/dev/null
-cmake --build --preset wasm --target tandem_wasm_web
+cmake --build --preset wasm --target tandem_wasm_web tandem_encoder_web
 
 echo "demo: training web/demo/kb.json (and its optional neural model, site.onnx)"
 mkdir -p "$OUT"

@@ -11,6 +11,7 @@ import { startServer } from '../../web/tools/serve.mjs';
 import { ask, freshPage, launchBrowser, openWidget, part, ROOT, siteCopy } from './harness.mjs';
 
 const TANDEM = path.join(ROOT, 'build/release/bin/tandem');
+const run = promisify(execFile);
 
 let browser;
 
@@ -23,11 +24,11 @@ after(async () => {
 });
 
 // The demo with the neural model switched on, optionally broken by `change`.
-async function neuralSite(change = async () => {}, serverOptions = {}) {
+async function neuralSite(change = async () => {}, serverOptions = {}, attributes = 'neural="site.onnx"') {
   const site = await siteCopy();
   const index = path.join(site.dir, 'index.html');
   const html = await readFile(index, 'utf8');
-  await writeFile(index, html.replace('<tandem-chat kb="site.tandem"', '<tandem-chat kb="site.tandem" neural="site.onnx"'));
+  await writeFile(index, html.replace('<tandem-chat kb="site.tandem"', `<tandem-chat kb="site.tandem" ${attributes}`));
   await change(site.dir);
   const server = await startServer({ root: site.dir, ...serverOptions });
   return {
@@ -122,7 +123,7 @@ for (const [what, breakIt] of Object.entries(breakages)) {
 test('a model.onnx from another training loads but is never fused: its fingerprint differs', async () => {
   const site = await neuralSite(async (dir) => {
     const other = path.join(dir, 'other.tandem');
-    await promisify(execFile)(TANDEM, ['train', path.join(ROOT, 'web/demo/kb.json'), '-o', other, '--neural', '--seed', '7']);
+    await run(TANDEM, ['train', path.join(ROOT, 'web/demo/kb.json'), '-o', other, '--neural', '--seed', '7']);
     await rm(other);
     await rm(path.join(dir, 'site.onnx'));
     await writeFile(path.join(dir, 'site.onnx'), await readFile(path.join(dir, 'other.onnx')));
@@ -142,7 +143,7 @@ test('a model.onnx from another training loads but is never fused: its fingerpri
 
 test('a knowledge file trained without the neural model turns the neural attribute off, fetching nothing', async () => {
   const site = await neuralSite((dir) =>
-    promisify(execFile)(TANDEM, ['train', path.join(ROOT, 'web/demo/kb.json'), '-o', path.join(dir, 'site.tandem')]),
+    run(TANDEM, ['train', path.join(ROOT, 'web/demo/kb.json'), '-o', path.join(dir, 'site.tandem')]),
   );
   try {
     const { page, requests } = await watchedPage(site.url);
@@ -152,6 +153,41 @@ test('a knowledge file trained without the neural model turns the neural attribu
     assert.match(state.reason, /without a neural model/);
     assert.deepEqual(lazyFiles(requests), []);
     assert.equal((await ask(page, 'where is my refund?')).action, 'answer');
+    await page.close();
+  } finally {
+    await site.close();
+  }
+});
+
+test("a company's own encoder: tandem-encoder tokenises, ORT runs it in the worker, its label scores join the answer", async () => {
+  // The BERT-shaped test encoder has random weights: this proves the plumbing, not accuracy.
+  const site = await neuralSite(
+    async (dir) => {
+      await run('/usr/bin/python3', [path.join(ROOT, 'tests/encoder/make_test_encoder.py'), dir]);
+      await run(process.execPath, [
+        path.join(ROOT, 'web/tools/encoder-index.mjs'),
+        ...['--kb', path.join(ROOT, 'web/demo/kb.json'), '--encoder', path.join(dir, 'encoder.onnx')],
+        ...['--vocab', path.join(dir, 'vocab.txt'), '-o', path.join(dir, 'site.encoder')],
+        ...['--wasm', path.join(ROOT, 'build/wasm/node')],
+      ]);
+    },
+    { csp: true },
+    'encoder="site.encoder" encoder-model="encoder.onnx"',
+  );
+  try {
+    const { page, requests } = await watchedPage(site.url);
+    await page.waitForTimeout(300);
+    assert.deepEqual(lazyFiles(requests).concat(requests.filter((p) => p.includes('encoder'))), []);
+    await openWidget(page);
+    const state = await neuralSettled(page);
+    assert.equal(state.state, 'ready', JSON.stringify(state));
+    for (const file of ['/tandem-encoder.wasm', '/site.encoder', '/encoder.onnx']) {
+      assert.ok(requests.some((p) => p.endsWith(file)), `${file} fetched`);
+    }
+    const reply = await ask(page, 'Where is my refund?');
+    assert.equal(reply.neural, true, 'the encoder scores took part');
+    assert.ok(reply.candidates.length > 0 && reply.confidence >= 0 && reply.confidence <= 1);
+    assert.ok(reply.reply.length > 0);
     await page.close();
   } finally {
     await site.close();

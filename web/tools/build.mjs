@@ -4,6 +4,7 @@
 //   tandem-core.mjs  the Emscripten ES module and its .wasm (from the wasm build)
 //   tandem-neural-worker.js, ort/   the optional neural model's worker and ONNX
 //                    Runtime Web's CPU-only files (fetched only by sites that opt in)
+//   tandem-encoder.js + .mjs + .wasm  a company encoder's tokenizer and index (idem)
 //   index.html ...   the demo page and its assets (web/demo, not kb.json)
 // The model (site.tandem) is written there by `tandem train`, see scripts/demo.sh.
 //
@@ -16,11 +17,18 @@ import { gzipSync } from 'node:zlib';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const CORE_FILES = ['tandem-core.mjs', 'tandem-core.wasm'];
+const ENCODER_FILES = ['tandem-encoder.mjs', 'tandem-encoder.wasm'];
 const SIZE_REPORT = ['tandem.js', 'tandem.css', ...CORE_FILES, 'site.tandem'];
 // ONNX Runtime Web's minimal CPU set (docs/neural.md): its module and the wasm it loads.
 const ORT_DIST = path.join(ROOT, 'node_modules/onnxruntime-web/dist');
 const ORT_FILES = ['ort.wasm.bundle.min.mjs', 'ort-wasm-simd-threaded.wasm'];
-const LAZY_REPORT = ['tandem-neural-worker.js', ...ORT_FILES.map((name) => `ort/${name}`), 'site.onnx'];
+const LAZY_REPORT = [
+  'tandem-neural-worker.js',
+  ...ORT_FILES.map((name) => `ort/${name}`),
+  'site.onnx',
+  'tandem-encoder.js',
+  ...ENCODER_FILES,
+];
 
 function parseArgs(argv) {
   const options = { out: 'build/web', core: 'build/wasm/web' };
@@ -48,13 +56,18 @@ async function bundle(out) {
     format: 'esm',
     target: ['es2022', 'chrome100', 'safari15.4', 'firefox100'],
   });
-  await build({
-    ...common,
-    entryPoints: [path.join(ROOT, 'web/widget/neural-worker.js')],
-    outfile: path.join(out, 'tandem-neural-worker.js'),
-    format: 'esm',
-    target: ['es2022', 'chrome100', 'safari15.4', 'firefox100'],
-  });
+  for (const [entry, name] of [
+    ['web/widget/neural-worker.js', 'tandem-neural-worker.js'],
+    ['wasm/tandem-encoder.js', 'tandem-encoder.js'],
+  ]) {
+    await build({
+      ...common,
+      entryPoints: [path.join(ROOT, entry)],
+      outfile: path.join(out, name),
+      format: 'esm',
+      target: ['es2022', 'chrome100', 'safari15.4', 'firefox100'],
+    });
+  }
   await build({
     ...common,
     entryPoints: [path.join(ROOT, 'web/widget/widget.css')],
@@ -64,7 +77,7 @@ async function bundle(out) {
 }
 
 async function copyCore(core, out) {
-  for (const name of CORE_FILES) {
+  for (const name of [...CORE_FILES, ...ENCODER_FILES]) {
     const source = path.join(core, name);
     if (!(await exists(source))) {
       throw new Error(`build: ${source} is missing; build the wasm preset first (cmake --build --preset wasm)`);

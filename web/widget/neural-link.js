@@ -15,6 +15,7 @@ export class NeuralLink {
   #loadTimer = null;
   #onState;
   state = NEURAL_STATE.idle;
+  inputNames = []; // the model's, once ready: an encoder may or may not take token_type_ids
 
   // onState(state, detail): detail is { ms } when ready, { reason } when off.
   constructor({ onState = () => {} } = {}) {
@@ -38,6 +39,7 @@ export class NeuralLink {
     this.#worker.onmessage = ({ data }) => {
       if (data.type === 'ready') {
         clearTimeout(this.#loadTimer);
+        this.inputNames = data.inputNames ?? [];
         this.#setState(NEURAL_STATE.ready, { ms: data.ms });
       } else if (data.type === 'result' || data.type === 'error') {
         const waiting = this.#pending.get(data.id);

@@ -9,16 +9,20 @@ import { format, resolveLocale, strings } from './i18n.js';
 import { Outbox, outboxKey } from './outbox.js';
 import { clearConversation, emptyConversation, loadConversation, saveConversation, storageKey } from './storage.js';
 import { NeuralLink, NEURAL_STATE } from './neural-link.js';
+import { encoderSource, trainedModelSource } from './neural-sources.js';
 import { ChatView } from './view.js';
 import { trackViewport } from './viewport.js';
 
 // Files that ship beside the bundled tandem.js (web/tools/build.mjs).
 const CSS_URL = new URL('./tandem.css', import.meta.url).href;
 const CORE_URL = new URL('./tandem-core.mjs', import.meta.url).href;
-// The optional neural model's runtime: fetched only when a site opts in with
-// the `neural` attribute, and only after the customer opens the chat.
+// The optional neural model's runtime (and a company encoder's tokenizer):
+// fetched only when a site opts in with the `neural` or `encoder` attribute,
+// and only after the customer opens the chat (docs/neural.md).
 const NEURAL_WORKER_URL = new URL('./tandem-neural-worker.js', import.meta.url).href;
 const ORT_URL = new URL('./ort/ort.wasm.bundle.min.mjs', import.meta.url).href;
+const ENCODER_WRAPPER_URL = new URL('./tandem-encoder.js', import.meta.url).href;
+const ENCODER_MODULE_URL = new URL('./tandem-encoder.mjs', import.meta.url).href;
 const DEFAULT_KB = 'site.tandem';
 // Progress appears only when loading is slow enough to notice.
 const PROGRESS_DELAY_MS = 300;
@@ -41,6 +45,7 @@ export class TandemChat extends HTMLElement {
   #outbox = null;
   #link = null;
   #neural = null;
+  #neuralSource = null;
 
   get #kbUrl() {
     return new URL(this.getAttribute('kb') || DEFAULT_KB, this.ownerDocument.baseURI).href;
@@ -65,8 +70,7 @@ export class TandemChat extends HTMLElement {
   }
 
   disconnectedCallback() {
-    this.#neural?.dispose();
-    this.#neural = null;
+    this.#stopNeural();
     this.#stopViewport();
     this.#stopViewport = () => {};
     this.#link?.stop();
@@ -80,8 +84,7 @@ export class TandemChat extends HTMLElement {
     if (name === 'kb') {
       this.#loader = null;
       this.#restoredInto = null;
-      this.#neural?.dispose();
-      this.#neural = null;
+      this.#stopNeural();
       this.#restore();
     } else if (name === 'locale' || name === 'title') {
       this.#applyStrings();
@@ -210,34 +213,57 @@ export class TandemChat extends HTMLElement {
     );
   }
 
-  // The neural model loads in a worker once the chat is open and the browser
-  // is idle; until it is ready (or if it never is) the engine answers alone.
+  // A neural model loads in a worker once the chat is open and the browser is
+  // idle; until it is ready (or if it never is) the engine answers alone.
   #startNeural(engine) {
-    const model = this.getAttribute('neural');
-    if (!model || this.#neural) return;
-    this.#neural = new NeuralLink({
+    const encoder = this.getAttribute('encoder');
+    const model = encoder ? this.getAttribute('encoder-model') : this.getAttribute('neural');
+    if ((!model && !encoder) || this.#neural) return;
+    const link = new NeuralLink({
       onState: (state, detail) => {
         if (state === NEURAL_STATE.ready || state === NEURAL_STATE.off) this.#emit('tandem:neural', { state, ...detail });
       },
     });
-    if (engine.neural.feeds('') === null) {
-      this.#neural.disable('the knowledge file was trained without a neural model');
+    this.#neural = link;
+    const resolve = (url) => new URL(url, this.ownerDocument.baseURI).href;
+    if (!model) {
+      link.disable('the encoder attribute needs encoder-model too');
       return;
     }
+    const source = encoder
+      ? encoderSource({ companionUrl: resolve(encoder), wrapperUrl: ENCODER_WRAPPER_URL, moduleUrl: ENCODER_MODULE_URL })
+      : Promise.resolve(trainedModelSource(engine));
     const start = () =>
-      this.#neural?.start({
-        workerUrl: NEURAL_WORKER_URL,
-        ortUrl: ORT_URL,
-        modelUrl: new URL(model, this.ownerDocument.baseURI).href,
-      });
+      source.then(
+        (loaded) => {
+          if (this.#neural !== link) return loaded?.dispose();
+          if (!loaded) return link.disable('the knowledge file was trained without a neural model');
+          this.#neuralSource = loaded;
+          link.start({ workerUrl: NEURAL_WORKER_URL, ortUrl: ORT_URL, modelUrl: resolve(model) });
+        },
+        (error) => link.disable(`encoder: ${error.message}`),
+      );
     if ('requestIdleCallback' in globalThis) requestIdleCallback(start, { timeout: 2000 });
     else setTimeout(start, 0);
   }
 
-  async #neuralScores(engine, text) {
-    if (this.#neural?.state !== NEURAL_STATE.ready) return undefined;
-    const feeds = engine.neural.feeds(text);
-    return feeds ? engine.neural.scores(await this.#neural.run(feeds)) : undefined;
+  #stopNeural() {
+    this.#neural?.dispose();
+    this.#neural = null;
+    this.#neuralSource?.dispose();
+    this.#neuralSource = null;
+  }
+
+  // What the engine is given besides the text: the neural model's scores, or
+  // nothing when it is not ready, too slow or failing.
+  async #neuralContext(text) {
+    if (this.#neural?.state !== NEURAL_STATE.ready || !this.#neuralSource) return {};
+    try {
+      const outputs = await this.#neural.run(this.#neuralSource.feeds(text, this.#neural.inputNames));
+      return outputs ? this.#neuralSource.context(outputs) : {};
+    } catch {
+      return {};
+    }
   }
 
   #persist() {
@@ -316,8 +342,8 @@ export class TandemChat extends HTMLElement {
     this.#view.setBusy(true);
     try {
       const engine = await this.#conversationEngine();
-      const neural = human ? undefined : await this.#neuralScores(engine, text);
-      const answer = engine.conversation.respond(text, { ...this.#context(), neural });
+      const neural = human ? {} : await this.#neuralContext(text);
+      const answer = engine.conversation.respond(text, { ...this.#context(), ...neural });
       this.#applySession(answer);
       // In human mode the core records the (redacted) message and the bot stays quiet.
       if (human) {
