@@ -8,11 +8,15 @@ namespace {
 
 constexpr const char* kUsage =
     "usage:\n"
-    "  tandem train DATA -o MODEL [--seed N] [--folds K]\n"
+    "  tandem train DATA -o MODEL [--seed N] [--folds K] [--neural]\n"
     "                                 train on DATA, write the compiled model\n"
+    "                                 (--neural: also the network, as MODEL's .onnx sibling)\n"
     "  tandem eval  MODEL DATA [--json]\n"
-    "                                 score MODEL on DATA's evaluation split\n"
-    "  tandem ask   MODEL TEXT        the engine's decision for one message, as JSON\n"
+    "                                 score MODEL on DATA's evaluation split (with an .onnx\n"
+    "                                 sibling: also the network alone and the fused engine)\n"
+    "  tandem ask   MODEL TEXT [--neural [--logits]]\n"
+    "                                 the engine's decision for one message, as JSON\n"
+    "                                 (--neural: fused with the .onnx sibling's scores)\n"
     "\n"
     "DATA is a knowledge base (kb.json, see docs/knowledge-base.md), a CSV with\n"
     "header text,category, or a CLINC150-style JSON object of [text, intent] lists.\n";

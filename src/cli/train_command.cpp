@@ -5,13 +5,16 @@
 #include "engine/compile.h"
 #include "engine_io.h"
 #include "files.h"
+#include "neural_io.h"
+#include "onnx_export.h"
 #include "options.h"
 #include "training_data.h"
 
 namespace tandem::cli {
 namespace {
 
-constexpr const char* kTrainUsage = "usage: tandem train DATA -o MODEL [--seed N] [--folds K]\n";
+constexpr const char* kTrainUsage =
+    "usage: tandem train DATA -o MODEL [--seed N] [--folds K] [--neural]\n";
 
 // One line per stage as it completes, so logs stay readable in CI and pipes.
 class Progress {
@@ -48,15 +51,40 @@ void print_report(const engine::CompileReport& r, bool has_faqs) {
                " (used by knowledge bases)\n",
                answer.threshold, answer.in_scope_accuracy * 100, answer.answered * 100);
   std::fprintf(stderr, "  features %zu, weights kept %zu\n", c.feature_rows, c.weights_kept);
+  if (c.neural) {
+    const auto& np = c.neural_operating_point;
+    std::fprintf(stderr,
+                 "  with the neural model (once the widget has loaded it): top-1 accuracy %.2f%%, "
+                 "calibration error %.2f%%, its vote %.2f\n"
+                 "  out-of-scope cut      %.3f -> in-scope accuracy %.2f%%, answered %.2f%%",
+                 c.neural_heldout_accuracy * 100, c.neural_calibration_error * 100, c.neural_weight,
+                 np.threshold, np.in_scope_accuracy * 100, np.answered * 100);
+    if (c.out_of_scope_examples)
+      std::fprintf(stderr, ", out-of-scope recall %.2f%%", np.oos_recall * 100);
+    std::fputs("\n", stderr);
+  }
   if (has_faqs)
     std::fprintf(stderr, "  FAQ leave-one-out top-1 %.2f%% over %zu phrasings\n",
                  r.faq_heldout_accuracy * 100, r.faq_positive_checks);
 }
 
+// The network goes beside the model file, which carries only its fingerprint
+// and fusion parameters: the widget's first load does not grow.
+int write_network(const nlu::NeuralModel& network, const std::string& model_path) {
+  const std::string path = onnx_sibling(model_path);
+  auto bytes = onnx::export_neural_onnx(network);
+  if (!bytes) return report_errors("train", {Error{path, bytes.error_text()}});
+  auto written = write_file(path, *bytes);
+  if (!written) return report_errors("train", written.errors());
+  std::fprintf(stderr, "wrote %s (%zu bytes; the widget loads it lazily, see docs/neural.md)\n",
+               path.c_str(), bytes->size());
+  return 0;
+}
+
 }  // namespace
 
 int train_command(const Args& raw) {
-  const ParsedArgs args = parse_args(raw, {"-o", "--seed", "--folds"}, {});
+  const ParsedArgs args = parse_args(raw, {"-o", "--seed", "--folds"}, {"--neural"});
   if (!args.error.empty() || args.positional.size() != 1 || !args.value("-o")) {
     std::fprintf(stderr, "%s%s",
                  args.error.empty() ? "" : ("tandem train: " + args.error + "\n").c_str(),
@@ -74,6 +102,7 @@ int train_command(const Args& raw) {
     if (!n || *n < 2 || *n > 20) return report_errors("train", {Error{"--folds", "expects 2..20"}});
     options.folds = static_cast<int>(*n);
   }
+  options.neural.enabled = args.has("--neural");
 
   const std::string& path = args.positional[0];
   std::fprintf(stderr, "reading %s\n", path.c_str());
@@ -85,11 +114,13 @@ int train_command(const Args& raw) {
   const auto start = std::chrono::steady_clock::now();
   engine::CompileReport report;
   Progress progress;
+  nlu::NeuralModel network;
   std::fprintf(stderr, "training on %zu examples\n", data->labelled.train.size());
   const engine::Model model =
-      data->kb ? engine::compile_knowledge_base(*data->kb, options, &report, std::ref(progress))
+      data->kb ? engine::compile_knowledge_base(*data->kb, options, &report, std::ref(progress),
+                                                &network)
                : engine::compile_labelled_data(data->labelled.train, options, &report,
-                                               std::ref(progress));
+                                               std::ref(progress), &network);
   const double seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   print_report(report, data->kb && !data->kb->faqs.empty());
@@ -99,7 +130,7 @@ int train_command(const Args& raw) {
   if (!written) return report_errors("train", written.errors());
   std::fprintf(stderr, "wrote %s (%zu bytes) in %.1f s\n", args.value("-o")->c_str(), bytes.size(),
                seconds);
-  return 0;
+  return options.neural.enabled ? write_network(network, *args.value("-o")) : 0;
 }
 
 }  // namespace tandem::cli

@@ -282,6 +282,102 @@ class CliTest(unittest.TestCase):
         self.assert_clean_failure(run("train", DEMO_KB, "-o", out, "--folds", "2"), "no-such-dir")
 
 
+class NeuralCliTest(unittest.TestCase):
+    """`--neural`: the network written beside the model file, evaluated and asked."""
+
+    @classmethod
+    def setUpClass(cls):
+        cls.tmp = tempfile.mkdtemp(prefix="tandem-cli-neural-")
+        cls.model = os.path.join(cls.tmp, "clinc.tandem")
+        cls.onnx = os.path.join(cls.tmp, "clinc.onnx")
+        cls.train_run = run("train", CLINC, "-o", cls.model, "--folds", "2", "--neural")
+
+    @classmethod
+    def tearDownClass(cls):
+        shutil.rmtree(cls.tmp, ignore_errors=True)
+
+    def setUp(self):
+        self.assertEqual(self.train_run.returncode, 0, self.train_run.stderr)
+
+    def copy_model(self, folder, onnx_bytes=None):
+        """The model file alone in a folder, with `onnx_bytes` as its sibling if given."""
+        folder = os.path.join(self.tmp, folder)
+        os.makedirs(folder, exist_ok=True)
+        model = shutil.copy(self.model, folder)
+        if onnx_bytes is not None:
+            with open(os.path.join(folder, "clinc.onnx"), "wb") as f:
+                f.write(onnx_bytes)
+        return model
+
+    def eval_json(self, model):
+        result = run("eval", model, CLINC, "--json")
+        self.assertEqual(result.returncode, 0, result.stderr)
+        return json.loads(result.stdout), result.stderr
+
+    def test_train_writes_the_network_beside_the_model(self):
+        self.assertIn("clinc.onnx", self.train_run.stderr)
+        self.assertGreater(os.path.getsize(self.onnx), 1000)
+
+    def test_eval_reports_the_engine_the_network_and_their_fusion(self):
+        metrics, _ = self.eval_json(self.model)
+        for part in ("neural", "fused"):
+            self.assertLessEqual(EVAL_KEYS, set(metrics[part]))
+            self.assertEqual(metrics[part]["n"], metrics["n"])
+            for key in ("accuracy", "in_scope_accuracy", "oos_recall", "macro_f1"):
+                self.assertGreaterEqual(metrics[part][key], 0.0)
+                self.assertLessEqual(metrics[part][key], 1.0)
+        # The top level is the engine alone, as without the network.
+        alone, _ = self.eval_json(self.copy_model("alone"))
+        self.assertNotIn("neural", alone)
+        for key in EVAL_KEYS - {"latency_us_p50", "latency_us_p99"}:
+            self.assertEqual(metrics[key], alone[key], key)
+        table = run("eval", self.model, CLINC)
+        self.assertIn("fused", table.stdout)
+
+    def test_ask_fuses_the_network_and_shows_its_feeds(self):
+        plain = json.loads(run("ask", self.model, "what is my credit score").stdout)
+        self.assertNotIn("neural", plain)
+        result = run("ask", self.model, "what is my credit score", "--neural", "--logits")
+        self.assertEqual(result.returncode, 0, result.stderr)
+        decision = json.loads(result.stdout)
+        self.assertIn(decision["action"], ACTIONS)
+        neural = decision["neural"]
+        self.assertEqual(len(neural["rows"]), len(neural["weights"]))
+        self.assertGreater(len(neural["rows"]), 0)
+        self.assertGreater(len(neural["logits"]), 1)
+        self.assertGreater(neural["fingerprint"], 0)
+        self.assertNotIn("neural", json.loads(run("ask", self.model, "hi", "--neural").stdout))
+
+    def test_a_network_from_another_training_is_ignored_with_a_note(self):
+        # Retrained without --neural, an old clinc.onnx left beside it.
+        folder = os.path.join(self.tmp, "stale")
+        os.makedirs(folder, exist_ok=True)
+        model = os.path.join(folder, "clinc.tandem")
+        self.assertEqual(run("train", CLINC, "-o", model, "--folds", "2").returncode, 0)
+        shutil.copy(self.onnx, folder)
+        metrics, stderr = self.eval_json(model)
+        self.assertNotIn("neural", metrics)
+        self.assertIn("clinc.onnx", stderr)
+
+    def test_bad_network_files_fail_cleanly(self):
+        with open(self.onnx, "rb") as f:
+            onnx_bytes = f.read()
+        cases = {"garbage": b"\x00\x01not a model at all",
+                 "truncated": onnx_bytes[: len(onnx_bytes) // 2]}
+        for name, content in cases.items():
+            with self.subTest(case=name):
+                model = self.copy_model(name, content)
+                onnx = os.path.join(os.path.dirname(model), "clinc.onnx")
+                assert_clean = CliTest.assert_clean_failure
+                assert_clean(self, run("eval", model, CLINC, "--json"), onnx)
+                assert_clean(self, run("ask", model, "hello", "--neural"), onnx)
+
+    def test_neural_usage_errors(self):
+        without = self.copy_model("without")
+        CliTest.assert_clean_failure(self, run("ask", without, "hello", "--neural"), "--neural")
+        CliTest.assert_clean_failure(self, run("ask", self.model, "hello", "--logits"))
+
+
 def main():
     global TANDEM, ROOT, BANKING, CLINC, DEMO_KB
     args = sys.argv[1:]
