@@ -1,10 +1,15 @@
 // The fixed evaluation protocols of the engine benchmark.
 #pragma once
 
+#include <functional>
 #include <string>
+#include <vector>
 
 #include "base/status.h"
 #include "data/labelled_data.h"
+#include "engine/engine.h"
+#include "nlu/calibration.h"
+#include "nlu/neural_scores.h"
 
 namespace tandem::bench {
 
@@ -14,5 +19,19 @@ Expected<data::LabelledData> banking77_split(const std::string& data_dir);
 // CLINC150: train + oos_train for training, val + oos_val for evaluation (the
 // reader chooses test + oos_test instead when the file has them).
 Expected<data::LabelledData> clinc150(const std::string& data_dir);
+
+// Classifier-level predictions on the items, fused with the network's scores
+// for each message when `scores_for` is given (else the lexical engine alone).
+using ScoresFn = std::function<nlu::NeuralScores(const std::string& message)>;
+std::vector<nlu::HeldOutPrediction> predictions(const engine::Engine& engine,
+                                                const std::vector<data::Example>& items,
+                                                const ScoresFn& scores_for = {});
+
+// Comparing two models' out-of-scope recall at equal in-scope accuracy: the
+// threshold, swept over the predictions' confidences, that declines the most
+// out-of-scope items while keeping the in-scope accuracy at or above
+// `in_scope_accuracy`. Chosen on the evaluation data: for comparison only.
+nlu::OperatingPoint best_recall_at(const std::vector<nlu::HeldOutPrediction>& predictions,
+                                   double in_scope_accuracy);
 
 }  // namespace tandem::bench
