@@ -81,6 +81,7 @@ fi
 
 echo
 echo "  Lumen Pay demo:  $url"
+echo "  with the optional neural model (ONNX Runtime Web): $url?neural"
 echo "  Agent inbox:     $desk/inbox?token=$TANDEM_DESK_AGENT_TOKEN"
 echo "                   (conversations kept in $DESK_DB; Ctrl-C to stop both)"
 echo
