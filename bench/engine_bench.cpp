@@ -178,6 +178,7 @@ int main(int argc, char** argv) {
   const std::string dir = argc > 1 ? argv[1] : TANDEM_DEFAULT_DATA_DIR;
   const auto banking77 = bench::banking77_split(dir);
   const auto clinc150 = bench::clinc150(dir);
+  const auto banking77_10 = bench::few_shot(banking77, 10);
   std::printf("data: %s\n\n", dir.c_str());
   std::printf(
       "| data set  | train / eval | acc %%  | in-scope %% | oos P %% | oos R %% | macro-F1 | train "
@@ -187,6 +188,10 @@ int main(int argc, char** argv) {
   std::vector<std::string> notes;
   const auto banking77_engine = run("BANKING77", banking77, notes);
   const auto clinc150_engine = run("CLINC150", clinc150, notes);
+  const auto banking77_10_engine = run("B77 10/int", banking77_10, notes);
+  notes.push_back(
+      "B77 10/int: BANKING77's split with 10 training examples per intent (a small "
+      "knowledge base's amount of data), the same evaluation items.");
   print_notes(notes);
 
   // Same splits; train s is `tandem train --neural` in full, model KB the
@@ -200,6 +205,7 @@ int main(int argc, char** argv) {
   std::vector<std::string> neural_notes;
   run_neural("BANKING77", banking77, banking77_engine, neural_notes);
   run_neural("CLINC150", clinc150, clinc150_engine, neural_notes);
+  run_neural("B77 10/int", banking77_10, banking77_10_engine, neural_notes);
   print_notes(neural_notes);
   return 0;
 }

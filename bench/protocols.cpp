@@ -31,6 +31,16 @@ Expected<data::LabelledData> banking77_split(const std::string& data_dir) {
   return split;
 }
 
+Expected<data::LabelledData> few_shot(const Expected<data::LabelledData>& data, size_t per_label) {
+  if (!data) return data.errors();
+  data::LabelledData out;
+  out.eval = data->eval;
+  std::map<std::string, size_t> taken;
+  for (const auto& e : data->train)
+    if (taken[e.label]++ < per_label) out.train.push_back(e);
+  return out;
+}
+
 Expected<data::LabelledData> clinc150(const std::string& data_dir) {
   auto text = cli::read_file(data_dir + "/clinc150/data_full_trainval.json", size_t{64} << 20);
   if (!text) return text.errors();

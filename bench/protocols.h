@@ -16,6 +16,10 @@ namespace tandem::bench {
 // BANKING77: a stratified 80/20 split of train.csv, the same on every machine.
 Expected<data::LabelledData> banking77_split(const std::string& data_dir);
 
+// The same split with only the first `per_label` training examples of each
+// intent: a small knowledge base's amount of data, on the same evaluation items.
+Expected<data::LabelledData> few_shot(const Expected<data::LabelledData>& data, size_t per_label);
+
 // CLINC150: train + oos_train for training, val + oos_val for evaluation (the
 // reader chooses test + oos_test instead when the file has them).
 Expected<data::LabelledData> clinc150(const std::string& data_dir);
