@@ -24,16 +24,42 @@ void fill_uniform(std::vector<float>& values, size_t n, float range, Random& ran
   for (auto& v : values) v = range * symmetric_unit(random);
 }
 
+// Inverted dropout: kept values are scaled by 1 / (1 - rate), so the trained
+// network needs no change at inference.
+class Dropout {
+ public:
+  // Its own stream, so the example order is the same with and without dropout.
+  Dropout(float rate, uint64_t seed)
+      : rate_(rate), keep_scale_(1.0f / (1.0f - rate)), random_(seed ^ 0xD809D809ull) {}
+  bool active() const { return rate_ > 0.0f; }
+  // 1 / (1 - rate) for a kept value, 0 for a dropped one; from 24 random bits,
+  // exact in float as in symmetric_unit().
+  float next() {
+    return float(random_.next() >> 40) < rate_ * float(1u << 24) ? 0.0f : keep_scale_;
+  }
+
+ private:
+  float rate_, keep_scale_;
+  Random random_;
+};
+
 // Full-precision parameters and scratch space while training.
 struct Network {
   size_t buckets, dim, hidden, classes;
   std::vector<float> table, w1, b1, w2, b2;
-  std::vector<float> v, a, h, p, grad_h, grad_v;
+  std::vector<float> v, a, h, p, grad_h, grad_v, hidden_kept;
+  SparseVector kept;
+  Dropout input_dropout, hidden_dropout;
 
   // Uniform ranges keep each layer's output at the scale of its input (He for
   // the ReLU layer); the TF-IDF input has unit norm.
   Network(const NeuralOptions& options, size_t classes_, Random& random)
-      : buckets(options.buckets), dim(options.dim), hidden(options.hidden), classes(classes_) {
+      : buckets(options.buckets),
+        dim(options.dim),
+        hidden(options.hidden),
+        classes(classes_),
+        input_dropout(options.input_dropout, options.seed),
+        hidden_dropout(options.hidden_dropout, ~options.seed) {
     fill_uniform(table, buckets * dim, 1.0f / std::sqrt(float(dim)), random);
     fill_uniform(w1, dim * hidden, std::sqrt(6.0f / float(dim)), random);
     fill_uniform(w2, hidden * classes, std::sqrt(3.0f / float(hidden)), random);
@@ -42,10 +68,14 @@ struct Network {
     h.resize(hidden);
     grad_h.resize(hidden);
     grad_v.resize(dim);
+    hidden_kept.assign(hidden, 1.0f);
   }
 
-  // One SGD step on the cross-entropy of one example.
-  void step(const SparseVector& x, uint32_t label, float lr) {
+  // One SGD step on the cross-entropy of one example, under fresh dropout masks.
+  void step(const SparseVector& example, uint32_t label, float lr) {
+    const SparseVector& x = input_dropout.active() ? drop_terms(example) : example;
+    if (hidden_dropout.active())
+      for (auto& m : hidden_kept) m = hidden_dropout.next();
     v.assign(dim, 0.0f);
     for (const auto& t : x) {
       const float* e = &table[size_t{t.row % buckets} * dim];
@@ -56,7 +86,7 @@ struct Network {
       const float* w = &w1[j * hidden];
       for (size_t k = 0; k < hidden; ++k) a[k] += v[j] * w[k];
     }
-    for (size_t k = 0; k < hidden; ++k) h[k] = std::max(0.0f, a[k]);
+    for (size_t k = 0; k < hidden; ++k) h[k] = std::max(0.0f, a[k]) * hidden_kept[k];
     p = b2;
     for (size_t k = 0; k < hidden; ++k) {
       if (h[k] == 0.0f) continue;
@@ -70,7 +100,7 @@ struct Network {
       float* w = &w2[k * classes];
       float g = 0.0f;
       for (size_t c = 0; c < classes; ++c) g += w[c] * p[c];
-      grad_h[k] = a[k] > 0.0f ? g : 0.0f;
+      grad_h[k] = a[k] > 0.0f ? g * hidden_kept[k] : 0.0f;
       if (h[k] != 0.0f)
         for (size_t c = 0; c < classes; ++c) w[c] -= lr * h[k] * p[c];
     }
@@ -90,6 +120,14 @@ struct Network {
       const float g = lr * t.value;
       for (size_t j = 0; j < dim; ++j) e[j] -= g * grad_v[j];
     }
+  }
+
+  const SparseVector& drop_terms(const SparseVector& x) {
+    kept.clear();
+    for (const auto& t : x)
+      if (const float keep = input_dropout.next(); keep != 0.0f)
+        kept.push_back({t.row, t.value * keep});
+    return kept;
   }
 };
 
@@ -178,8 +216,9 @@ NeuralModel NeuralModel::from_weights(NeuralWeights weights, bool* ok) {
 NeuralModel NeuralModel::train(const std::vector<SparseVector>& inputs,
                                const std::vector<uint32_t>& labels, size_t classes,
                                const NeuralOptions& options, const ProgressFn& progress) {
+  auto rate_ok = [](float rate) { return rate >= 0.0f && rate < 1.0f; };
   if (classes == 0 || classes > kMaxClasses || options.buckets == 0 || options.dim == 0 ||
-      options.hidden == 0)
+      options.hidden == 0 || !rate_ok(options.input_dropout) || !rate_ok(options.hidden_dropout))
     return NeuralModel{};
   Random random(options.seed);
   Network n(options, classes, random);

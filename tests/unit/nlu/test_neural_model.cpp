@@ -79,6 +79,33 @@ TEST_CASE("training is deterministic for a seed and differs across seeds", "[nlu
   CHECK(a.fingerprint() != c.fingerprint());
 }
 
+TEST_CASE("dropout can be turned off, and changes what is learned", "[nlu][neural]") {
+  const Task task = separable_task();
+  NeuralOptions plain = small_options();
+  plain.input_dropout = 0.0f;
+  plain.hidden_dropout = 0.0f;
+  const NeuralModel without = NeuralModel::train(task.inputs, task.labels, 3, plain);
+  const NeuralModel with = NeuralModel::train(task.inputs, task.labels, 3, small_options());
+  CHECK(without.fingerprint() != with.fingerprint());
+  std::vector<float> logits;
+  for (size_t i = 0; i < task.inputs.size(); ++i) {
+    without.logits(without.input(task.inputs[i]), logits);
+    CHECK(top(logits) == task.labels[i]);
+  }
+}
+
+TEST_CASE("training refuses dropout rates outside [0, 1)", "[nlu][neural]") {
+  const Task task = separable_task();
+  for (float rate : {1.0f, -0.1f, std::numeric_limits<float>::quiet_NaN()}) {
+    NeuralOptions options = small_options();
+    options.input_dropout = rate;
+    CHECK(NeuralModel::train(task.inputs, task.labels, 3, options).empty());
+    options = small_options();
+    options.hidden_dropout = rate;
+    CHECK(NeuralModel::train(task.inputs, task.labels, 3, options).empty());
+  }
+}
+
 TEST_CASE("input() folds feature rows into the table's buckets", "[nlu][neural]") {
   const Task task = separable_task();
   const NeuralModel model = NeuralModel::train(task.inputs, task.labels, 3, small_options());
