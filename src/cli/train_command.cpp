@@ -110,6 +110,8 @@ int train_command(const Args& raw) {
   if (!data) return report_errors("train", data.errors());
   if (data->labelled.train.empty())
     return report_errors("train", {Error{path, "no training examples"}});
+  if (auto problem = data::check_trainable(data->labelled.train))
+    return report_errors("train", {Error{path, problem->what}});
 
   const auto start = std::chrono::steady_clock::now();
   engine::CompileReport report;

@@ -228,6 +228,28 @@ class CliTest(unittest.TestCase):
                                           os.path.basename(source))
                 self.assertFalse(os.path.exists(out))
 
+    def test_hostile_training_data_fails_fast_with_a_clear_message(self):
+        labels = self.write("labels.csv", "text,category\n" +
+                            "".join(f"message {i},label_{i}\n" for i in range(70000)))
+        all_oos = self.write("all_oos.csv", "text,category\nhello,oos\nweather,oos\n")
+        repeated_key = self.write("repeated_key.json", json.dumps({
+            "tandem_kb": 1, "name": "Shop",
+            "intents": [{"id": "refund", "examples": ["a", "b", "c"], "answer": "x"}]})
+            .replace('"answer": "x"', '"answer": "x", "answer": "y"'))
+        escape = self.write("escape_kb.json", json.dumps({
+            "tandem_kb": 1, "name": "Shop",
+            "intents": [{"id": "re\x1b[31mfund", "examples": ["a", "b", "c"], "answer": "x"},
+                        {"id": "re\x1b[31mfund", "examples": ["d", "e", "f"], "answer": "y"}]}))
+        cases = ((labels, "distinct labels"), (all_oos, "out of scope"),
+                 (repeated_key, '/intents/0/answer: duplicate key "answer"'),
+                 (escape, "re\\x1B[31mfund"))
+        for source, fragment in cases:
+            with self.subTest(data=os.path.basename(source)):
+                result = run("train", source, "-o", self.path("x.tandem"))
+                self.assert_clean_failure(result, fragment)
+                self.assertNotIn("\x1b", result.stderr)
+                self.assertFalse(os.path.exists(self.path("x.tandem")))
+
     def test_csv_with_a_bad_header(self):
         source = self.write("bad_header.csv", "utterance,label\nwhere is my card,card_arrival\n")
         self.assert_clean_failure(run("train", source, "-o", self.path("x.tandem")),

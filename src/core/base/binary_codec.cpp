@@ -1,6 +1,7 @@
 #include "base/binary_codec.h"
 
 #include <array>
+#include <cmath>
 #include <cstring>
 
 namespace tandem {
@@ -68,6 +69,12 @@ float BinaryReader::f32() {
   uint32_t bits = u32();
   float v;
   std::memcpy(&v, &bits, sizeof v);
+  // No trainer writes NaN or infinity; one in a file would poison every score
+  // after it (a "confidence": null, or every reply a fallback).
+  if (ok() && !std::isfinite(v)) {
+    fail("number is not finite");
+    return 0.0f;
+  }
   return v;
 }
 

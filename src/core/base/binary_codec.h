@@ -34,7 +34,7 @@ class BinaryReader {
 
   uint8_t u8();
   uint32_t u32();
-  float f32();
+  float f32();  // a NaN or infinity fails the read: no trainer writes one
   uint64_t varint();
   std::string str();
   std::string_view raw(size_t size);

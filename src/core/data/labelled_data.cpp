@@ -1,6 +1,7 @@
 #include "data/labelled_data.h"
 
 #include <array>
+#include <unordered_set>
 
 #include "kb/json_fields.h"
 #include "kb/json_input.h"
@@ -212,6 +213,24 @@ Expected<LabelledData> read_clinc(const json& root) {
 }
 
 }  // namespace
+
+std::optional<Error> check_trainable(const std::vector<Example>& train) {
+  std::unordered_set<std::string_view> labels;
+  bool in_scope = false;
+  for (const auto& example : train) {
+    in_scope = in_scope || example.label != kOutOfScope;
+    if (labels.insert(example.label).second && labels.size() > kMaxLabels) {
+      return Error{"", "more than " + std::to_string(kMaxLabels) +
+                           " distinct labels: a model holds at most that many classes; is the "
+                           "label column the right one?"};
+    }
+  }
+  if (!train.empty() && !in_scope) {
+    return Error{"", "every training example is out of scope (\"" + std::string(kOutOfScope) +
+                         "\"): there is nothing to answer; add examples of at least one intent"};
+  }
+  return std::nullopt;
+}
 
 Expected<LabelledData> parse_csv(std::string_view csv_text) {
   if (auto problem = kb::check_text(csv_text, kMaxDataBytes, "CSV file")) return *problem;

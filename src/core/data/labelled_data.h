@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cstddef>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -26,6 +27,15 @@ struct LabelledData {
   std::vector<Example> train;
   std::vector<Example> eval;  // empty when the source has no evaluation split
 };
+
+// The most distinct labels training accepts, out-of-scope included: the model
+// file stores a class as a 16-bit index (docs/model-file.md).
+inline constexpr std::size_t kMaxLabels = 65535;
+
+// Whether examples can train a classifier, checked before any training
+// allocates per-label tables: at most kMaxLabels labels, and at least one
+// that is not out of scope (a model that only ever declines is no model).
+std::optional<Error> check_trainable(const std::vector<Example>& train);
 
 // CSV with header "text,category" (RFC 4180: quoted fields may hold commas,
 // doubled quotes and line breaks). All rows go to `train`; errors name the line.

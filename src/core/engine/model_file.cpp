@@ -85,8 +85,19 @@ void read_answers(BinaryReader& in, kb::KnowledgeBase& kb) {
   }
   kb.policy.answer_threshold = in.f32();
   kb.policy.clarify_margin = in.f32();
-  kb.policy.low_confidence_turns = static_cast<int>(in.varint());
+  const uint64_t low_confidence_turns = in.varint();
   kb.policy.default_queue = in.str();
+  // The same ranges the knowledge-base validator enforces (kb_loader.cpp): a
+  // file with a valid checksum can still carry values no trainer writes.
+  const float answer_threshold = kb.policy.answer_threshold;
+  if (in.ok() &&
+      !(answer_threshold == -1.0f || (answer_threshold > 0.0f && answer_threshold < 1.0f)))
+    in.fail("answer threshold out of range");
+  if (in.ok() && !(kb.policy.clarify_margin >= 0.0f && kb.policy.clarify_margin < 1.0f))
+    in.fail("clarify margin out of range");
+  if (in.ok() && (low_confidence_turns < 1 || low_confidence_turns > kb::kMaxLowConfidenceTurns))
+    in.fail("low-confidence turn count out of range");
+  kb.policy.low_confidence_turns = static_cast<int>(low_confidence_turns);
   kb.messages.fallback = in.str();
   kb.messages.clarify = in.str();
   kb.messages.handoff = in.str();

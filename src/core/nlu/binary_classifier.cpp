@@ -125,6 +125,8 @@ BinaryClassifier BinaryClassifier::load(BinaryReader& in) {
   c.linear_ = CompactLinearModel::load(in);
   if (in.ok() && (c.linear_.classes() != 2 || c.linear_.rows() != c.vectorizer_.rows()))
     in.fail("the yes/no classifier's tables disagree");
+  if (in.ok() && !(c.threshold_ >= 0.0f && c.threshold_ <= 1.0f))
+    in.fail("the yes/no classifier's threshold is out of range");
   return c;
 }
 

@@ -88,15 +88,23 @@ void Vectorizer::save(BinaryWriter& out) const {
 
 Vectorizer Vectorizer::load(BinaryReader& in) {
   Vectorizer v;
-  v.config_.hash_bits = static_cast<uint32_t>(in.varint());
-  v.config_.word_ngrams = static_cast<int>(in.varint());
-  v.config_.char_min = static_cast<int>(in.varint());
-  v.config_.char_max = static_cast<int>(in.varint());
+  // Read wide and range-checked before narrowing: a hostile file must not wrap
+  // a huge bucket width or a negative n-gram length past the checks.
+  const uint64_t hash_bits = in.varint();
+  const uint64_t word_ngrams = in.varint();
+  const uint64_t char_min = in.varint();
+  const uint64_t char_max = in.varint();
   v.config_.seed = in.u32();
-  if (in.ok() && (v.config_.hash_bits == 0 || v.config_.hash_bits > kMaxHashBits ||
-                  v.config_.word_ngrams > 8 || v.config_.char_max > 16)) {
+  const bool chars_ok = char_max == 0 || (char_min >= 1 && char_min <= char_max);
+  if (in.ok() && (hash_bits == 0 || hash_bits > kMaxHashBits || word_ngrams > 8 || char_max > 16 ||
+                  !chars_ok || (word_ngrams == 0 && char_max == 0))) {
     in.fail("feature configuration out of range");
   }
+  if (!in.ok()) return Vectorizer{};
+  v.config_.hash_bits = static_cast<uint32_t>(hash_bits);
+  v.config_.word_ngrams = static_cast<int>(word_ngrams);
+  v.config_.char_min = static_cast<int>(char_min);
+  v.config_.char_max = static_cast<int>(char_max);
   const size_t rows = in.count(2);
   v.buckets_.resize(rows);
   v.idf_.resize(rows);

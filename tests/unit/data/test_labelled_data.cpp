@@ -5,6 +5,7 @@
 #include "../test_files.h"
 
 #include "data/labelled_data.h"
+#include "kb/json_input.h"
 
 namespace tandem::data {
 namespace {
@@ -176,6 +177,30 @@ TEST_CASE("parse_labelled_data recognises the format", "[data]") {
   require_error(parse_labelled_data(R"({"tandem_kb": 1, "name": "x"})"), "",
                 "load it with the knowledge-base reader");
   require_error(parse_labelled_data("{\"train\": "), "line 1, column 11", "syntax error");
+}
+
+TEST_CASE("check_trainable refuses data no classifier can be trained on", "[data]") {
+  CHECK_FALSE(check_trainable({{"hi", "greet"}, {"weather", "oos"}}).has_value());
+  const auto only_oos = check_trainable({{"weather", "oos"}, {"sing", "oos"}});
+  REQUIRE(only_oos.has_value());
+  CHECK(only_oos->what.find("out of scope") != std::string::npos);
+
+  std::vector<Example> many;
+  for (size_t i = 0; i <= kMaxLabels; ++i) many.push_back({"x", "label_" + std::to_string(i)});
+  const auto too_many = check_trainable(many);
+  REQUIRE(too_many.has_value());
+  CHECK(too_many->what.find("distinct labels") != std::string::npos);
+  many.pop_back();
+  CHECK_FALSE(check_trainable(many).has_value());
+}
+
+TEST_CASE("a key repeated in one object is an error at its pointer", "[data]") {
+  require_error(parse_clinc_json(R"({"train": [["a", "x"]], "train": [["b", "y"]]})"), "/train",
+                "duplicate key");
+  const auto nested = kb::parse_json(R"({"a": [1, {"b": 1, "c": {"d": 2, "d": 3}}]})");
+  REQUIRE_FALSE(nested.ok());
+  CHECK(nested.errors().front().where == "/a/1/c/d");
+  CHECK(kb::parse_json(R"({"a": {"x": 1}, "b": {"x": 2}, "c": [{"x": 1}, {"x": 2}]})").ok());
 }
 
 }  // namespace

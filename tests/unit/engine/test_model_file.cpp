@@ -1,3 +1,4 @@
+#include <limits>
 #include <string>
 #include <vector>
 
@@ -112,6 +113,41 @@ TEST_CASE("a model survives the round trip through its file", "[model]") {
       CHECK(a.candidates[i].id == b.candidates[i].id);
       CHECK(a.candidates[i].confidence == b.candidates[i].confidence);
     }
+  }
+}
+
+// A copy of the demo model with one loaded value no trainer writes, behind a
+// valid checksum: the reader must refuse it, not load it and fail later.
+template <typename Edit>
+void require_refused(Edit edit, const std::string& fragment) {
+  Model model = testing::compiled_demo().model;
+  edit(model);
+  require_error(write_model(model), fragment);
+}
+
+TEST_CASE("well-formed files with values no trainer writes are refused", "[model]") {
+  const float nan = std::numeric_limits<float>::quiet_NaN();
+  const float inf = std::numeric_limits<float>::infinity();
+  require_refused([&](Model& m) { m.kb.policy.clarify_margin = nan; }, "not finite");
+  require_refused([&](Model& m) { m.kb.policy.answer_threshold = -inf; }, "not finite");
+  require_refused([](Model& m) { m.kb.policy.answer_threshold = 1.5f; }, "answer threshold");
+  require_refused([](Model& m) { m.kb.policy.answer_threshold = 0.0f; }, "answer threshold");
+  require_refused([](Model& m) { m.kb.policy.clarify_margin = -0.1f; }, "clarify margin");
+  require_refused([](Model& m) { m.kb.policy.low_confidence_turns = 0; }, "low-confidence");
+  require_refused([](Model& m) { m.kb.policy.low_confidence_turns = 1000; }, "low-confidence");
+}
+
+TEST_CASE("NaN or infinity anywhere in a real model's floats is refused", "[model]") {
+  // Every 4-byte window of the payload is overwritten in turn with a NaN: each
+  // load either refuses it or never read those bytes as a float, and the
+  // engine it builds still gives finite confidences.
+  const std::string payload = payload_of(demo_bytes());
+  const char nan_bits[4] = {0, 0, '\xc0', '\x7f'};
+  for (size_t at = 0; at + 4 <= payload.size(); at += 997) {
+    std::string edited = payload;
+    edited.replace(at, 4, nan_bits, 4);
+    INFO("NaN at payload byte " << at);
+    check_error_or_usable(with_header(edited));
   }
 }
 
