@@ -62,8 +62,8 @@ std::vector<DetailType> take_details(Session& session, std::string_view message,
   for (const auto& d : extract_details(message, context.details)) {
     given.push_back(d.type);
     // Masked like the turn itself: a stored detail must not carry what redaction hides.
-    remember_detail(session, {d.type, handoff::redact(d.value, context.redaction_rules).text,
-                              handoff::redact(d.text, context.redaction_rules).text, turn});
+    remember_detail(session, {d.type, privacy::redact(d.value, context.redaction_rules).text,
+                              privacy::redact(d.text, context.redaction_rules).text, turn});
   }
   return given;
 }
@@ -336,7 +336,7 @@ void record_reply(Session& session, Reply& reply, const Context& context) {
 
 TurnNumber add_text_turn(Session& session, Role role, std::string_view text,
                          const Context& context) {
-  auto redacted = handoff::redact(text, context.redaction_rules);
+  auto redacted = privacy::redact(text, context.redaction_rules);
   merge_redactions(session, redacted.redactions);
   Turn turn;
   turn.role = role;

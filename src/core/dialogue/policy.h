@@ -14,7 +14,7 @@
 #include "dialogue/details.h"
 #include "dialogue/session.h"
 #include "engine/engine.h"
-#include "handoff/redaction.h"
+#include "privacy/redaction.h"
 #include "nlu/neural_scores.h"
 
 namespace tandem::dialogue {
@@ -23,7 +23,7 @@ namespace tandem::dialogue {
 struct Context {
   int64_t now_ms = 0;     // ms since the epoch
   DetailContext details;  // today's date (relative dates), order id prefix, currency
-  std::vector<handoff::RedactionRule> redaction_rules;  // masked in stored turns
+  std::vector<privacy::RedactionRule> redaction_rules;  // masked in stored turns
   // Scores of this message from a neural model run outside the engine, if any.
   const nlu::NeuralScores* neural = nullptr;
 };

@@ -171,8 +171,8 @@ class Reader {
     return a;
   }
 
-  handoff::Redaction read_redaction(const json& value, const std::string& pointer) {
-    handoff::Redaction out{"", 0};
+  privacy::Redaction read_redaction(const json& value, const std::string& pointer) {
+    privacy::Redaction out{"", 0};
     if (!kb::expect_kind(value, Kind::kObject, pointer, errors)) return out;
     ObjectReader r(value, pointer, {"kind", "count"}, errors);
     out.kind = text_field(r, "kind", true);
@@ -257,10 +257,10 @@ void remember_detail(Session& session, CollectedDetail detail) {
   session.details.push_back(std::move(detail));
 }
 
-void merge_redactions(Session& session, const std::vector<handoff::Redaction>& found) {
+void merge_redactions(Session& session, const std::vector<privacy::Redaction>& found) {
   for (const auto& r : found) {
     auto same = std::find_if(session.redactions.begin(), session.redactions.end(),
-                             [&](const handoff::Redaction& s) { return s.kind == r.kind; });
+                             [&](const privacy::Redaction& s) { return s.kind == r.kind; });
     if (same != session.redactions.end())
       same->count += r.count;
     else if (session.redactions.size() < kMaxRedactionKinds)

@@ -16,7 +16,7 @@
 #include "base/status.h"
 #include "dialogue/details.h"
 #include "engine/engine.h"
-#include "handoff/redaction.h"
+#include "privacy/redaction.h"
 
 namespace tandem::dialogue {
 
@@ -72,7 +72,7 @@ struct Session {
   TurnNumber dropped_turns = 0;          // turns[0] is turn number dropped_turns
   std::vector<CollectedDetail> details;  // at most one per type, the latest
   std::vector<AnswerTried> answers;
-  std::vector<handoff::Redaction> redactions;  // merged over every turn
+  std::vector<privacy::Redaction> redactions;  // merged over every turn
   int low_confidence_turns = 0;                // consecutive
   int failures = 0;                            // turns the bot could not help, in total
   float frustration = 0.0f;                    // decays every customer turn
@@ -92,7 +92,7 @@ struct Session {
 TurnNumber add_turn(Session& session, Turn turn);
 // Keeps the latest value of each type.
 void remember_detail(Session& session, CollectedDetail detail);
-void merge_redactions(Session& session, const std::vector<handoff::Redaction>& found);
+void merge_redactions(Session& session, const std::vector<privacy::Redaction>& found);
 
 nlohmann::json to_json(const Session& session);
 // A stored session that is not one (corrupted, edited, from a newer version)

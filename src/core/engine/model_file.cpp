@@ -222,7 +222,7 @@ Expected<Model> read_model(std::string_view bytes) {
         for (auto& rule : model.kb.redactions) {
           rule.name = section.str();
           rule.pattern = section.str();
-          if (section.ok() && handoff::rule_problem(rule))
+          if (section.ok() && privacy::rule_problem(rule))
             section.fail("redaction rule " + rule.name + " is not valid");
         }
         break;

@@ -35,7 +35,7 @@ bool valid_id(std::string_view id) {
 
 // Caller-supplied text goes out masked, as valid UTF-8 and within its bound.
 std::string safe(std::string_view text, std::size_t max_chars) {
-  return text::clip(redact(text).text, max_chars);
+  return text::clip(privacy::redact(text).text, max_chars);
 }
 
 void put_if_set(json& object, const char* key, std::string_view value, std::size_t max_chars) {
@@ -168,7 +168,7 @@ std::string summarize(const engine::Model& model, const dialogue::Session& sessi
       {dialogue::DetailType::kCardLast4, "card ••"},
       {dialogue::DetailType::kDate, ""}};
   for (const auto& [type, label] : key_details)
-    if (const auto* d = session.detail(type)) parts.push_back(label + redact(d->value).text);
+    if (const auto* d = session.detail(type)) parts.push_back(label + privacy::redact(d->value).text);
   const std::string words = first_substantive(session);
   if (!words.empty())
     parts.push_back("“" + text::clip(words, dialogue::kSummaryQuoteChars, kEllipsis) + "”");

@@ -229,7 +229,7 @@ class Loader {
     const json* name = reader.required("name", Kind::kString);
     const json* pattern = reader.required("pattern", Kind::kString);
     if (name == nullptr || pattern == nullptr) return;
-    handoff::RedactionRule rule{name->get<std::string>(), pattern->get<std::string>()};
+    privacy::RedactionRule rule{name->get<std::string>(), pattern->get<std::string>()};
     if (!is_valid_id(rule.name)) {
       error(reader.pointer("name"),
             "name " + in_quotes(rule.name) +
@@ -241,7 +241,7 @@ class Loader {
       error(pointer, "at most " + std::to_string(kMaxRedactionRules) + " redaction rules");
       return;
     }
-    if (const auto problem = handoff::rule_problem(rule)) {
+    if (const auto problem = privacy::rule_problem(rule)) {
       error(reader.pointer("pattern"), *problem);
       return;
     }

@@ -8,7 +8,7 @@
 #include <vector>
 
 #include "base/status.h"
-#include "handoff/redaction.h"
+#include "privacy/redaction.h"
 
 namespace tandem::kb {
 
@@ -71,7 +71,7 @@ struct KnowledgeBase {
   Messages messages;
   // The company's own patterns to mask before anything leaves the browser
   // (national ids, customer numbers), besides cards, CVVs and IBANs.
-  std::vector<handoff::RedactionRule> redactions;
+  std::vector<privacy::RedactionRule> redactions;
 };
 
 // Parses and validates kb.json text. Every problem is reported with its JSON

@@ -1,4 +1,4 @@
-#include "handoff/card_scan.h"
+#include "privacy/card_scan.h"
 
 #include <algorithm>
 #include <cstddef>
@@ -7,7 +7,7 @@
 
 #include "base/luhn.h"
 
-namespace tandem::handoff::detail {
+namespace tandem::privacy::detail {
 
 namespace {
 
@@ -111,4 +111,4 @@ void find_cards(const GlyphText& text, Findings& findings) {
   }
 }
 
-}  // namespace tandem::handoff::detail
+}  // namespace tandem::privacy::detail

@@ -9,7 +9,7 @@
 #include <string_view>
 #include <vector>
 
-namespace tandem::handoff {
+namespace tandem::privacy {
 
 // A pattern from the knowledge base, e.g. {"national_id", "9999-9999-99"}.
 // Pattern syntax, one element per character:
@@ -61,4 +61,4 @@ std::optional<std::string> rule_problem(const RedactionRule& rule);
 // well-formed UTF-8 becomes U+FFFD. Redactions never carry masked values.
 Redacted redact(std::string_view text, const std::vector<RedactionRule>& rules = {});
 
-}  // namespace tandem::handoff
+}  // namespace tandem::privacy

@@ -1,8 +1,8 @@
-#include "handoff/glyphs.h"
+#include "privacy/glyphs.h"
 
 #include "text/utf8.h"
 
-namespace tandem::handoff::detail {
+namespace tandem::privacy::detail {
 
 namespace {
 
@@ -73,4 +73,4 @@ bool is_group_separator(char32_t cp) {
   return is_space(cp) || is_dash(cp) || cp == '.';
 }
 
-}  // namespace tandem::handoff::detail
+}  // namespace tandem::privacy::detail

@@ -1,16 +1,16 @@
-#include "handoff/redaction.h"
+#include "privacy/redaction.h"
 
 #include <algorithm>
 #include <utility>
 
-#include "handoff/card_scan.h"
-#include "handoff/cvv_scan.h"
-#include "handoff/findings.h"
-#include "handoff/glyphs.h"
-#include "handoff/iban_scan.h"
-#include "handoff/rule_pattern.h"
+#include "privacy/card_scan.h"
+#include "privacy/cvv_scan.h"
+#include "privacy/findings.h"
+#include "privacy/glyphs.h"
+#include "privacy/iban_scan.h"
+#include "privacy/rule_pattern.h"
 
-namespace tandem::handoff {
+namespace tandem::privacy {
 
 namespace {
 
@@ -81,4 +81,4 @@ Redacted redact(std::string_view text, const std::vector<RedactionRule>& rules) 
   return {apply(glyphs, findings.spans()), tally(findings.spans(), rules)};
 }
 
-}  // namespace tandem::handoff
+}  // namespace tandem::privacy

@@ -8,7 +8,7 @@
 #include <string_view>
 #include <vector>
 
-namespace tandem::handoff::detail {
+namespace tandem::privacy::detail {
 
 struct Glyph {
   char32_t cp;
@@ -42,4 +42,4 @@ bool is_space(char32_t cp);
 // and dashes of every kind, and dots.
 bool is_group_separator(char32_t cp);
 
-}  // namespace tandem::handoff::detail
+}  // namespace tandem::privacy::detail

@@ -1,9 +1,9 @@
-#include "handoff/iban_scan.h"
+#include "privacy/iban_scan.h"
 
 #include <cstddef>
 #include <string>
 
-namespace tandem::handoff::detail {
+namespace tandem::privacy::detail {
 
 namespace {
 
@@ -86,4 +86,4 @@ void find_ibans(const GlyphText& text, Findings& findings) {
   }
 }
 
-}  // namespace tandem::handoff::detail
+}  // namespace tandem::privacy::detail

@@ -1,4 +1,4 @@
-#include "handoff/rule_pattern.h"
+#include "privacy/rule_pattern.h"
 
 #include <cstddef>
 #include <vector>
@@ -6,7 +6,7 @@
 #include "base/status.h"
 #include "text/utf8.h"
 
-namespace tandem::handoff::detail {
+namespace tandem::privacy::detail {
 
 namespace {
 
@@ -129,4 +129,4 @@ void find_pattern(const GlyphText& text, std::string_view pattern, const std::st
   }
 }
 
-}  // namespace tandem::handoff::detail
+}  // namespace tandem::privacy::detail

@@ -1,4 +1,4 @@
-#include "handoff/cvv_scan.h"
+#include "privacy/cvv_scan.h"
 
 #include <cstddef>
 #include <string>
@@ -6,7 +6,7 @@
 
 #include "text/utf8.h"
 
-namespace tandem::handoff::detail {
+namespace tandem::privacy::detail {
 
 namespace {
 
@@ -129,4 +129,4 @@ void find_cvvs(const GlyphText& text, Findings& findings) {
   }
 }
 
-}  // namespace tandem::handoff::detail
+}  // namespace tandem::privacy::detail

@@ -7,7 +7,7 @@
 #include <utility>
 #include <vector>
 
-namespace tandem::handoff::detail {
+namespace tandem::privacy::detail {
 
 // Glyphs [begin, end) are replaced by mask; kind is what Redaction reports.
 struct Span {
@@ -40,4 +40,4 @@ class Findings {
   std::vector<Span> spans_;
 };
 
-}  // namespace tandem::handoff::detail
+}  // namespace tandem::privacy::detail

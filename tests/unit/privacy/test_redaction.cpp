@@ -4,13 +4,13 @@
 #include <string>
 #include <vector>
 
-#include "handoff/redaction.h"
+#include "privacy/redaction.h"
 #include "text/utf8.h"
 
-using tandem::handoff::redact;
-using tandem::handoff::Redacted;
-using tandem::handoff::RedactionRule;
-using tandem::handoff::rule_problem;
+using tandem::privacy::redact;
+using tandem::privacy::Redacted;
+using tandem::privacy::RedactionRule;
+using tandem::privacy::rule_problem;
 
 namespace {
 

@@ -1,10 +1,10 @@
 // Card security codes: 3-4 digit numbers written near words that name them.
 #pragma once
 
-#include "handoff/findings.h"
-#include "handoff/glyphs.h"
+#include "privacy/findings.h"
+#include "privacy/glyphs.h"
 
-namespace tandem::handoff::detail {
+namespace tandem::privacy::detail {
 
 inline constexpr char kCvvKind[] = "cvv";
 
@@ -14,4 +14,4 @@ inline constexpr char kCvvKind[] = "cvv";
 // bundle is allowed to carry, and are left alone.
 void find_cvvs(const GlyphText& text, Findings& findings);
 
-}  // namespace tandem::handoff::detail
+}  // namespace tandem::privacy::detail

@@ -1,15 +1,15 @@
 // Knowledge-base redaction rules: the pattern syntax is documented with
-// RedactionRule in handoff/redaction.h.
+// RedactionRule in privacy/redaction.h.
 #pragma once
 
 #include <optional>
 #include <string>
 #include <string_view>
 
-#include "handoff/findings.h"
-#include "handoff/glyphs.h"
+#include "privacy/findings.h"
+#include "privacy/glyphs.h"
 
-namespace tandem::handoff::detail {
+namespace tandem::privacy::detail {
 
 // Describes why pattern cannot be used, or returns nullopt if it can.
 std::optional<std::string> pattern_problem(std::string_view pattern);
@@ -18,4 +18,4 @@ std::optional<std::string> pattern_problem(std::string_view pattern);
 void find_pattern(const GlyphText& text, std::string_view pattern, const std::string& name,
                   Findings& findings);
 
-}  // namespace tandem::handoff::detail
+}  // namespace tandem::privacy::detail

@@ -1,10 +1,10 @@
 // International bank account numbers, checked with ISO 13616's mod-97.
 #pragma once
 
-#include "handoff/findings.h"
-#include "handoff/glyphs.h"
+#include "privacy/findings.h"
+#include "privacy/glyphs.h"
 
-namespace tandem::handoff::detail {
+namespace tandem::privacy::detail {
 
 inline constexpr char kIbanKind[] = "iban";
 
@@ -12,4 +12,4 @@ inline constexpr char kIbanKind[] = "iban";
 // hidden) for every IBAN in text that is still free.
 void find_ibans(const GlyphText& text, Findings& findings);
 
-}  // namespace tandem::handoff::detail
+}  // namespace tandem::privacy::detail
