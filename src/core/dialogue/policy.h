@@ -14,8 +14,8 @@
 #include "dialogue/details.h"
 #include "dialogue/session.h"
 #include "engine/engine.h"
-#include "privacy/redaction.h"
 #include "nlu/neural_scores.h"
+#include "privacy/redaction.h"
 
 namespace tandem::dialogue {
 

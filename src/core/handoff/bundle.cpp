@@ -168,7 +168,8 @@ std::string summarize(const engine::Model& model, const dialogue::Session& sessi
       {dialogue::DetailType::kCardLast4, "card ••"},
       {dialogue::DetailType::kDate, ""}};
   for (const auto& [type, label] : key_details)
-    if (const auto* d = session.detail(type)) parts.push_back(label + privacy::redact(d->value).text);
+    if (const auto* d = session.detail(type))
+      parts.push_back(label + privacy::redact(d->value).text);
   const std::string words = first_substantive(session);
   if (!words.empty())
     parts.push_back("“" + text::clip(words, dialogue::kSummaryQuoteChars, kEllipsis) + "”");
