@@ -33,7 +33,7 @@ export class NeuralContext {
       source.then(
         (loaded) => {
           if (this.#link !== link) return loaded?.dispose();
-          if (!loaded) return link.disable('the knowledge file was trained without a neural model');
+          if (!loaded) return link.disable('no neural model to run');
           this.#source = loaded;
           link.start({ workerUrl: NEURAL_WORKER_URL, ortUrl: ORT_URL, modelUrl: model });
         },

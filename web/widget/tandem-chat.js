@@ -6,7 +6,6 @@ import { createEngineLoader, LOAD_ERROR } from './engine-loader.js';
 import { bundleInput, handoffStatus } from './handoff.js';
 import { resolveLocale, strings } from './i18n.js';
 import { showProgress } from './load-progress.js';
-import { NeuralContext } from './neural-context.js';
 import { PersonLine } from './person-line.js';
 import { clearConversation, emptyConversation, loadConversation, saveConversation, storageKey } from './storage.js';
 import { ChatView } from './view.js';
@@ -16,6 +15,9 @@ import { companyWords, kbMessages, WORD_ATTRIBUTES } from './words.js';
 // Files that ship beside the bundled tandem.js (web/tools/build.mjs).
 const CSS_URL = new URL('./tandem.css', import.meta.url).href;
 const CORE_URL = new URL('./tandem-core.mjs', import.meta.url).href;
+// The optional neural model's glue (neural-context.js), fetched only by a
+// page that turns one on, after the chat opens (docs/neural.md).
+const NEURAL_URL = new URL('./tandem-neural.js', import.meta.url).href;
 const DEFAULT_KB = 'site.tandem';
 
 const ERROR_STRING = {
@@ -34,7 +36,7 @@ export class TandemChat extends HTMLElement {
   #queue = Promise.resolve();
   #restoredInto = null; // the engine holding this conversation's session
   #line = null;
-  #neural = new NeuralContext();
+  #neural = null; // a NeuralContext, on pages with `neural` or `encoder`
   #kbWords = {}; // the knowledge base's messages, once its engine is loaded
   #loading = null;
 
@@ -61,7 +63,7 @@ export class TandemChat extends HTMLElement {
   }
 
   disconnectedCallback() {
-    this.#neural.stop();
+    this.#neural?.stop();
     this.#stopViewport();
     this.#stopViewport = () => {};
     this.#line?.dispose();
@@ -74,7 +76,7 @@ export class TandemChat extends HTMLElement {
       this.#loader = null;
       this.#restoredInto = null;
       this.#kbWords = {};
-      this.#neural.stop();
+      this.#neural?.stop();
       this.#line?.dispose();
       this.#line = null;
       this.#restore();
@@ -221,9 +223,25 @@ export class TandemChat extends HTMLElement {
     this.#stopViewport();
     this.#stopViewport = trackViewport(this.shadowRoot);
     this.#engine().then(
-      (engine) => this.#neural.start(engine, this, (state, detail) => this.#emit('tandem:neural', { state, ...detail })),
+      (engine) => this.#startNeural(engine),
       () => {},
     );
+  }
+
+  async #startNeural(engine) {
+    const encoder = this.hasAttribute('encoder');
+    if (!this.hasAttribute('neural') && !encoder) return;
+    const onState = (state, detail) => this.#emit('tandem:neural', { state, ...detail });
+    // Known without fetching anything: the knowledge file has no network to run.
+    if (!encoder && engine.neural.feeds('') === null) {
+      return onState('off', { reason: 'the knowledge file was trained without a neural model' });
+    }
+    try {
+      this.#neural ??= new (await import(NEURAL_URL)).NeuralContext();
+    } catch (error) {
+      return onState('off', { reason: `${NEURAL_URL}: ${error.message}` });
+    }
+    this.#neural.start(engine, this, onState);
   }
 
   #persist() {
@@ -291,7 +309,7 @@ export class TandemChat extends HTMLElement {
       const choose = choiceId && !human ? engine.conversation.choose : null;
       const answer = choose
         ? choose(choiceId, this.#context())
-        : engine.conversation.respond(text, { ...this.#context(), ...(human ? {} : await this.#neural.context(text)) });
+        : engine.conversation.respond(text, { ...this.#context(), ...(human || !this.#neural ? {} : await this.#neural.context(text)) });
       const said = answer.session?.turns?.findLast((turn) => turn.role === 'customer')?.text;
       if (said && !choose && said !== question.text) {
         question.text = said;
