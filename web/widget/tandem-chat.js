@@ -5,7 +5,8 @@ import { botMessage, customerMessage, noticeMessage, suggestionsFor, turnContext
 import { createEngineLoader, LOAD_ERROR } from './engine-loader.js';
 import { bundleInput, handoffStatus } from './handoff.js';
 import { resolveLocale, strings } from './i18n.js';
-import { showProgress } from './load-progress.js';
+import { LOAD_ERROR_STRING, showProgress } from './load-progress.js';
+import { startNeural } from './neural-loader.js';
 import { PersonLine } from './person-line.js';
 import { clearConversation, emptyConversation, loadConversation, saveConversation, storageKey } from './storage.js';
 import { ChatView } from './view.js';
@@ -15,16 +16,7 @@ import { companyWords, kbMessages, WORD_ATTRIBUTES } from './words.js';
 // Files that ship beside the bundled tandem.js (web/tools/build.mjs).
 const CSS_URL = new URL('./tandem.css', import.meta.url).href;
 const CORE_URL = new URL('./tandem-core.mjs', import.meta.url).href;
-// The optional neural model's glue (neural-context.js), fetched only by a
-// page that turns one on, after the chat opens (docs/neural.md).
-const NEURAL_URL = new URL('./tandem-neural.js', import.meta.url).href;
 const DEFAULT_KB = 'site.tandem';
-
-const ERROR_STRING = {
-  [LOAD_ERROR.modelMissing]: 'errorModelMissing',
-  [LOAD_ERROR.modelCorrupt]: 'errorModelCorrupt',
-  [LOAD_ERROR.engine]: 'errorEngine',
-};
 
 export class TandemChat extends HTMLElement {
   static observedAttributes = ['kb', 'endpoint', 'locale', ...WORD_ATTRIBUTES];
@@ -229,19 +221,8 @@ export class TandemChat extends HTMLElement {
   }
 
   async #startNeural(engine) {
-    const encoder = this.hasAttribute('encoder');
-    if (!this.hasAttribute('neural') && !encoder) return;
     const onState = (state, detail) => this.#emit('tandem:neural', { state, ...detail });
-    // Known without fetching anything: the knowledge file has no network to run.
-    if (!encoder && engine.neural.feeds('') === null) {
-      return onState('off', { reason: 'the knowledge file was trained without a neural model' });
-    }
-    try {
-      this.#neural ??= new (await import(NEURAL_URL)).NeuralContext();
-    } catch (error) {
-      return onState('off', { reason: `${NEURAL_URL}: ${error.message}` });
-    }
-    this.#neural.start(engine, this, onState);
+    this.#neural = (await startNeural(this, engine, this.#neural, onState)) ?? this.#neural;
   }
 
   #persist() {
@@ -277,7 +258,7 @@ export class TandemChat extends HTMLElement {
   #failed(error) {
     this.#loading.stop();
     const kind = error.kind ?? LOAD_ERROR.engine;
-    this.#view.setStatus('error', this.#strings[ERROR_STRING[kind]]);
+    this.#view.setStatus('error', this.#strings[LOAD_ERROR_STRING[kind]]);
     this.#emit('tandem:error', { kind, message: error.message });
   }
 
@@ -306,9 +287,9 @@ export class TandemChat extends HTMLElement {
     this.#view.setBusy(true);
     try {
       const engine = await this.#conversationEngine();
-      const choose = choiceId && !human ? engine.conversation.choose : null;
+      const choose = Boolean(choiceId && !human && engine.conversation.choose);
       const answer = choose
-        ? choose(choiceId, this.#context())
+        ? engine.conversation.choose(choiceId, this.#context())
         : engine.conversation.respond(text, { ...this.#context(), ...(human || !this.#neural ? {} : await this.#neural.context(text)) });
       const said = answer.session?.turns?.findLast((turn) => turn.role === 'customer')?.text;
       if (said && !choose && said !== question.text) {
