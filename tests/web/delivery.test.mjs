@@ -233,3 +233,33 @@ test("a company's own words: greeting, subtitle and placeholder from attributes"
     await page.close();
   }
 });
+
+test('a message written while the agent resolves reopens the conversation: the customer is told it went to the team', async () => {
+  const desk = await startDesk({ allowOrigins: [origin] });
+  const page = await freshPage(browser.context, server.url);
+  try {
+    await withEndpoint(page, `${desk.url}/v1/handoffs`);
+    await send(page, ASK_PERSON);
+    await statusIs(page, /reached our team/);
+    const [{ id }] = await conversationsOf(desk);
+    // The customer's message is held on its way until the widget has seen the resolution.
+    let release;
+    const held = new Promise((resolve) => (release = resolve));
+    await page.route(`${desk.url}/v1/conversations/*/messages`, async (route) => {
+      if (route.request().method() !== 'POST') return route.fallback();
+      await held;
+      await route.continue();
+    });
+    await send(page, 'one more thing: it was on Friday');
+    await agentRequest(desk, 'POST', `/v1/agent/conversations/${id}/resolve`, {});
+    await part(page, 'message-notice').filter({ hasText: /resolved/ }).waitFor({ timeout: 30000 });
+    release();
+    await part(page, 'message-notice').filter({ hasText: /sent to our team/ }).waitFor({ timeout: 30000 });
+    assert.equal((await agentRequest(desk, 'GET', `/v1/agent/conversations/${id}`)).status, 'open');
+    assert.ok(await part(page, 'return-to-bot').isVisible(), 'back with the person, who can be left again');
+    await statusIs(page, /opened your conversation|reached our team/);
+  } finally {
+    await page.close();
+    await desk.stop();
+  }
+});

@@ -374,7 +374,13 @@ export class TandemChat extends HTMLElement {
       show: () => this.#showHandoffStatus(),
       agentMessages: (messages) => this.#fromPerson(messages),
       resolved: () => this.#backToBot('resolvedNotice'),
-      reopened: () => this.#note('reopenedNotice'),
+      // A message written as the agent resolved it reopened the conversation.
+      reopened: () => {
+        this.#conversation.mode = 'human';
+        this.#view.setHumanMode(true);
+        this.#note('reopenedNotice');
+        this.#showHandoffStatus();
+      },
     });
     return this.#line;
   }
