@@ -107,11 +107,13 @@ test('handoff: ids are unique and schema-shaped; the status line tells the truth
   assert.equal(shown({ state: 'offline', saved: true }).text, en.handoffOffline);
   assert.equal(shown({ state: 'offline', saved: false }).text, `${en.handoffOffline} ${en.keepOpen}`);
   assert.deepEqual(shown({ state: 'failed', saved: true, error: 'TypeError' }), {
-    kind: 'error', text: en.handoffFailed, retry: true, contact: true,
+    kind: 'error', text: en.handoffFailed, retry: true, contact: en.contactFallback,
   });
   assert.deepEqual(shown({ state: 'refused', error: 'bad' }), {
-    kind: 'error', text: `${en.handoffRefused} (bad)`, retry: false, contact: true,
+    kind: 'error', text: `${en.handoffRefused} (bad)`, retry: false, contact: en.contactFallback,
   });
+  assert.equal(handoffStatus({ mode: 'human', handoff: { state: 'failed' } }, en, 'Call 0800').contact, 'Call 0800');
+  assert.equal(shown({ state: 'connected', desk: 'seen' }).contact, '');
   // A person has joined only once the desk says an agent opened or answered it.
   assert.equal(shown({ state: 'connected' }).text, en.handoffQueued);
   assert.equal(shown({ state: 'connected', desk: 'queued' }).text, en.handoffQueued);

@@ -35,8 +35,9 @@ const STATUS = {
   answered: { kind: 'handoff', string: 'handoffAnswered' },
 };
 
-// { kind, text, retry?, contact? } for the status line, or null when there is nothing to say.
-export function handoffStatus(conversation, strings) {
+// { kind, text, retry, contact } for the status line, or null when there is
+// nothing to say; contact: the site's own route to a person, if it gave one.
+export function handoffStatus(conversation, strings, contact) {
   const handoff = conversation.mode === 'human' ? conversation.handoff : null;
   const state = handoff?.state === 'connected' ? (handoff.desk ?? 'queued') : handoff?.state;
   const status = STATUS[state];
@@ -45,5 +46,5 @@ export function handoffStatus(conversation, strings) {
   // Storage full or blocked: the request lives only as long as the page.
   if (status.unsaved && handoff.saved === false) text = `${text} ${strings.keepOpen}`;
   if (status.error && handoff.error) text = `${text} (${handoff.error})`;
-  return { kind: status.kind, text, retry: Boolean(status.retry), contact: Boolean(status.contact) };
+  return { kind: status.kind, text, retry: Boolean(status.retry), contact: status.contact ? (contact ?? strings.contactFallback) : '' };
 }

@@ -386,13 +386,9 @@ export class TandemChat extends HTMLElement {
   }
 
   #showHandoffStatus() {
-    const shown = handoffStatus(this.#conversation, this.#strings);
-    if (!shown) {
-      if (this.#view.status.dataset.kind !== 'loading') this.#view.setStatus(null);
-      return;
-    }
-    const contact = shown.contact ? (this.#words.contact ?? this.#strings.contactFallback) : '';
-    this.#view.setStatus(shown.kind, shown.text, { contact, retry: shown.retry });
+    const shown = handoffStatus(this.#conversation, this.#strings, this.#words.contact);
+    if (shown) this.#view.setStatus(shown.kind, shown.text, shown);
+    else if (this.#view.status.dataset.kind !== 'loading') this.#view.setStatus(null);
   }
 
   #fromPerson(messages) {
