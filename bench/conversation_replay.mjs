@@ -6,13 +6,18 @@
 //   bash scripts/demo.sh --build
 //   node bench/conversation_replay.mjs [--data FILE] [--limit N] [--list-failures]
 //
-// The data: { conversations: [{ messages, expect: resolved | handoff,
-// intents?, reason?, intent?, queue?, priority?, details?, kb? }] }, where a
-// message is a string, { text, person?: true } (a request for a person), or
-// { choose: id } / { chip: label } (a click on the clarification chip with
-// that id or label). `kb` (per conversation or at the top level) is a
-// knowledge base JSON, path relative to the repository; it is trained with
-// build/release/bin/tandem once. Without it: the built demo's site.tandem.
+// The data: { knowledge_bases?: { key: kb.json path }, conversations: [{
+// kb?, messages, expect: resolved | handoff, intents?, reason?, intent?,
+// queue?, priority?, details? }] }, where a message is a string, { text,
+// person?: true } (a request for a person: two of them without a handoff in
+// between are a trap), or { choose: id } / { chip: label } (a click on the
+// clarification chip with that id or label; skipped when no chips are
+// shown, a failure when the shown ones lack it). `kb` is a key of
+// knowledge_bases (default "demo") or a kb.json path, relative to the
+// repository; each is trained once with build/release/bin/tandem, except the
+// demo's, whose site.tandem the build already holds. Messages after a
+// handoff are not sent. A repeated detail request is a collect reply asking
+// for a detail the session already holds or that was asked before.
 import { execFileSync } from 'node:child_process';
 import { cp, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -35,11 +40,19 @@ async function pageStep(step) {
   const chat = document.querySelector('tandem-chat');
   if (step.text !== undefined) return chat.send(step.text);
   const chips = [...chat.shadowRoot.querySelectorAll('[part~="suggestion"]')];
+  if (!chips.length) return { skipped: true };
   const chip = chips.find((c) => (step.choose ? c.dataset.id === step.choose : c.textContent === step.chip));
   if (!chip) return { missingChip: true, offered: chips.map((c) => c.dataset.id || c.textContent) };
   const reply = new Promise((resolve) => chat.addEventListener('tandem:reply', (e) => resolve(e.detail), { once: true }));
   chip.click();
   return reply;
+}
+
+// Runs in the page: the details the stored session holds (the widget's own record).
+function heldDetails() {
+  const chat = document.querySelector('tandem-chat');
+  const key = `tandem:conversation:${new URL(chat.getAttribute('kb'), document.baseURI).href}`;
+  return Object.keys(JSON.parse(localStorage.getItem(key) ?? 'null')?.session?.details ?? {});
 }
 
 // One conversation on a page already showing the widget with its KB.
@@ -52,20 +65,22 @@ export async function replayOne(page, conversation) {
   });
   const run = { answered: [], asked: [], repeatedAsks: 0, trace: [], missingChips: 0, personAsks: 0, trapped: false };
   for (const step of steps(conversation)) {
-    const handedOff = await page.evaluate(() => window.__handoff !== null);
-    if (step.person && !handedOff) run.personAsks += 1;
-    if (run.personAsks >= 2 && !handedOff) run.trapped = true;
+    // A person has it: the script stops there.
+    if (await page.evaluate(() => window.__handoff !== null)) break;
+    if (step.person && ++run.personAsks >= 2) run.trapped = true;
+    const held = await page.evaluate(heldDetails);
     const decision = await page.evaluate(pageStep, step);
+    if (decision?.skipped) continue;
     if (decision?.missingChip) {
       run.missingChips += 1;
       run.trace.push(`no chip ${step.choose ?? step.chip} (offered ${decision.offered.join(', ')})`);
       continue;
     }
-    if (handedOff || !decision) continue;
     run.trace.push(`${decision.action} ${decision.intent ?? '-'}`);
     if (decision.action === 'answer') run.answered.push(decision.intent);
+    if (decision.action === 'handoff') run.handoffIntent = decision.intent ?? null;
     if (decision.action === 'collect' && decision.asking_for) {
-      if (run.asked.includes(decision.asking_for)) run.repeatedAsks += 1;
+      if (run.asked.includes(decision.asking_for) || held.includes(decision.asking_for)) run.repeatedAsks += 1;
       run.asked.push(decision.asking_for);
     }
   }
@@ -80,12 +95,12 @@ export function score(conversation, run) {
     result.ok = !bundle && (conversation.intents ?? []).every((id) => run.answered.includes(id)) && run.missingChips === 0;
     return result;
   }
-  // A customer who wanted a person and never reached one is trapped too.
-  result.trapped ||= !bundle;
   if (!bundle) return { ...result, ok: false };
   const details = Object.keys(bundle.details ?? {});
   result.rightReason = !conversation.reason || bundle.reason?.code === conversation.reason;
+  // The intent decides queue and priority; a script may also name them.
   result.rightRoute =
+    (!conversation.intent || run.handoffIntent === conversation.intent) &&
     (!conversation.queue || bundle.intent?.queue === conversation.queue) &&
     (!conversation.priority || bundle.intent?.priority === conversation.priority);
   result.allDetails = (conversation.details ?? []).every((name) => details.includes(name));
@@ -119,29 +134,29 @@ export function printFigures(f, log = console.log) {
   log(`| routine ones handed off wrongly | ${share(...f.wrongHandoffs)} |`);
   log(`| expected handoffs that reached a person | ${share(...f.handedOff)} |`);
   log(`| ... with the expected reason | ${share(...f.rightReason)} |`);
-  log(`| ... with the expected queue and priority (where the script names them) | ${share(...f.rightRoute)} |`);
+  log(`| ... with the expected intent, queue and priority (where the script names them) | ${share(...f.rightRoute)} |`);
   log(`| ... with every detail the script gave | ${share(...f.allDetails)} |`);
-  log(`| traps (asked for a person twice without one, or never reached one) | ${f.traps} | of ${f.conversations} |`);
-  log(`| repeated detail requests (the same detail asked for twice) | ${f.repeatedDetailRequests} | |`);
+  log(`| traps (asked for a person twice without a handoff in between) | ${f.traps} | of ${f.conversations} |`);
+  log(`| repeated detail requests (a detail held or asked for before) | ${f.repeatedDetailRequests} | |`);
 }
 
-// Every knowledge base the data names, compiled into a copy of the built site.
+const DEMO_KB = path.join(ROOT, 'web/demo/kb.json');
+
+// Every knowledge base the data names, compiled into a copy of the built site
+// (the demo's is the built site.tandem).
 async function siteFor(data, conversations) {
-  const kbs = new Set(conversations.map((c) => c.kb ?? data.kb).filter(Boolean));
-  if (!kbs.size) return { root: WEB_DIR, kbFile: () => 'site.tandem', remove: async () => {} };
+  const kbPath = (c) => path.resolve(ROOT, data.knowledge_bases?.[c.kb ?? 'demo'] ?? c.kb ?? DEMO_KB);
+  const others = new Set(conversations.map(kbPath).filter((kb) => kb !== DEMO_KB));
+  const files = new Map([[DEMO_KB, 'site.tandem']]);
+  if (!others.size) return { root: WEB_DIR, kbFile: () => 'site.tandem', remove: async () => {} };
   const root = await mkdtemp(path.join(tmpdir(), 'tandem-replay-'));
   await cp(WEB_DIR, root, { recursive: true });
-  const files = new Map();
-  for (const kb of kbs) {
+  for (const kb of others) {
     const file = `replay-${files.size}.tandem`;
-    execFileSync(TANDEM, ['train', path.resolve(ROOT, kb), '-o', path.join(root, file)], { stdio: ['ignore', 'ignore', 'inherit'] });
+    execFileSync(TANDEM, ['train', kb, '-o', path.join(root, file)], { stdio: ['ignore', 'ignore', 'inherit'] });
     files.set(kb, file);
   }
-  return {
-    root,
-    kbFile: (c) => files.get(c.kb ?? data.kb) ?? 'site.tandem',
-    remove: () => rm(root, { recursive: true, force: true }),
-  };
+  return { root, kbFile: (c) => files.get(kbPath(c)), remove: () => rm(root, { recursive: true, force: true }) };
 }
 
 // Replays `limit` conversations (all by default) and returns per-conversation results.
