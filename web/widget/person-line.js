@@ -32,7 +32,7 @@ export class PersonLine {
   deliver(bundle, endpoint) {
     this.#change((h) => Object.assign(h, { state: 'connecting' }));
     this.#deliveries().add({ id: bundle.id, endpoint, body: JSON.stringify(bundle) });
-    this.#change((h) => (h.saved = this.#outbox.persisted));
+    this.#change((h) => Object.assign(h, { saved: this.#outbox.persisted }));
   }
 
   retry() {
@@ -132,7 +132,7 @@ export class PersonLine {
   #fromDesk(messages, cursor, status) {
     const handoff = this.#record();
     if (!handoff) return;
-    handoff.cursor = cursor;
+    handoff.cursor = cursor; // saved by agentMessages, or with the next change
     if (messages.length) this.#on.agentMessages(messages);
     if (status === 'resolved') {
       this.stop();
@@ -144,7 +144,6 @@ export class PersonLine {
       if (!status || h.desk === status) return false;
       h.desk = status;
     });
-    this.#on.save();
   }
 
   #reopen(status) {
