@@ -9,6 +9,7 @@ import { createEngineLoader, LOAD_ERROR } from '../../web/widget/engine-loader.j
 import { format, resolveLocale, strings, LOCALES } from '../../web/widget/i18n.js';
 import { parseMarkdown, safeHref } from '../../web/widget/markdown.js';
 import { clearConversation, loadConversation, saveConversation } from '../../web/widget/storage.js';
+import { companyWords, kbMessages } from '../../web/widget/words.js';
 
 test('markdown: bold, emphasis, https links, lists and line breaks', () => {
   const blocks = parseMarkdown('Go to **Orders** → *your order*.\nThen [read this](https://x.example/a)\n\n- **One**: a\n- two');
@@ -251,4 +252,16 @@ test('outbox: without storage (Node has no localStorage) a bundle is kept in mem
   assert.equal(answer.conversation_id, 'c_1');
   assert.deepEqual(posted, ['h_1', 'h_1']);
   assert.equal(outbox.pending.length, 0);
+});
+
+test("words: the page's attributes, then the knowledge base's messages (engine info(), when it has one), then nothing", () => {
+  const element = (attributes) => ({ getAttribute: (name) => attributes[name] ?? null });
+  const info = { name: 'Spoke & Sprocket', locale: 'en', messages: { greeting: 'Hi, bike trouble?', subtitle: '', contact: 'Call 01632 960000' } };
+  // The shapes an engine may have: conversation.info() or info(), or neither (older engines).
+  assert.deepEqual(kbMessages({ conversation: { info: () => info } }), info.messages);
+  assert.deepEqual(kbMessages({ info: () => info, conversation: {} }), info.messages);
+  assert.deepEqual(kbMessages({ conversation: {} }), {});
+  assert.deepEqual(kbMessages({ conversation: { info: () => { throw new Error('unknown op'); } } }), {});
+  const words = companyWords(element({ greeting: 'Welcome to the shop', placeholder: ' ' }), info.messages);
+  assert.deepEqual(words, { greeting: 'Welcome to the shop', contact: 'Call 01632 960000' });
 });
