@@ -104,6 +104,9 @@ test('handoff: ids are unique and schema-shaped; the status line tells the truth
   for (const id of ids) assert.match(id, /^[A-Za-z0-9_-]{8,64}$/);
   const en = strings('en');
   assert.equal(handoffStatus({ mode: 'bot', handoff: null }, en), null);
+  // Delivered by the host page: nothing the widget could truthfully say.
+  assert.equal(handoffStatus({ mode: 'human', handoff: { state: 'page' } }, en), null);
+  assert.equal(handoffStatus({ mode: 'human', handoff: { state: 'queued' } }, en), null, 'a record from before the desk states');
   const shown = (handoff) => handoffStatus({ mode: 'human', handoff }, en);
   assert.equal(shown({ state: 'offline', saved: true }).text, en.handoffOffline);
   assert.equal(shown({ state: 'offline', saved: false }).text, `${en.handoffOffline} ${en.keepOpen}`);

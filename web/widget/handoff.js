@@ -25,11 +25,14 @@ export function bundleInput(doc, locale, now = Date.now()) {
 // One status line for the whole handoff, from the stored record (person-line.js):
 // each state says only what is known (a person "joined" once the desk says
 // an agent opened or answered the conversation).
-const STATUS = {
+const DELIVERY = {
   connecting: { kind: 'handoff', string: 'handoffConnecting' },
   offline: { kind: 'handoff', string: 'handoffOffline', unsaved: true },
   failed: { kind: 'error', string: 'handoffFailed', unsaved: true, retry: true, contact: true },
   refused: { kind: 'error', string: 'handoffRefused', contact: true, error: true },
+};
+// Once delivered: what the desk says an agent did.
+const DESK = {
   queued: { kind: 'handoff', string: 'handoffQueued' },
   seen: { kind: 'handoff', string: 'handoffSeen' },
   answered: { kind: 'handoff', string: 'handoffAnswered' },
@@ -39,8 +42,7 @@ const STATUS = {
 // nothing to say; contact: the site's own route to a person, if it gave one.
 export function handoffStatus(conversation, strings, contact) {
   const handoff = conversation.mode === 'human' ? conversation.handoff : null;
-  const state = handoff?.state === 'connected' ? (handoff.desk ?? 'queued') : handoff?.state;
-  const status = STATUS[state];
+  const status = handoff?.state === 'connected' ? DESK[handoff.desk ?? 'queued'] : DELIVERY[handoff?.state];
   if (!status) return null;
   let text = strings[status.string];
   // Storage full or blocked: the request lives only as long as the page.

@@ -2,7 +2,7 @@
 // then the line to the person (agent link), and what the desk says an agent
 // did. Everything it knows lives in the stored handoff record
 // (conversation.handoff), so a reload resumes where it stopped:
-//   { id, state: connecting | offline | failed | refused | connected | resolved,
+//   { id, state: page | connecting | offline | failed | refused | connected | resolved,
 //     desk: queued | seen | answered, saved, pending: [redacted texts],
 //     endpoint, conversation_id, customer_token, cursor, error }
 import { AgentLink } from './agent-link.js';

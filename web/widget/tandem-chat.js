@@ -357,13 +357,13 @@ export class TandemChat extends HTMLElement {
       return;
     }
     this.#conversation.mode = 'human';
-    this.#conversation.handoff = { id: bundle.id, state: 'queued', pending: [] };
+    // 'page': the host page delivers it from the event; the widget cannot tell how it went.
+    this.#conversation.handoff = { id: bundle.id, state: 'page', pending: [] };
     this.#persist();
     this.#view.setHumanMode(true);
     this.#emit('tandem:handoff', bundle);
     const endpoint = this.#endpoint;
     if (endpoint) this.#personLine().deliver(bundle, endpoint);
-    // Without one, the host page delivers it from the event.
   }
 
   #personLine() {
