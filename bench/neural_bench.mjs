@@ -20,7 +20,7 @@ const WEB_DIR = path.join(ROOT, 'build/web');
 const TANDEM = path.join(ROOT, 'build/release/bin/tandem');
 const DEMO_HELDOUT = path.join(ROOT, 'tests/data/demo_kb/heldout.csv');
 const MESSAGES = 200;
-const LAZY_FILES = ['tandem-neural-worker.js', 'ort/ort.wasm.bundle.min.mjs', 'ort/ort-wasm-simd-threaded.wasm', 'site.onnx'];
+const LAZY_FILES = ['tandem-neural.js', 'tandem-neural-worker.js', 'ort/ort.wasm.bundle.min.mjs', 'ort/ort-wasm-simd-threaded.wasm', 'site.onnx'];
 
 function parseArgs(argv) {
   const options = { dataDir: path.resolve(ROOT, '../shared/data'), runs: 3 };

@@ -83,6 +83,8 @@ void get_conversation(Desk& desk, const Request& req, Response& res) {
   const auto bundle = desk.store.bundle(id);
   const auto status = desk.store.status(id);
   if (!bundle || !status) return send_error(res, 404, "no conversation " + id);
+  // An agent opening the conversation is what the customer is told as "seen".
+  if (desk.store.mark_seen(id, now_ms())) desk.signal.notify();
   const auto messages = desk.store.messages(id, 0, "");
   if (!messages) return send_error(res, 503, "the database is unavailable; retry");
   json thread = json::array();

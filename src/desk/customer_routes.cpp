@@ -93,20 +93,25 @@ void get_messages(Desk& desk, const Request& req, Response& res) {
   const auto wait = parse_count(req.has_param("wait") ? req.get_param_value("wait") : "0");
   if (!after) return send_error(res, 400, "after must be a message cursor (a whole number)");
   if (!wait) return send_error(res, 400, "wait must be a whole number of seconds");
+  // The state the widget last saw: a change to it (an agent opened, answered
+  // or resolved the conversation) ends the wait as a message does.
+  const std::string known = req.has_param("status") ? req.get_param_value("status") : "";
 
   // Held long-polls are counted so that they cannot take every worker thread.
   const bool may_wait = *wait > 0 && desk.long_polls.fetch_add(1) < kMaxLongPolls;
   const auto deadline = std::chrono::steady_clock::now() +
                         std::chrono::seconds(std::min<std::int64_t>(*wait, kMaxWaitSeconds));
   std::optional<std::vector<Message>> messages;
+  std::optional<std::string> status;
   for (;;) {
     const std::uint64_t seen = desk.signal.version();
     messages = desk.store.messages(*conversation, *after, "agent");
-    if (!messages || !messages->empty() || !may_wait) break;
+    status = desk.store.progress(*conversation);
+    if (!messages || !status || !messages->empty() || !may_wait) break;
+    if (!known.empty() && *status != known) break;
     if (!desk.signal.wait_for_change(seen, deadline)) break;
   }
   if (*wait > 0) desk.long_polls.fetch_sub(1);
-  const auto status = desk.store.status(*conversation);
   if (!messages || !status) return send_error(res, 503, "the database is unavailable; retry");
 
   json list = json::array();
@@ -127,7 +132,21 @@ void post_message(Desk& desk, const Request& req, Response& res) {
   const auto id = desk.store.add_message(*conversation, "customer", *text, now);
   if (!id) return send_error(res, 503, "the database did not accept the message; retry");
   desk.signal.notify();
-  send_json(res, 201, message_json({*id, "customer", *text, now}));
+  json answer = message_json({*id, "customer", *text, now});
+  // A message to a resolved conversation reopened it: the widget says so.
+  answer["status"] = desk.store.progress(*conversation).value_or("queued");
+  send_json(res, 201, answer);
+}
+
+// The customer went back to the bot: the agent sees the conversation resolved.
+void end_conversation(Desk& desk, const Request& req, Response& res) {
+  const auto conversation = authorised_conversation(desk, req, res);
+  if (!conversation) return;
+  if (!desk.store.resolve(*conversation, now_ms())) {
+    return send_error(res, 503, "the database did not accept the change; retry");
+  }
+  desk.signal.notify();
+  send_json(res, 200, {{"id", *conversation}, {"status", "resolved"}});
 }
 
 }  // namespace
@@ -170,6 +189,8 @@ void add_customer_routes(httplib::Server& server, Desk& desk) {
              [&desk](const Request& req, Response& res) { get_messages(desk, req, res); });
   server.Post(messages,
               [&desk](const Request& req, Response& res) { post_message(desk, req, res); });
+  server.Post(R"(/v1/conversations/([A-Za-z0-9_]{1,64})/end)",
+              [&desk](const Request& req, Response& res) { end_conversation(desk, req, res); });
 }
 
 }  // namespace tandem::desk

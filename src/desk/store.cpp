@@ -16,7 +16,8 @@ CREATE TABLE IF NOT EXISTS conversations (
   priority INTEGER NOT NULL,
   received_ms INTEGER NOT NULL,
   waiting_since_ms INTEGER,
-  updated_ms INTEGER NOT NULL
+  updated_ms INTEGER NOT NULL,
+  seen_ms INTEGER
 );
 CREATE TABLE IF NOT EXISTS customer_tokens (
   token_sha256 TEXT PRIMARY KEY,
@@ -59,7 +60,20 @@ std::unique_ptr<Store> Store::open(const std::string& path, std::string* error) 
     *error = db->error();
     return nullptr;
   }
-  return std::unique_ptr<Store>(new Store(std::move(db)));
+  std::unique_ptr<Store> store(new Store(std::move(db)));
+  if (!store->migrate()) {
+    *error = store->db_->error();
+    return nullptr;
+  }
+  return store;
+}
+
+// Databases created before a column existed get it added; nothing is rewritten.
+bool Store::migrate() {
+  Statement column(db_->handle(),
+                   "SELECT 1 FROM pragma_table_info('conversations') WHERE name = 'seen_ms'");
+  if (column.step()) return true;
+  return !column.failed() && db_->exec("ALTER TABLE conversations ADD COLUMN seen_ms INTEGER");
 }
 
 bool Store::add_token(const std::string& token_sha256, const std::string& conversation_id) {
@@ -117,6 +131,25 @@ std::optional<std::string> Store::status(const std::string& conversation_id) {
   Statement find(db_->handle(), "SELECT status FROM conversations WHERE id = ?");
   if (find.bind(1, conversation_id).step()) return find.text(0);
   return std::nullopt;
+}
+
+std::optional<std::string> Store::progress(const std::string& conversation_id) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  Statement find(db_->handle(),
+                 "SELECT CASE WHEN status = 'resolved' THEN 'resolved' WHEN EXISTS (SELECT 1 "
+                 "FROM messages m WHERE m.conversation_id = c.id AND m.role = 'agent') THEN "
+                 "'answered' WHEN seen_ms IS NOT NULL THEN 'seen' ELSE 'queued' END "
+                 "FROM conversations c WHERE id = ?");
+  if (find.bind(1, conversation_id).step()) return find.text(0);
+  return std::nullopt;
+}
+
+bool Store::mark_seen(const std::string& conversation_id, std::int64_t now_ms) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  Statement update(db_->handle(),
+                   "UPDATE conversations SET seen_ms = ?1 WHERE id = ?2 AND seen_ms IS NULL");
+  return update.bind(1, now_ms).bind(2, conversation_id).run() &&
+         sqlite3_changes(db_->handle()) == 1;
 }
 
 std::optional<std::string> Store::bundle(const std::string& conversation_id) {

@@ -52,6 +52,11 @@ class Store {
   std::optional<std::string> conversation_of_token(const std::string& token_sha256);
   // nullopt: no such conversation (or a database failure).
   std::optional<std::string> status(const std::string& conversation_id);
+  // What the customer may be told (docs/desk.md): "queued" until an agent
+  // opens it, "seen", "answered" once an agent wrote, "resolved".
+  std::optional<std::string> progress(const std::string& conversation_id);
+  // true when this was the first time an agent opened the conversation.
+  bool mark_seen(const std::string& conversation_id, std::int64_t now_ms);
   std::optional<std::string> bundle(const std::string& conversation_id);
   // A customer message reopens a resolved conversation; an agent message
   // stops the waiting clock.
@@ -68,6 +73,7 @@ class Store {
  private:
   explicit Store(std::unique_ptr<Database> db) : db_(std::move(db)) {}
   bool add_token(const std::string& token_sha256, const std::string& conversation_id);
+  bool migrate();
 
   std::mutex mutex_;  // one connection: its transactions must not interleave
   std::unique_ptr<Database> db_;

@@ -1,5 +1,7 @@
 """The customer and agent sides of a conversation after the handoff."""
 
+import sqlite3
+import tempfile
 import threading
 import time
 import unittest
@@ -30,7 +32,7 @@ class ConversationTest(DeskTestCase):
 
     def test_customer_reads_agent_replies_after_a_cursor(self):
         empty = self.desk.customer("GET", self.customer_path, self.token).json()
-        self.assertEqual(empty, {"messages": [], "cursor": 0, "status": "open"})
+        self.assertEqual(empty, {"messages": [], "cursor": 0, "status": "queued"})
         first = self.reply("Hello, I can see the double charge.")
         second = self.reply("Refund is on its way.")
         page = self.desk.customer("GET", self.customer_path + "?after=0", self.token).json()
@@ -63,6 +65,48 @@ class ConversationTest(DeskTestCase):
         self.assertEqual(page.status, 200)
         self.assertEqual(page.json()["messages"], [])
         self.assertGreaterEqual(time.monotonic() - started, 0.9)
+
+    def test_customer_is_told_only_what_agents_did(self):
+        def status():
+            return self.desk.customer("GET", self.customer_path, self.token).json()["status"]
+
+        self.assertEqual(status(), "queued")
+        # Listing the inbox is not opening the conversation.
+        self.desk.agent("GET", "/v1/agent/conversations")
+        self.assertEqual(status(), "queued")
+        self.desk.agent("GET", self.agent_path)
+        self.assertEqual(status(), "seen")
+        self.reply("Hello, looking into it.")
+        self.assertEqual(status(), "answered")
+        self.desk.agent("POST", self.agent_path + "/resolve", {})
+        self.assertEqual(status(), "resolved")
+        reopened = self.desk.customer("POST", self.customer_path, self.token, {"text": "wait"})
+        self.assertEqual(reopened.json()["status"], "answered")
+        self.assertEqual(self.desk.agent("GET", self.agent_path).json()["status"], "open")
+
+    def test_long_poll_returns_when_an_agent_opens_the_conversation(self):
+        timer = threading.Timer(0.5, self.desk.agent, args=("GET", self.agent_path))
+        started = time.monotonic()
+        timer.start()
+        page = self.desk.customer("GET", self.customer_path + "?after=0&wait=20&status=queued",
+                                  self.token).json()
+        elapsed = time.monotonic() - started
+        timer.join()
+        self.assertEqual(page, {"messages": [], "cursor": 0, "status": "seen"})
+        self.assertLess(elapsed, 5)
+        # A state the widget did not know yet is answered at once.
+        started = time.monotonic()
+        again = self.desk.customer("GET", self.customer_path + "?wait=20&status=queued",
+                                   self.token).json()
+        self.assertEqual(again["status"], "seen")
+        self.assertLess(time.monotonic() - started, 2)
+
+    def test_customer_ends_the_conversation(self):
+        path = f"/v1/conversations/{self.conversation}/end"
+        self.assert_error(self.desk.request("POST", path), 401)
+        ended = self.desk.customer("POST", path, self.token, {})
+        self.assertEqual(ended.json(), {"id": self.conversation, "status": "resolved"})
+        self.assertEqual(self.desk.agent("GET", self.agent_path).json()["status"], "resolved")
 
     def test_customer_follow_up_reaches_the_agent(self):
         response = self.desk.customer("POST", self.customer_path, self.token,
@@ -199,6 +243,26 @@ class ConversationTest(DeskTestCase):
             with self.subTest(origin=origin):
                 self.assert_error(self.desk.agent("POST", self.agent_path + "/messages",
                                                   {"text": "hi"}, {"Origin": origin}), 403)
+
+
+class MigrationTest(unittest.TestCase):
+    def test_a_database_from_before_seen_states_keeps_its_conversations(self):
+        with tempfile.TemporaryDirectory() as db_dir:
+            first = Desk(db_dir=db_dir).start()
+            created = first.handoff(example_bundle("h_" + uuid.uuid4().hex)).json()
+            first.close()
+            # The schema as it was before the seen_ms column.
+            with sqlite3.connect(first.db_path) as db:
+                db.execute("ALTER TABLE conversations DROP COLUMN seen_ms")
+            desk = Desk(db_dir=db_dir).start()
+            try:
+                path = f"/v1/conversations/{created['conversation_id']}/messages"
+                token = created["customer_token"]
+                self.assertEqual(desk.customer("GET", path, token).json()["status"], "queued")
+                desk.agent("GET", f"/v1/agent/conversations/{created['conversation_id']}")
+                self.assertEqual(desk.customer("GET", path, token).json()["status"], "seen")
+            finally:
+                desk.close()
 
 
 if __name__ == "__main__":

@@ -67,17 +67,17 @@ test('a handoff queued while the desk is down and across two reloads arrives exa
   const endpoint = `http://127.0.0.1:${port}/v1/handoffs`;
   const page = await pageWithEndpoint(endpoint);
   await handOff(page);
-  await waitForStatus(page, /Connecting/);
+  await waitForStatus(page, /Sending|could not reach our team/);
   await page.reload();
-  await waitForStatus(page, /Connecting/);
+  await waitForStatus(page, /Sending|could not reach our team/);
   await page.reload();
-  await waitForStatus(page, /Connecting/);
+  await waitForStatus(page, /Sending|could not reach our team/);
 
   const desk = await startDesk({ port, allowOrigins: [origin] });
   try {
     // The widget would retry by itself within its backoff; `online` makes it now.
     await page.evaluate(() => window.dispatchEvent(new Event('online')));
-    await waitForStatus(page, /Connected/);
+    await waitForStatus(page, /reached our team/);
 
     // Issue 5: the inbox lists it, with what the bot collected.
     const { conversations } = await agentRequest(desk, 'GET', '/v1/agent/conversations?status=all');
@@ -136,11 +136,11 @@ test('a refused bundle (4xx) is shown to the customer and not retried, even afte
   const page = await pageWithEndpoint(`http://127.0.0.1:${refusing.address().port}/v1/handoffs`);
   try {
     await handOff(page);
-    await waitForStatus(page, /could not reach/);
+    await waitForStatus(page, /could not accept/);
     assert.match(await statusText(page), /too long/);
     await page.reload();
     await page.waitForTimeout(1500);
-    assert.match(await statusText(page), /could not reach/);
+    assert.match(await statusText(page), /could not accept/);
     assert.equal(posts, 1);
   } finally {
     await page.close();
@@ -164,7 +164,7 @@ test('issue 5 in the inbox page: a fraud handoff appears live, shows what the bo
     await typeAndSend(customer, FRAUD);
     assert.match(await part(customer, 'message-bot').last().innerText(), /email/i);
     await typeAndSend(customer, EMAIL);
-    await waitForStatus(customer, /Connected/);
+    await waitForStatus(customer, /reached our team/);
 
     const link = inbox.locator('#conversations a[data-id]');
     await link.first().waitFor({ timeout: 8000 });

@@ -4,11 +4,12 @@ import { test } from 'node:test';
 import { messagesUrl } from '../../web/widget/agent-link.js';
 import { botMessage, humanise, suggestionsFor } from '../../web/widget/conversation.js';
 import { bundleId, handoffStatus } from '../../web/widget/handoff.js';
-import { backoffDelay, isPermanentFailure, loadOutbox, RETRY_MAX_MS, saveOutbox } from '../../web/widget/outbox.js';
+import { backoffDelay, isPermanentFailure, loadOutbox, Outbox, RETRY_MAX_MS, saveOutbox } from '../../web/widget/outbox.js';
 import { createEngineLoader, LOAD_ERROR } from '../../web/widget/engine-loader.js';
 import { format, resolveLocale, strings, LOCALES } from '../../web/widget/i18n.js';
 import { parseMarkdown, safeHref } from '../../web/widget/markdown.js';
 import { clearConversation, loadConversation, saveConversation } from '../../web/widget/storage.js';
+import { companyWords, kbMessages } from '../../web/widget/words.js';
 
 test('markdown: bold, emphasis, https links, lists and line breaks', () => {
   const blocks = parseMarkdown('Go to **Orders** → *your order*.\nThen [read this](https://x.example/a)\n\n- **One**: a\n- two');
@@ -101,13 +102,27 @@ test('handoff: ids are unique and schema-shaped; the status line tells the truth
   const ids = new Set(Array.from({ length: 100 }, () => bundleId()));
   assert.equal(ids.size, 100);
   for (const id of ids) assert.match(id, /^[A-Za-z0-9_-]{8,64}$/);
-  const strings = { handoffConnecting: 'C', handoffOffline: 'O', handoffConnected: 'OK', handoffRefused: 'NO' };
-  assert.equal(handoffStatus({ mode: 'bot', handoff: null }, strings), null);
-  assert.deepEqual(handoffStatus({ mode: 'human', handoff: { state: 'offline' } }, strings), { kind: 'handoff', text: 'O' });
-  assert.deepEqual(handoffStatus({ mode: 'human', handoff: { state: 'refused', error: 'bad' } }, strings), {
-    kind: 'error',
-    text: 'NO (bad)',
+  const en = strings('en');
+  assert.equal(handoffStatus({ mode: 'bot', handoff: null }, en), null);
+  // Delivered by the host page: nothing the widget could truthfully say.
+  assert.equal(handoffStatus({ mode: 'human', handoff: { state: 'page' } }, en), null);
+  assert.equal(handoffStatus({ mode: 'human', handoff: { state: 'queued' } }, en), null, 'a record from before the desk states');
+  const shown = (handoff) => handoffStatus({ mode: 'human', handoff }, en);
+  assert.equal(shown({ state: 'offline', saved: true }).text, en.handoffOffline);
+  assert.equal(shown({ state: 'offline', saved: false }).text, `${en.handoffOffline} ${en.keepOpen}`);
+  assert.deepEqual(shown({ state: 'failed', saved: true, error: 'TypeError' }), {
+    kind: 'error', text: en.handoffFailed, retry: true, contact: en.contactFallback,
   });
+  assert.deepEqual(shown({ state: 'refused', error: 'bad' }), {
+    kind: 'error', text: `${en.handoffRefused} (bad)`, retry: false, contact: en.contactFallback,
+  });
+  assert.equal(handoffStatus({ mode: 'human', handoff: { state: 'failed' } }, en, 'Call 0800').contact, 'Call 0800');
+  assert.equal(shown({ state: 'connected', desk: 'seen' }).contact, '');
+  // A person has joined only once the desk says an agent opened or answered it.
+  assert.equal(shown({ state: 'connected' }).text, en.handoffQueued);
+  assert.equal(shown({ state: 'connected', desk: 'queued' }).text, en.handoffQueued);
+  assert.equal(shown({ state: 'connected', desk: 'seen' }).text, en.handoffSeen);
+  assert.equal(shown({ state: 'connected', desk: 'answered' }).text, en.handoffAnswered);
   assert.equal(
     messagesUrl('http://127.0.0.1:8081/v1/handoffs', 'c/1'),
     'http://127.0.0.1:8081/v1/conversations/c%2F1/messages',
@@ -207,4 +222,49 @@ test('engine loader: a failed load is retried on the next call', async () => {
   assert.equal(await failure(loader), LOAD_ERROR.modelMissing);
   assert.ok(await loader.load());
   assert.equal(attempts, 2);
+});
+
+test('suggestions: the engine\'s own choices and labels win over humanised candidates', () => {
+  const decision = { action: 'clarify', candidates: [{ id: 'order_tracking', confidence: 0.5 }] };
+  assert.deepEqual(suggestionsFor({ ...decision, choices: [{ id: 'safety_incident', label: 'A safety problem' }, 'order_tracking'] }), [
+    { id: 'safety_incident', label: 'A safety problem' },
+    { id: 'order_tracking', label: 'Order tracking' },
+  ]);
+  assert.deepEqual(suggestionsFor({ ...decision, choices: [] }).map((s) => s.id), ['order_tracking']);
+});
+
+test('outbox: without storage (Node has no localStorage) a bundle is kept in memory and still delivered', async () => {
+  const posted = [];
+  const delivered = new Promise((resolve) => {
+    const outbox = new Outbox({
+      key: 'k',
+      fetchImpl: async (url, init) => {
+        posted.push(init.headers['Idempotency-Key']);
+        return posted.length === 1 ? new Response('{}', { status: 503 }) : Response.json({ conversation_id: 'c_1' }, { status: 201 });
+      },
+      onDelivered: (entry, answer) => resolve({ outbox, entry, answer }),
+    });
+    outbox.add({ id: 'h_1', endpoint: 'http://127.0.0.1:9/v1/handoffs', body: '{}' });
+    assert.equal(outbox.persisted, false);
+    assert.equal(outbox.pending.length, 1);
+    outbox.retryNow();
+  });
+  const { outbox, entry, answer } = await delivered;
+  outbox.dispose();
+  assert.equal(entry.id, 'h_1');
+  assert.equal(answer.conversation_id, 'c_1');
+  assert.deepEqual(posted, ['h_1', 'h_1']);
+  assert.equal(outbox.pending.length, 0);
+});
+
+test("words: the page's attributes, then the knowledge base's messages (engine info(), when it has one), then nothing", () => {
+  const element = (attributes) => ({ getAttribute: (name) => attributes[name] ?? null });
+  const info = { name: 'Spoke & Sprocket', locale: 'en', messages: { greeting: 'Hi, bike trouble?', subtitle: '', contact: 'Call 01632 960000' } };
+  // The shapes an engine may have: conversation.info() or info(), or neither (older engines).
+  assert.deepEqual(kbMessages({ conversation: { info: () => info } }), info.messages);
+  assert.deepEqual(kbMessages({ info: () => info, conversation: {} }), info.messages);
+  assert.deepEqual(kbMessages({ conversation: {} }), {});
+  assert.deepEqual(kbMessages({ conversation: { info: () => { throw new Error('unknown op'); } } }), {});
+  const words = companyWords(element({ greeting: 'Welcome to the shop', placeholder: ' ' }), info.messages);
+  assert.deepEqual(words, { greeting: 'Welcome to the shop', contact: 'Call 01632 960000' });
 });

@@ -2,8 +2,9 @@
 //   tandem.js        the widget, bundled and minified (web/widget/index.js)
 //   tandem.css       its stylesheet (web/widget/widget.css)
 //   tandem-core.mjs  the Emscripten ES module and its .wasm (from the wasm build)
-//   tandem-neural-worker.js, ort/   the optional neural model's worker and ONNX
-//                    Runtime Web's CPU-only files (fetched only by sites that opt in)
+//   tandem-neural.js, tandem-neural-worker.js, ort/   the optional neural model's
+//                    glue, worker and ONNX Runtime Web's CPU-only files (fetched
+//                    only by sites that opt in)
 //   tandem-encoder.js + .mjs + .wasm  a company encoder's tokenizer and index (idem)
 //   index.html ...   the demo page and its assets (web/demo, not kb.json)
 // The model (site.tandem) is written there by `tandem train`, see scripts/demo.sh.
@@ -23,6 +24,7 @@ const SIZE_REPORT = ['tandem.js', 'tandem.css', ...CORE_FILES, 'site.tandem'];
 const ORT_DIST = path.join(ROOT, 'node_modules/onnxruntime-web/dist');
 const ORT_FILES = ['ort.wasm.bundle.min.mjs', 'ort-wasm-simd-threaded.wasm'];
 const LAZY_REPORT = [
+  'tandem-neural.js',
   'tandem-neural-worker.js',
   ...ORT_FILES.map((name) => `ort/${name}`),
   'site.onnx',
@@ -57,6 +59,7 @@ async function bundle(out) {
     target: ['es2022', 'chrome100', 'safari15.4', 'firefox100'],
   });
   for (const [entry, name] of [
+    ['web/widget/neural-context.js', 'tandem-neural.js'],
     ['web/widget/neural-worker.js', 'tandem-neural-worker.js'],
     ['wasm/tandem-encoder.js', 'tandem-encoder.js'],
   ]) {

@@ -10,21 +10,24 @@ export function messagesUrl(endpoint, conversationId) {
   return new URL(`conversations/${encodeURIComponent(conversationId)}/messages`, endpoint).href;
 }
 
-// Callbacks: onMessages(messages, cursor, status), onLost(status) when the
-// token is no longer accepted (the loop stops).
+// Callbacks: onMessages(messages, cursor, status) where status is what the
+// desk says an agent did (queued | seen | answered | resolved), onLost(status)
+// when the token is no longer accepted (the loop stops).
 export class AgentLink {
   #url;
   #token;
   #cursor;
+  #status;
   #fetch;
   #callbacks;
   #abort = null;
   #running = false;
 
-  constructor({ endpoint, conversationId, token, cursor = 0, fetchImpl = (...args) => globalThis.fetch(...args), ...callbacks }) {
+  constructor({ endpoint, conversationId, token, cursor = 0, status = '', fetchImpl = (...args) => globalThis.fetch(...args), ...callbacks }) {
     this.#url = messagesUrl(endpoint, conversationId);
     this.#token = token;
     this.#cursor = cursor;
+    this.#status = status;
     this.#fetch = fetchImpl;
     this.#callbacks = callbacks;
   }
@@ -33,12 +36,22 @@ export class AgentLink {
     return { Authorization: `Bearer ${this.#token}`, ...extra };
   }
 
-  // Resolves to the stored message, or rejects (the caller keeps it pending).
-  async send(text) {
-    const response = await this.#fetch(this.#url, {
+  // Resolves to the stored message (with the conversation's status), or
+  // rejects (the caller keeps it pending).
+  send(text) {
+    return this.#post(this.#url, { text });
+  }
+
+  // The customer went back to the bot: the desk marks the conversation resolved.
+  end() {
+    return this.#post(this.#url.replace(/messages$/, 'end'), {});
+  }
+
+  async #post(url, body) {
+    const response = await this.#fetch(url, {
       method: 'POST',
       headers: this.#headers({ 'Content-Type': 'application/json' }),
-      body: JSON.stringify({ text }),
+      body: JSON.stringify(body),
       credentials: 'omit',
     });
     if (!response.ok) throw Object.assign(new Error(`HTTP ${response.status}`), { status: response.status });
@@ -61,7 +74,8 @@ export class AgentLink {
     while (this.#running) {
       this.#abort = new AbortController();
       try {
-        const url = `${this.#url}?after=${this.#cursor}&wait=${LONG_POLL_SECONDS}`;
+        // The desk answers at once when its status differs from the one we know.
+        const url = `${this.#url}?after=${this.#cursor}&wait=${LONG_POLL_SECONDS}&status=${this.#status}`;
         const response = await this.#fetch(url, { headers: this.#headers(), signal: this.#abort.signal, credentials: 'omit' });
         if (response.status === 401 || response.status === 403) {
           this.#running = false;
@@ -72,6 +86,7 @@ export class AgentLink {
         const answer = await response.json();
         failures = 0;
         this.#cursor = answer.cursor ?? this.#cursor;
+        this.#status = answer.status ?? '';
         this.#callbacks.onMessages?.(answer.messages ?? [], this.#cursor, answer.status);
       } catch {
         if (!this.#running) return;

@@ -11,12 +11,30 @@ export function humanise(id) {
   return words.charAt(0).toUpperCase() + words.slice(1);
 }
 
+// The engine's own choices ([{ id, label }], or ids) when it names them, else
+// the top candidates. The label is what a chip sends where the engine cannot
+// select a choice directly (no conversation.choose()).
 export function suggestionsFor(decision) {
   if (decision?.action !== 'clarify') return [];
+  const chip = (id, label) => ({ id, label: label || humanise(id) });
+  if (Array.isArray(decision.choices) && decision.choices.length) {
+    return decision.choices
+      .map((c) => (typeof c === 'string' ? chip(c) : chip(c?.id, c?.label)))
+      .filter((c) => c.id)
+      .slice(0, MAX_SUGGESTIONS);
+  }
   return (decision.candidates ?? [])
     .filter((c, i) => c.id && c.id !== 'oos' && (i < 2 || c.confidence >= MIN_SUGGESTION_CONFIDENCE))
     .slice(0, MAX_SUGGESTIONS)
-    .map((c) => ({ label: humanise(c.id), text: humanise(c.id), id: c.id }));
+    .map((c) => chip(c.id));
+}
+
+// What the core is told besides the text: the clock (it has none) and the site's order-id prefix.
+export function turnContext(orderIdPrefix, now = new Date()) {
+  const pad = (n) => String(n).padStart(2, '0');
+  const context = { now_ms: now.getTime(), today: `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}` };
+  if (orderIdPrefix) context.order_id_prefix = orderIdPrefix;
+  return context;
 }
 
 let counter = 0;
@@ -27,6 +45,11 @@ export function messageId(now = Date.now()) {
 
 export function customerMessage(text, now = Date.now()) {
   return { id: messageId(now), role: 'customer', text, time: new Date(now).toISOString() };
+}
+
+// What the widget itself says (a person left, the conversation was resolved).
+export function noticeMessage(text, now = Date.now()) {
+  return { id: messageId(now), role: 'notice', text, time: new Date(now).toISOString() };
 }
 
 export function botMessage(decision, now = Date.now()) {

@@ -1,8 +1,10 @@
-// Handoff delivery (ARCHITECTURE.md 3.3-3.4): bundles wait in a persistent
-// outbox (localStorage) until the endpoint answers 2xx, so a bundle survives
-// reloads, offline spells and endpoint restarts. Each POST carries the
-// bundle's id as Idempotency-Key: a retry after a lost answer never makes a
-// second conversation.
+// Handoff delivery (ARCHITECTURE.md 3.3-3.4): bundles wait in an outbox until
+// the endpoint answers 2xx. The outbox lives in memory and is mirrored to
+// localStorage, so a bundle survives reloads, offline spells and endpoint
+// restarts where storage works, and is still delivered for the page's life
+// where it is full or blocked. Each POST carries the bundle's id as
+// Idempotency-Key: a retry after a lost answer never makes a second
+// conversation.
 
 // Retries back off exponentially with jitter, capped so a customer waiting
 // with the tab open reconnects within a minute of the endpoint's return.
@@ -40,22 +42,32 @@ export function loadOutbox(key, store = defaultStore()) {
   }
 }
 
+// false when storage is full or blocked: the entries then live in memory only.
 export function saveOutbox(key, entries, store = defaultStore()) {
   try {
-    if (entries.length) store?.setItem(key, JSON.stringify(entries));
-    else store?.removeItem(key);
+    if (!store) return false;
+    if (entries.length) store.setItem(key, JSON.stringify(entries));
+    else store.removeItem(key);
+    return true;
   } catch {
-    // Storage full or blocked: delivery still runs for this page's life.
+    return false;
   }
 }
 
+// After this many failed attempts the customer is told delivery failed (the
+// outbox keeps retrying with backoff, and they may retry at once).
+export const ATTEMPTS_BEFORE_FAILED = 3;
+
 // Sends what the outbox holds, one bundle at a time, until each is delivered
-// or refused. Callbacks: onStatus('connecting' | 'offline'), onDelivered(entry,
-// answer), onRefused(entry, status, message).
+// or refused. Callbacks: onStatus(state, { cause, persisted }) with state
+// 'connecting' | 'offline' | 'failed', onDelivered(entry, answer),
+// onRefused(entry, status, message).
 export class Outbox {
   #key;
   #fetch;
   #callbacks;
+  #entries;
+  #persisted = true;
   #timer = null;
   #sending = false;
   #onOnline = () => this.flush();
@@ -64,19 +76,29 @@ export class Outbox {
     this.#key = key;
     this.#fetch = fetchImpl;
     this.#callbacks = callbacks;
+    this.#entries = loadOutbox(key);
     globalThis.addEventListener?.('online', this.#onOnline);
   }
 
   get pending() {
-    return loadOutbox(this.#key);
+    return [...this.#entries];
   }
 
-  // Persisted before the first attempt, so a reload mid-request retries it.
+  // Whether the bundles would survive a reload (storage accepted them).
+  get persisted() {
+    return this.#persisted;
+  }
+
+  // Kept before the first attempt, so a reload mid-request retries it.
   add(entry) {
-    const entries = loadOutbox(this.#key).filter((e) => e.id !== entry.id);
-    entries.push({ attempts: 0, next_at: 0, ...entry });
-    saveOutbox(this.#key, entries);
+    this.#save([...this.#entries.filter((e) => e.id !== entry.id), { attempts: 0, next_at: 0, ...entry }]);
     this.flush();
+  }
+
+  // The customer's "try again": every bundle is due now.
+  retryNow() {
+    this.#save(this.#entries.map((e) => ({ ...e, next_at: 0 })));
+    return this.flush();
   }
 
   dispose() {
@@ -90,17 +112,21 @@ export class Outbox {
     this.#sending = true;
     clearTimeout(this.#timer);
     try {
-      for (const entry of loadOutbox(this.#key)) await this.#attempt(entry);
+      for (const entry of this.pending) await this.#attempt(entry);
     } finally {
       this.#sending = false;
     }
     this.#schedule();
   }
 
+  #save(entries) {
+    this.#entries = entries;
+    this.#persisted = saveOutbox(this.#key, entries);
+  }
+
   #schedule() {
-    const entries = loadOutbox(this.#key);
-    if (!entries.length) return;
-    const wait = Math.max(0, Math.min(...entries.map((e) => e.next_at)) - Date.now());
+    if (!this.#entries.length) return;
+    const wait = Math.max(0, Math.min(...this.#entries.map((e) => e.next_at)) - Date.now());
     this.#timer = setTimeout(() => this.flush(), wait);
   }
 
@@ -113,8 +139,9 @@ export class Outbox {
         body: entry.body,
         credentials: 'omit',
       });
-    } catch {
-      return this.#retry(entry);
+    } catch (error) {
+      // A TypeError is all a page learns of a refused connection, DNS or CORS.
+      return this.#retry(entry, `${error.name}: ${error.message}`);
     }
     const answer = await response.json().catch(() => ({}));
     if (response.ok) {
@@ -124,22 +151,19 @@ export class Outbox {
       this.#remove(entry);
       this.#callbacks.onRefused?.(entry, response.status, answer.error ?? `HTTP ${response.status}`);
     } else {
-      this.#retry(entry);
+      this.#retry(entry, `HTTP ${response.status}`);
     }
   }
 
-  #retry(entry) {
-    const entries = loadOutbox(this.#key).map((e) =>
-      e.id === entry.id ? { ...e, attempts: e.attempts + 1, next_at: Date.now() + backoffDelay(e.attempts) } : e,
-    );
-    saveOutbox(this.#key, entries);
-    this.#callbacks.onStatus?.(globalThis.navigator?.onLine === false ? 'offline' : 'connecting');
+  #retry(entry, cause) {
+    const attempts = entry.attempts + 1;
+    this.#save(this.#entries.map((e) => (e.id === entry.id ? { ...e, attempts, next_at: Date.now() + backoffDelay(e.attempts) } : e)));
+    const offline = globalThis.navigator?.onLine === false;
+    const state = offline ? 'offline' : attempts >= ATTEMPTS_BEFORE_FAILED ? 'failed' : 'connecting';
+    this.#callbacks.onStatus?.(state, { entry, attempts, cause, persisted: this.#persisted });
   }
 
   #remove(entry) {
-    saveOutbox(
-      this.#key,
-      loadOutbox(this.#key).filter((e) => e.id !== entry.id),
-    );
+    this.#save(this.#entries.filter((e) => e.id !== entry.id));
   }
 }

@@ -1,40 +1,25 @@
 // <tandem-chat>: the element's lifecycle and the path of one message
 // (customer text -> engine decision -> log, storage, events).
 // Contract: ARCHITECTURE.md 3.2.
-import { AgentLink } from './agent-link.js';
-import { botMessage, customerMessage, suggestionsFor } from './conversation.js';
+import { botMessage, customerMessage, noticeMessage, suggestionsFor, turnContext } from './conversation.js';
 import { createEngineLoader, LOAD_ERROR } from './engine-loader.js';
 import { bundleInput, handoffStatus } from './handoff.js';
-import { format, resolveLocale, strings } from './i18n.js';
-import { Outbox, outboxKey } from './outbox.js';
+import { resolveLocale, strings } from './i18n.js';
+import { LOAD_ERROR_STRING, showProgress } from './load-progress.js';
+import { startNeural } from './neural-loader.js';
+import { PersonLine } from './person-line.js';
 import { clearConversation, emptyConversation, loadConversation, saveConversation, storageKey } from './storage.js';
-import { NeuralLink, NEURAL_STATE } from './neural-link.js';
-import { encoderSource, trainedModelSource } from './neural-sources.js';
 import { ChatView } from './view.js';
 import { trackViewport } from './viewport.js';
+import { companyWords, kbMessages, WORD_ATTRIBUTES } from './words.js';
 
 // Files that ship beside the bundled tandem.js (web/tools/build.mjs).
 const CSS_URL = new URL('./tandem.css', import.meta.url).href;
 const CORE_URL = new URL('./tandem-core.mjs', import.meta.url).href;
-// The optional neural model's runtime (and a company encoder's tokenizer):
-// fetched only when a site opts in with the `neural` or `encoder` attribute,
-// and only after the customer opens the chat (docs/neural.md).
-const NEURAL_WORKER_URL = new URL('./tandem-neural-worker.js', import.meta.url).href;
-const ORT_URL = new URL('./ort/ort.wasm.bundle.min.mjs', import.meta.url).href;
-const ENCODER_WRAPPER_URL = new URL('./tandem-encoder.js', import.meta.url).href;
-const ENCODER_MODULE_URL = new URL('./tandem-encoder.mjs', import.meta.url).href;
 const DEFAULT_KB = 'site.tandem';
-// Progress appears only when loading is slow enough to notice.
-const PROGRESS_DELAY_MS = 300;
-
-const ERROR_STRING = {
-  [LOAD_ERROR.modelMissing]: 'errorModelMissing',
-  [LOAD_ERROR.modelCorrupt]: 'errorModelCorrupt',
-  [LOAD_ERROR.engine]: 'errorEngine',
-};
 
 export class TandemChat extends HTMLElement {
-  static observedAttributes = ['kb', 'endpoint', 'locale', 'title'];
+  static observedAttributes = ['kb', 'endpoint', 'locale', ...WORD_ATTRIBUTES];
 
   #view = null;
   #loader = null;
@@ -42,10 +27,10 @@ export class TandemChat extends HTMLElement {
   #stopViewport = () => {};
   #queue = Promise.resolve();
   #restoredInto = null; // the engine holding this conversation's session
-  #outbox = null;
-  #link = null;
-  #neural = null;
-  #neuralSource = null;
+  #line = null;
+  #neural = null; // a NeuralContext, on pages with `neural` or `encoder`
+  #kbWords = {}; // the knowledge base's messages, once its engine is loaded
+  #loading = null;
 
   get #kbUrl() {
     return new URL(this.getAttribute('kb') || DEFAULT_KB, this.ownerDocument.baseURI).href;
@@ -70,13 +55,11 @@ export class TandemChat extends HTMLElement {
   }
 
   disconnectedCallback() {
-    this.#stopNeural();
+    this.#neural?.stop();
     this.#stopViewport();
     this.#stopViewport = () => {};
-    this.#link?.stop();
-    this.#link = null;
-    this.#outbox?.dispose();
-    this.#outbox = null;
+    this.#line?.dispose();
+    this.#line = null;
   }
 
   attributeChangedCallback(name, oldValue, newValue) {
@@ -84,10 +67,14 @@ export class TandemChat extends HTMLElement {
     if (name === 'kb') {
       this.#loader = null;
       this.#restoredInto = null;
-      this.#stopNeural();
+      this.#kbWords = {};
+      this.#neural?.stop();
+      this.#line?.dispose();
+      this.#line = null;
       this.#restore();
-    } else if (name === 'locale' || name === 'title') {
+    } else if (name !== 'endpoint') {
       this.#applyStrings();
+      this.#showHandoffStatus();
     }
   }
 
@@ -112,16 +99,19 @@ export class TandemChat extends HTMLElement {
   send(text) {
     const message = String(text ?? '').trim();
     if (!message) return Promise.reject(new TypeError('send(): empty message'));
-    // One message at a time, so replies stay in the order they were asked.
-    const reply = this.#queue.then(() => this.#exchange(message));
+    return this.#enqueue(message);
+  }
+
+  // One message at a time, so replies stay in the order they were asked.
+  #enqueue(text, choiceId) {
+    const reply = this.#queue.then(() => this.#exchange(text, choiceId));
     this.#queue = reply.catch(() => {});
     return reply;
   }
 
   clear() {
     clearConversation(storageKey(this.#kbUrl));
-    this.#link?.stop();
-    this.#link = null;
+    this.#line?.stop();
     this.#restoredInto = null;
     this.#conversation = { ...emptyConversation(), open: this.#conversation.open };
     this.#view.clearMessages();
@@ -130,12 +120,20 @@ export class TandemChat extends HTMLElement {
     this.#persist();
   }
 
-  // The customer's explicit way back from a person to the bot.
+  // The customer's explicit way back from a person to the bot; the desk
+  // is told, so no agent keeps waiting on them.
   returnToBot() {
-    this.#link?.stop();
-    this.#link = null;
+    if (this.#conversation.mode === 'human') this.#line?.end();
+    return this.#backToBot('endedNotice');
+  }
+
+  // Whether the customer ended it or the agent resolved it: the bot answers again.
+  #backToBot(notice) {
+    const wasHuman = this.#conversation.mode === 'human';
     this.#conversation.mode = 'bot';
-    this.#conversation.handoff = null;
+    // A resolved record stays: a message written meanwhile may reopen it.
+    if (this.#conversation.handoff?.state !== 'resolved') this.#conversation.handoff = null;
+    if (wasHuman) this.#note(notice);
     this.#view.setHumanMode(false);
     this.#showHandoffStatus();
     this.#persist();
@@ -143,6 +141,14 @@ export class TandemChat extends HTMLElement {
       this.#applySession((await this.#conversationEngine()).conversation.returnToBot());
     }).catch(() => {});
     return this.#queue;
+  }
+
+  // A line in the log from the widget itself (not the engine's words).
+  #note(stringName) {
+    const message = noticeMessage(this.#strings[stringName]);
+    this.#conversation.messages.push(message);
+    this.#view.appendMessage(message);
+    this.#persist();
   }
 
   #build() {
@@ -158,11 +164,12 @@ export class TandemChat extends HTMLElement {
       },
       onSubmit: (text) => this.#submitFromInput(text),
       onFeedback: (id, value) => this.#recordFeedback(id, value),
-      onSuggestion: (text) => this.#submit(text),
+      onSuggestion: (chip) => this.#choose(chip),
       onReturnToBot: () => {
         this.returnToBot();
         this.#view.input.focus();
       },
+      onRetry: () => this.#personLine().retry(),
     });
     this.#applyStrings();
     // Warm up as soon as the customer shows intent, before the click lands.
@@ -174,8 +181,12 @@ export class TandemChat extends HTMLElement {
     }
   }
 
+  get #words() {
+    return companyWords(this, this.#kbWords);
+  }
+
   #applyStrings() {
-    this.#view.setStrings(this.#strings, this.#locale, this.getAttribute('title'));
+    this.#view.setStrings(this.#strings, this.#locale, this.#words);
   }
 
   #restore() {
@@ -186,12 +197,8 @@ export class TandemChat extends HTMLElement {
     if (last?.suggestions) this.#view.showSuggestions(last.suggestions);
     this.#view.setOpen(this.#conversation.open);
     if (this.#conversation.open) this.#afterOpen();
-    this.#link?.stop();
-    this.#link = null;
     this.#view.setHumanMode(this.#conversation.mode === 'human');
-    // Bundles queued before a reload go out again at once.
-    if (this.#deliveries().pending.length) this.#deliveries().flush();
-    if (this.#conversation.handoff?.state === 'connected') this.#connect();
+    this.#personLine().resume();
     this.#showHandoffStatus();
   }
 
@@ -213,57 +220,9 @@ export class TandemChat extends HTMLElement {
     );
   }
 
-  // A neural model loads in a worker once the chat is open and the browser is
-  // idle; until it is ready (or if it never is) the engine answers alone.
-  #startNeural(engine) {
-    const encoder = this.getAttribute('encoder');
-    const model = encoder ? this.getAttribute('encoder-model') : this.getAttribute('neural');
-    if ((!model && !encoder) || this.#neural) return;
-    const link = new NeuralLink({
-      onState: (state, detail) => {
-        if (state === NEURAL_STATE.ready || state === NEURAL_STATE.off) this.#emit('tandem:neural', { state, ...detail });
-      },
-    });
-    this.#neural = link;
-    const resolve = (url) => new URL(url, this.ownerDocument.baseURI).href;
-    if (!model) {
-      link.disable('the encoder attribute needs encoder-model too');
-      return;
-    }
-    const source = encoder
-      ? encoderSource({ companionUrl: resolve(encoder), wrapperUrl: ENCODER_WRAPPER_URL, moduleUrl: ENCODER_MODULE_URL })
-      : Promise.resolve(trainedModelSource(engine));
-    const start = () =>
-      source.then(
-        (loaded) => {
-          if (this.#neural !== link) return loaded?.dispose();
-          if (!loaded) return link.disable('the knowledge file was trained without a neural model');
-          this.#neuralSource = loaded;
-          link.start({ workerUrl: NEURAL_WORKER_URL, ortUrl: ORT_URL, modelUrl: resolve(model) });
-        },
-        (error) => link.disable(`encoder: ${error.message}`),
-      );
-    if ('requestIdleCallback' in globalThis) requestIdleCallback(start, { timeout: 2000 });
-    else setTimeout(start, 0);
-  }
-
-  #stopNeural() {
-    this.#neural?.dispose();
-    this.#neural = null;
-    this.#neuralSource?.dispose();
-    this.#neuralSource = null;
-  }
-
-  // What the engine is given besides the text: the neural model's scores, or
-  // nothing when it is not ready, too slow or failing.
-  async #neuralContext(text) {
-    if (this.#neural?.state !== NEURAL_STATE.ready || !this.#neuralSource) return {};
-    try {
-      const outputs = await this.#neural.run(this.#neuralSource.feeds(text, this.#neural.inputNames));
-      return outputs ? this.#neuralSource.context(outputs) : {};
-    } catch {
-      return {};
-    }
+  async #startNeural(engine) {
+    const onState = (state, detail) => this.#emit('tandem:neural', { state, ...detail });
+    this.#neural = (await startNeural(this, engine, this.#neural, onState)) ?? this.#neural;
   }
 
   #persist() {
@@ -271,70 +230,56 @@ export class TandemChat extends HTMLElement {
   }
 
   #engine() {
-    if (!this.#loader) {
-      this.#loader = createEngineLoader({
-        kbUrl: this.#kbUrl,
-        coreUrl: CORE_URL,
-        onProgress: (fraction) => this.#progress(fraction),
-      });
-    }
+    this.#loader ??= createEngineLoader({
+      kbUrl: this.#kbUrl,
+      coreUrl: CORE_URL,
+      onProgress: (fraction) => this.#loading?.update(fraction),
+    });
     const first = !this.#loader.started;
     const pending = this.#loader.load();
-    if (first) this.#trackLoad(pending);
+    if (first) {
+      this.#loading = showProgress(this.#view, () => this.#strings);
+      pending.then(
+        (engine) => this.#ready(engine),
+        (error) => this.#failed(error),
+      );
+    }
     return pending;
   }
 
-  #trackLoad(pending) {
-    let fraction = null;
-    this.#progress = (value) => {
-      fraction = value;
-      if (this.#view.status.dataset.kind === 'loading') this.#showLoading(fraction);
-    };
-    const timer = setTimeout(() => this.#showLoading(fraction), PROGRESS_DELAY_MS);
-    const settle = () => {
-      clearTimeout(timer);
-      this.#progress = () => {};
-    };
-    pending.then(
-      () => {
-        settle();
-        this.#showHandoffStatus();
-        this.#emit('tandem:ready', {});
-      },
-      (error) => {
-        settle();
-        const kind = error.kind ?? LOAD_ERROR.engine;
-        this.#view.setStatus('error', this.#strings[ERROR_STRING[kind]]);
-        this.#emit('tandem:error', { kind, message: error.message });
-      },
-    );
+  #ready(engine) {
+    this.#loading.stop();
+    this.#kbWords = kbMessages(engine);
+    this.#applyStrings();
+    this.#showHandoffStatus();
+    this.#emit('tandem:ready', {});
   }
 
-  #progress = () => {};
-
-  #showLoading(fraction) {
-    const text =
-      fraction === null
-        ? this.#strings.loading
-        : format(this.#strings.loadingPercent, { percent: Math.round(fraction * 100) });
-    this.#view.setStatus('loading', text);
+  #failed(error) {
+    this.#loading.stop();
+    const kind = error.kind ?? LOAD_ERROR.engine;
+    this.#view.setStatus('error', this.#strings[LOAD_ERROR_STRING[kind]]);
+    this.#emit('tandem:error', { kind, message: error.message });
   }
 
   #submitFromInput(text) {
     if (!text.trim()) return;
     this.#view.input.value = '';
-    this.#submit(text);
-  }
-
-  #submit(text) {
     this.send(text).catch(() => {}); // shown in the panel
     this.#view.input.focus();
   }
 
-  async #exchange(text) {
+  // A clarification chip selects its intent or FAQ where the engine can
+  // (conversation.choose); older engines get its label as a new message.
+  #choose(chip) {
+    this.#enqueue(chip.label, chip.id).catch(() => {});
+    this.#view.input.focus();
+  }
+
+  // The customer's words are stored only as the core redacted them: until
+  // the engine has seen them they are shown, never saved.
+  async #exchange(text, choiceId = null) {
     const question = customerMessage(text);
-    this.#conversation.messages.push(question);
-    this.#persist();
     this.#view.showSuggestions([]);
     this.#view.appendMessage(question);
     const human = this.#conversation.mode === 'human';
@@ -342,13 +287,20 @@ export class TandemChat extends HTMLElement {
     this.#view.setBusy(true);
     try {
       const engine = await this.#conversationEngine();
-      const neural = human ? {} : await this.#neuralContext(text);
-      const answer = engine.conversation.respond(text, { ...this.#context(), ...neural });
+      const choose = Boolean(choiceId && !human && engine.conversation.choose);
+      const answer = choose
+        ? engine.conversation.choose(choiceId, this.#context())
+        : engine.conversation.respond(text, { ...this.#context(), ...(human || !this.#neural ? {} : await this.#neural.context(text)) });
+      const said = answer.session?.turns?.findLast((turn) => turn.role === 'customer')?.text;
+      if (said && !choose && said !== question.text) {
+        question.text = said;
+        this.#view.setMessageText(question.id, said);
+      }
+      this.#conversation.messages.push(question);
       this.#applySession(answer);
-      // In human mode the core records the (redacted) message and the bot stays quiet.
+      // In human mode the core records the message and the bot stays quiet.
       if (human) {
-        const turn = answer.session.turns.at(-1);
-        this.#toPerson(turn?.role === 'customer' ? turn.text : text);
+        this.#personLine().send(question.text);
         return answer.reply;
       }
       return this.#showReply(engine, answer);
@@ -391,19 +343,11 @@ export class TandemChat extends HTMLElement {
   }
 
   #context() {
-    const now = new Date();
-    const pad = (n) => String(n).padStart(2, '0');
-    const context = {
-      now_ms: now.getTime(),
-      today: `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`,
-    };
-    const prefix = this.getAttribute('order-id-prefix');
-    if (prefix) context.order_id_prefix = prefix;
-    return context;
+    return turnContext(this.getAttribute('order-id-prefix'));
   }
 
   // The bot stepped back: the core builds the bundle (redacted there), the
-  // outbox delivers it, and the customer's next messages go to the person.
+  // person line delivers it, and the customer's next messages go to the person.
   #handOff(engine) {
     let bundle;
     try {
@@ -413,90 +357,41 @@ export class TandemChat extends HTMLElement {
       return;
     }
     this.#conversation.mode = 'human';
-    this.#conversation.handoff = { id: bundle.id, state: 'queued', pending: [] };
+    // 'page': the host page delivers it from the event; the widget cannot tell how it went.
+    this.#conversation.handoff = { id: bundle.id, state: 'page', pending: [] };
     this.#persist();
     this.#view.setHumanMode(true);
     this.#emit('tandem:handoff', bundle);
     const endpoint = this.#endpoint;
-    if (!endpoint) return; // the host page delivers it from the event
-    this.#conversation.handoff.state = 'connecting';
-    this.#persist();
-    this.#showHandoffStatus();
-    this.#deliveries().add({ id: bundle.id, endpoint, body: JSON.stringify(bundle) });
+    if (endpoint) this.#personLine().deliver(bundle, endpoint);
   }
 
-  #deliveries() {
-    this.#outbox ??= new Outbox({
-      key: outboxKey(this.#kbUrl),
-      onStatus: (kind) => this.#updateHandoff((h) => (h.state = kind)),
-      onDelivered: (entry, answer) =>
-        this.#updateHandoff((h) => {
-          if (h.id !== entry.id) return false;
-          Object.assign(h, { state: 'connected', endpoint: entry.endpoint, cursor: 0 });
-          h.conversation_id = answer.conversation_id;
-          h.customer_token = answer.customer_token;
-          this.#connect();
-          return true;
-        }),
-      onRefused: (entry, status, message) =>
-        this.#updateHandoff((h) => {
-          if (h.id !== entry.id) return false;
-          Object.assign(h, { state: 'refused', error: message });
-          return true;
-        }),
+  #personLine() {
+    this.#line ??= new PersonLine({
+      kbUrl: this.#kbUrl,
+      record: () => this.#conversation.handoff,
+      save: () => this.#persist(),
+      show: () => this.#showHandoffStatus(),
+      agentMessages: (messages) => this.#fromPerson(messages),
+      resolved: () => this.#backToBot('resolvedNotice'),
+      // A message written as the agent resolved it reopened the conversation.
+      reopened: () => {
+        this.#conversation.mode = 'human';
+        this.#view.setHumanMode(true);
+        this.#note('reopenedNotice');
+        this.#showHandoffStatus();
+      },
     });
-    return this.#outbox;
-  }
-
-  // Changes the stored handoff (a callback returning false leaves it), then shows it.
-  #updateHandoff(change) {
-    const handoff = this.#conversation.handoff;
-    if (!handoff || change(handoff) === false) return;
-    this.#persist();
-    this.#showHandoffStatus();
+    return this.#line;
   }
 
   #showHandoffStatus() {
-    const shown = handoffStatus(this.#conversation, this.#strings);
-    if (shown) this.#view.setStatus(shown.kind, shown.text);
+    const shown = handoffStatus(this.#conversation, this.#strings, this.#words.contact);
+    if (shown) this.#view.setStatus(shown.kind, shown.text, shown);
     else if (this.#view.status.dataset.kind !== 'loading') this.#view.setStatus(null);
   }
 
-  #connect() {
-    const handoff = this.#conversation.handoff;
-    this.#link?.stop();
-    this.#link = new AgentLink({
-      endpoint: handoff.endpoint,
-      conversationId: handoff.conversation_id,
-      token: handoff.customer_token,
-      cursor: handoff.cursor ?? 0,
-      onMessages: (messages, cursor) => this.#fromPerson(messages, cursor),
-      onLost: () => this.#updateHandoff((h) => Object.assign(h, { state: 'refused', error: 'HTTP 403' })),
-    });
-    this.#link.start();
-    for (const text of handoff.pending.splice(0)) this.#toPerson(text);
-    this.#persist();
-  }
-
-  // Messages typed before the person is reached wait in the stored handoff.
-  #toPerson(text) {
-    const handoff = this.#conversation.handoff;
-    if (!handoff) return;
-    if (handoff.state !== 'connected' || !this.#link) {
-      handoff.pending.push(text);
-      this.#persist();
-      return;
-    }
-    this.#link.send(text).catch(() => {
-      handoff.pending.push(text);
-      this.#persist();
-    });
-  }
-
-  #fromPerson(messages, cursor) {
-    const handoff = this.#conversation.handoff;
-    if (!handoff) return;
-    handoff.cursor = cursor;
+  #fromPerson(messages) {
     for (const { id, text, time } of messages) {
       const message = { id: `agent-${id}`, role: 'agent', text, time };
       if (this.#conversation.messages.some((m) => m.id === message.id)) continue;

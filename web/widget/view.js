@@ -15,10 +15,10 @@ function el(doc, tag, props = {}, children = []) {
   return node;
 }
 
-const PART_BY_ROLE = { customer: 'message-customer', bot: 'message-bot', agent: 'message-agent' };
+const PART_BY_ROLE = { customer: 'message-customer', bot: 'message-bot', agent: 'message-agent', notice: 'message-notice' };
 
 export class ChatView {
-  constructor(shadowRoot, { cssUrl, strings, onOpen, onClose, onClear, onSubmit, onFeedback, onSuggestion, onReturnToBot }) {
+  constructor(shadowRoot, { cssUrl, strings, onOpen, onClose, onClear, onSubmit, onFeedback, onSuggestion, onReturnToBot, onRetry }) {
     const doc = shadowRoot.ownerDocument;
     this.doc = doc;
     this.strings = strings;
@@ -71,14 +71,22 @@ export class ChatView {
       el(doc, 'span', { className: 'dot' }),
       el(doc, 'span', { className: 'visually-hidden' }),
     ]);
-    this.status = el(doc, 'div', { part: 'status', className: 'status', role: 'status', hidden: true });
+    // One line for loading, errors and the handoff; it changes, it never piles up.
+    this.statusText = el(doc, 'span');
+    this.contact = el(doc, 'div', { className: 'contact', hidden: true });
+    this.retryButton = el(doc, 'button', { type: 'button', part: 'retry', className: 'feedback-button', hidden: true });
+    this.retryButton.addEventListener('click', onRetry);
+    this.status = el(doc, 'div', { part: 'status', className: 'status', role: 'status', hidden: true }, [
+      this.statusText,
+      this.contact,
+      this.retryButton,
+    ]);
     this.suggestions = el(doc, 'div', { className: 'suggestions', role: 'group', hidden: true });
 
     // Shown while a person has the conversation: the only way back to the bot.
-    this.humanNote = el(doc, 'span');
     this.returnButton = el(doc, 'button', { type: 'button', part: 'return-to-bot', className: 'return-to-bot' });
     this.returnButton.addEventListener('click', onReturnToBot);
-    this.humanBar = el(doc, 'div', { className: 'human-bar', hidden: true }, [this.humanNote, this.returnButton]);
+    this.humanBar = el(doc, 'div', { className: 'human-bar', hidden: true }, [this.returnButton]);
 
     this.inputLabel = el(doc, 'label', { className: 'visually-hidden', for: 'input' });
     this.input = el(doc, 'textarea', {
@@ -125,24 +133,25 @@ export class ChatView {
     shadowRoot.append(stylesheet, this.root);
   }
 
-  setStrings(strings, locale, title) {
+  // words: the company's own { title, greeting, subtitle, placeholder } over the locale's.
+  setStrings(strings, locale, words = {}) {
     this.strings = strings;
     this.root.setAttribute('dir', strings.dir);
     this.root.setAttribute('lang', locale);
-    this.heading.textContent = title || strings.title;
-    this.subtitle.textContent = strings.subtitle;
+    this.heading.textContent = words.title || strings.title;
+    this.subtitle.textContent = words.subtitle || strings.subtitle;
     this.launcher.setAttribute('aria-label', strings.open);
     this.closeButton.setAttribute('aria-label', strings.close);
     this.clearButton.setAttribute('aria-label', strings.clear);
     this.log.setAttribute('aria-label', strings.log);
     this.inputLabel.textContent = strings.input;
-    this.input.placeholder = strings.placeholder;
+    this.input.placeholder = words.placeholder || strings.placeholder;
     this.sendButton.setAttribute('aria-label', strings.send);
     this.typing.lastChild.textContent = strings.typing;
     this.suggestions.setAttribute('aria-label', strings.suggestions);
-    this.greeting.replaceChildren(this.bubble(strings.greeting));
-    this.humanNote.textContent = strings.humanMode;
+    this.greeting.replaceChildren(this.bubble(words.greeting || strings.greeting));
     this.returnButton.textContent = strings.backToBot;
+    this.retryButton.textContent = strings.retry;
   }
 
   setHumanMode(on) {
@@ -175,14 +184,19 @@ export class ChatView {
     });
     if (message.action) node.dataset.action = message.action;
     const speaker = { customer: this.strings.you, bot: this.strings.bot, agent: this.strings.agent }[message.role];
-    node.append(el(this.doc, 'span', { className: 'visually-hidden', text: `${speaker}: ` }));
+    if (speaker) node.append(el(this.doc, 'span', { className: 'visually-hidden', text: `${speaker}: ` }));
     // Customers' own words are shown verbatim, never as Markdown.
     node.append(message.role === 'customer' ? el(this.doc, 'div', { className: 'bubble', text: message.text }) : this.bubble(message.text));
-    if (message.action === 'handoff') node.append(el(this.doc, 'p', { className: 'note', text: this.strings.handoff }));
     if (message.action === 'answer') node.append(this.feedbackRow(message));
     this.messages.append(node);
     this.scrollToEnd();
     return node;
+  }
+
+  // The customer's words as the engine redacted them (a card number masked).
+  setMessageText(id, text) {
+    const bubble = this.messages.querySelector(`[data-id="${id}"] .bubble`);
+    if (bubble) bubble.textContent = text;
   }
 
   feedbackRow(message) {
@@ -211,12 +225,12 @@ export class ChatView {
     return row;
   }
 
-  // suggestions: [{ label, text }]; an empty list hides the group.
+  // suggestions: [{ id, label }]; an empty list hides the group.
   showSuggestions(suggestions) {
     this.suggestions.replaceChildren(
-      ...suggestions.map(({ label, text }) => {
-        const chip = el(this.doc, 'button', { type: 'button', part: 'suggestion', className: 'suggestion', text: label });
-        chip.addEventListener('click', () => this.handlers.onSuggestion(text));
+      ...suggestions.map((suggestion) => {
+        const chip = el(this.doc, 'button', { type: 'button', part: 'suggestion', className: 'suggestion', 'data-id': suggestion.id, text: suggestion.label });
+        chip.addEventListener('click', () => this.handlers.onSuggestion(suggestion));
         return chip;
       }),
     );
@@ -239,11 +253,15 @@ export class ChatView {
     });
   }
 
-  // kind: 'loading' | 'handoff' | 'error' | null (hidden).
-  setStatus(kind, text = '') {
+  // kind: 'loading' | 'handoff' | 'error' | null (hidden); contact: the
+  // site's other way to reach a person; retry: whether "Try again" shows.
+  setStatus(kind, text = '', { contact = '', retry = false } = {}) {
     this.status.hidden = !kind;
     this.status.dataset.kind = kind ?? '';
-    this.status.textContent = text;
+    this.statusText.textContent = text;
+    this.contact.replaceChildren(...(contact ? [renderMarkdown(this.doc, contact)] : []));
+    this.contact.hidden = !contact;
+    this.retryButton.hidden = !retry;
     this.status.setAttribute('role', kind === 'error' ? 'alert' : 'status');
   }
 
