@@ -18,6 +18,8 @@ PACKAGES=(
   zlib1g-dev
   clang-format
 )
+# The sanitize step: clang with ASan, UBSan and libFuzzer (compiler-rt).
+PACKAGES+=(clang libclang-rt-14-dev)
 # The neural model is written as ONNX through libonnx (which needs protobuf's
 # headers but does not depend on them); the test sentence encoder is generated
 # at build time with Debian's python3-onnx.

@@ -54,6 +54,16 @@ step_format() {
   clang-format --dry-run --Werror "${files[@]}"
 }
 
+# The core under clang's AddressSanitizer and UndefinedBehaviorSanitizer: the
+# unit tests, then every libFuzzer target for FUZZ_SECONDS each (60 by
+# default; docs/build.md runs them longer). Any report fails the step.
+step_sanitize() {
+  cmake --preset sanitize -DTANDEM_WERROR="$WERROR"
+  cmake --build --preset sanitize -j "$JOBS"
+  ctest --preset sanitize
+  bash tests/fuzz/run.sh build/sanitize "${FUZZ_SECONDS:-60}"
+}
+
 # The widget in Debian's Chromium against the built demo (tests/web): builds
 # what it needs itself, so `bash scripts/test.sh web` also works alone.
 step_web() {
@@ -61,7 +71,7 @@ step_web() {
   node --test --test-concurrency=1 tests/web/
 }
 
-STEPS=(setup native wasm wasm_module format web)
+STEPS=(setup native wasm wasm_module format sanitize web)
 (($#)) && STEPS=("$@")
 
 summary=()
