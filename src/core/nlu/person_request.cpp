@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cctype>
 #include <string>
 
 #include "nlu/person_request_phrasings.h"
@@ -16,6 +17,7 @@ namespace {
 // a person" keeps its request.
 constexpr int kNegationScope = 6;
 
+// "can't" is left out: "why can't I talk to a human" asks for one.
 constexpr std::array<std::string_view, 22> kNegations = {
     "not",   "no",      "never", "don't",   "dont",     "doesn't",  "doesnt",  "didn't",
     "didnt", "won't",   "wont",  "isn't",   "aren't",   "wasn't",   "without", "nobody",

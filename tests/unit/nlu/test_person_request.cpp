@@ -1,5 +1,6 @@
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <set>
 
 #include "data/labelled_data.h"
@@ -112,6 +113,30 @@ TEST_CASE("person detector: asking for no one is not a request", "[nlu][person]"
     INFO(text << " p=" << detector().probability(text));
     CHECK_FALSE(detector().says_yes(text));
   }
+}
+
+TEST_CASE("person detector: a negation reaches the end of its clause, no further",
+          "[nlu][person]") {
+  // The request after the comma or "but" is read as it is written.
+  const char* requests[] = {
+      "no, just get me an agent",
+      "I won't give my email, get me a person",
+      "I don't want to talk to a robot but I need someone",
+  };
+  for (const char* text : requests) {
+    INFO(text << " p=" << detector().probability(text));
+    CHECK(detector().says_yes(text));
+  }
+  // Negated words take their own form: "need an agent" is not in the features
+  // of "don't need an agent".
+  const text::FeatureConfig config;
+  const auto asked = person_request_features("I need an agent", config);
+  const auto refused = person_request_features("I don't need an agent", config);
+  size_t shared = 0;
+  for (const auto& f : asked)
+    shared += std::any_of(refused.begin(), refused.end(),
+                          [&](const text::Feature& g) { return g.index == f.index; });
+  CHECK(shared < asked.size() / 2);
 }
 
 TEST_CASE("person detector: machines, bots and people in their ordinary senses", "[nlu][person]") {
