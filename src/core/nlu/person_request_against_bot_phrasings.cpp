@@ -60,7 +60,6 @@ you misunderstood me again
 that's not what I asked, again
 you're not listening
 this bot is useless
-this bot is stupid
 stupid bot
 what a stupid bot
 this chatbot is useless
@@ -136,9 +135,9 @@ I don't feel safe giving my information to a robot
 I don't like sharing personal information with an automated system
 I'm uneasy giving my bank details to a machine
 I don't want to give my details to a bot
-I don't want to share my personal details with a machine
+I would rather not hand my personal information to a computer
 I'm not giving my details to a chatbot
-I'm not giving you my email, get me a person
+you are not getting my email address, find me a human
 I won't give you my phone number, connect me to an agent
 I'm not telling a bot my account number
 I'm not typing my card number here, I want to speak to someone
@@ -194,7 +193,7 @@ this chat is going nowhere
 this conversation is useless
 this conversation isn't helping
 this conversation is going nowhere
-this is not leading anywhere
+this chat leads nowhere
 we're not getting anywhere
 I'm not getting anywhere with this chat
 you don't get it
