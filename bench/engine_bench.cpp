@@ -3,8 +3,6 @@
 // size, latency), then the same protocols with the neural model (the network
 // alone and fused with the engine, as the widget answers once it has loaded).
 //   tandem-bench [DATA_DIR]      (default: ../shared/data beside the repository)
-#include <zlib.h>
-
 #include <chrono>
 #include <cstdio>
 #include <optional>
@@ -13,6 +11,7 @@
 
 #include "engine/compile.h"
 #include "evaluation.h"
+#include "gzip_size.h"
 #include "neural_io.h"
 #include "onnx_export.h"
 #include "protocols.h"
@@ -20,21 +19,7 @@
 namespace {
 
 using namespace tandem;
-
-size_t gzip_size(const std::string& bytes) {
-  uLongf size = compressBound(bytes.size()) + 32;
-  std::string out(size, '\0');
-  z_stream z{};
-  deflateInit2(&z, 9, Z_DEFLATED, 31, 9, Z_DEFAULT_STRATEGY);  // 31: gzip framing
-  z.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(bytes.data()));
-  z.avail_in = static_cast<uInt>(bytes.size());
-  z.next_out = reinterpret_cast<Bytef*>(out.data());
-  z.avail_out = static_cast<uInt>(out.size());
-  deflate(&z, Z_FINISH);
-  const size_t produced = z.total_out;
-  deflateEnd(&z);
-  return produced;
-}
+using bench::gzip_size;
 
 std::string percent(const std::optional<double>& v) {
   if (!v) return "   n/a";

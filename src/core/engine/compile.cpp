@@ -1,7 +1,7 @@
 #include "engine/compile.h"
 
-#include "dialogue/person_request.h"
 #include "engine/background_out_of_scope.h"
+#include "nlu/person_request.h"
 
 #include <algorithm>
 #include <cmath>
@@ -138,7 +138,7 @@ Model compile_knowledge_base(const kb::KnowledgeBase& kb, const nlu::ClassifierO
   }
   if (report) report->faq_calibration = model.faq_calibration;
   model.person_request =
-      dialogue::train_person_request_detector(report ? &report->person_request : nullptr);
+      nlu::PersonRequestDetector::train(report ? &report->person_request : nullptr);
   for (const auto& intent : kb.intents) {
     const auto asks =
         std::count_if(intent.examples.begin(), intent.examples.end(),

@@ -7,8 +7,8 @@
 
 #include "base/status.h"
 #include "kb/knowledge_base.h"
-#include "nlu/binary_classifier.h"
 #include "nlu/intent_classifier.h"
+#include "nlu/person_request.h"
 #include "retrieval/faq_index.h"
 
 namespace tandem::engine {
@@ -28,7 +28,7 @@ struct Model {
   retrieval::FaqIndex faq_index;     // entries are kb.faqs, in order
   FaqCalibration faq_calibration;
   // Says whether a message asks for a person; empty in models without it.
-  nlu::BinaryClassifier person_request;
+  nlu::PersonRequestDetector person_request;
   // Intents whose examples are mostly requests for a person: their score is
   // the detector's business, not a need of the customer's.
   std::vector<std::string> person_request_intents;

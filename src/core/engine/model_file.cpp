@@ -213,7 +213,7 @@ Expected<Model> read_model(std::string_view bytes) {
         model.faq_index = retrieval::FaqIndex::load(section);
         break;
       case kPersonRequest:
-        model.person_request = nlu::BinaryClassifier::load(section);
+        model.person_request = nlu::PersonRequestDetector::load(section);
         model.person_request_intents = read_strings(section);
         break;
       case kPolicyExtras:

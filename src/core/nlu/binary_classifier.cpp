@@ -42,74 +42,83 @@ struct Scored {
   bool positive;
 };
 
-// Sweeps the cut between consecutive held-out scores; the cost of a cut counts
-// the positives below it and the weighted negatives at or above it.
-float choose_threshold(std::vector<Scored> scored, float false_positive_cost,
+// The lowest cut that keeps the held-out negatives scoring at or above it to
+// max_false_positive_rate of them: a quantile of the negatives' scores, so a
+// few more or fewer training texts move it little.
+float choose_threshold(std::vector<Scored> scored, float max_false_positive_rate,
                        BinaryReport* report) {
   std::sort(scored.begin(), scored.end(),
-            [](const Scored& a, const Scored& b) { return a.p < b.p; });
-  size_t negatives_above = 0;
-  for (const auto& s : scored) negatives_above += !s.positive;
-  size_t missed = 0, best_missed = 0, best_fp = negatives_above;
-  double best_cost = false_positive_cost * negatives_above;
-  float best = scored.empty() ? 0.5f : scored.front().p;
+            [](const Scored& a, const Scored& b) { return a.p > b.p; });
+  size_t negatives = 0;
+  for (const auto& s : scored) negatives += !s.positive;
+  const auto allowed = static_cast<size_t>(max_false_positive_rate * negatives);
+  // Walk down from the top score; stop before the negative that would exceed the allowance.
+  size_t false_positives = 0, caught = 0, positives = 0;
+  float cut = 1.0f;
   for (size_t i = 0; i < scored.size(); ++i) {
-    missed += scored[i].positive;
-    negatives_above -= !scored[i].positive;
-    const float cut = i + 1 < scored.size() ? (scored[i].p + scored[i + 1].p) / 2 : 1.0f;
-    const double cost = missed + false_positive_cost * negatives_above;
-    if (cost < best_cost)
-      best_cost = cost, best = cut, best_missed = missed, best_fp = negatives_above;
+    if (!scored[i].positive && false_positives == allowed) {
+      cut = i > 0 ? (scored[i - 1].p + scored[i].p) / 2 : std::min(1.0f, scored[i].p + 1e-6f);
+      break;
+    }
+    false_positives += !scored[i].positive;
+    caught += scored[i].positive;
+    cut = scored[i].p;
   }
-  if (report) report->heldout_missed = best_missed, report->heldout_false_positives = best_fp;
-  return best;
+  for (const auto& s : scored) positives += s.positive;
+  if (report) {
+    report->heldout_missed = positives - caught;
+    report->heldout_false_positives = false_positives;
+  }
+  return cut;
 }
 
 }  // namespace
 
-BinaryClassifier BinaryClassifier::train(const std::vector<std::string_view>& texts,
+BinaryClassifier BinaryClassifier::train(const std::vector<std::vector<text::Feature>>& features,
                                          const std::vector<bool>& positive,
                                          const BinaryOptions& options, BinaryReport* report) {
-  std::vector<std::vector<text::Feature>> features;
-  features.reserve(texts.size());
-  for (auto t : texts) features.push_back(text::extract_features(t, options.features));
-
-  // Stratified split: both classes keep their share in the held-out part.
-  std::vector<size_t> yes, no, train_part, heldout_part;
-  for (size_t i = 0; i < texts.size(); ++i) (positive[i] ? yes : no).push_back(i);
+  // Stratified folds: both classes keep their share in each, and every text is
+  // scored by the model fitted on the other folds.
+  std::vector<size_t> yes, no;
+  for (size_t i = 0; i < features.size(); ++i) (positive[i] ? yes : no).push_back(i);
+  const int folds = std::max(options.folds, 2);
+  std::vector<int> fold_of(features.size());
   Random random(options.softmax.seed ^ 0xB1A5ull);
   for (auto* group : {&yes, &no}) {
     random.shuffle(*group);
-    const size_t held = static_cast<size_t>(group->size() * options.heldout_share);
-    heldout_part.insert(heldout_part.end(), group->begin(), group->begin() + held);
-    train_part.insert(train_part.end(), group->begin() + held, group->end());
+    for (size_t k = 0; k < group->size(); ++k) fold_of[(*group)[k]] = static_cast<int>(k % folds);
   }
 
   BinaryClassifier classifier;
   if (yes.empty() || no.empty()) return classifier;
-  const Fitted probe = fit(features, positive, train_part, options);
   std::vector<Scored> scored;
-  for (size_t i : heldout_part)
-    scored.push_back({probability_of(probe.vectorizer, probe.linear, features[i]), positive[i]});
-
-  std::vector<size_t> all(texts.size());
+  for (int fold = 0; fold < folds; ++fold) {
+    std::vector<size_t> train_part, heldout_part;
+    for (size_t i = 0; i < features.size(); ++i)
+      (fold_of[i] == fold ? heldout_part : train_part).push_back(i);
+    const Fitted probe = fit(features, positive, train_part, options);
+    for (size_t i : heldout_part)
+      scored.push_back({probability_of(probe.vectorizer, probe.linear, features[i]), positive[i]});
+  }
+  const size_t heldout = scored.size();
+  std::vector<size_t> all(features.size());
   for (size_t i = 0; i < all.size(); ++i) all[i] = i;
   Fitted final_model = fit(features, positive, all, options);
   classifier.vectorizer_ = std::move(final_model.vectorizer);
   classifier.linear_ = std::move(final_model.linear);
-  classifier.threshold_ = choose_threshold(std::move(scored), options.false_positive_cost, report);
+  classifier.threshold_ =
+      choose_threshold(std::move(scored), options.max_false_positive_rate, report);
   if (report) {
-    report->examples = texts.size();
+    report->examples = features.size();
     report->positives = yes.size();
-    report->heldout = heldout_part.size();
+    report->heldout = heldout;
     report->threshold = classifier.threshold_;
   }
   return classifier;
 }
 
-float BinaryClassifier::probability(std::string_view text) const {
-  if (empty()) return 0.0f;
-  return probability_of(vectorizer_, linear_, text::extract_features(text, vectorizer_.config()));
+float BinaryClassifier::probability(const std::vector<text::Feature>& features) const {
+  return empty() ? 0.0f : probability_of(vectorizer_, linear_, features);
 }
 
 void BinaryClassifier::save(BinaryWriter& out) const {

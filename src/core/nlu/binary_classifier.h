@@ -1,6 +1,7 @@
-// A yes/no text classifier on the intent classifier's features: TF-IDF over
-// hashed word and character n-grams and logistic regression, with a decision
-// threshold fitted on a held-out share of the training texts.
+// A yes/no text classifier over hashed features (the intent classifier's word
+// and character n-grams, or a caller's own): TF-IDF and logistic regression,
+// with a decision threshold fitted on cross-fitted (out-of-fold) scores of the
+// training texts.
 #pragma once
 
 #include <cstdint>
@@ -19,13 +20,14 @@ struct BinaryOptions {
   text::FeatureConfig features;
   int min_df = 1;  // the training sets are small: a rare n-gram may be the telling one
   SoftmaxOptions softmax{30, 0.5f, 1e-5f, 11};
-  float heldout_share = 0.25f;
-  // The threshold minimises missed positives + false_positive_cost x false positives.
-  float false_positive_cost = 2.0f;
+  int folds = 4;  // the threshold is fitted on out-of-fold scores (folds + 1 fits)
+  // The threshold lets this share of the held-out negatives through, at most.
+  float max_false_positive_rate = 0.05f;
   float prune_ratio = 0.02f;
 };
 
-// Measured on the held-out share by a model trained on the rest.
+// Measured on the out-of-fold scores: every training text scored by a model
+// fitted without it.
 struct BinaryReport {
   size_t examples = 0, positives = 0, heldout = 0;
   size_t heldout_false_positives = 0, heldout_missed = 0;
@@ -36,14 +38,15 @@ class BinaryClassifier {
  public:
   BinaryClassifier() = default;
 
-  // Deterministic for given options; positive[i] says whether texts[i] is a yes.
-  static BinaryClassifier train(const std::vector<std::string_view>& texts,
+  // Deterministic for given options; positive[i] says whether features[i], a
+  // text's features (sorted by index, as text::extract_features gives them),
+  // is a yes. The caller chooses the features (see nlu/person_request.cpp).
+  static BinaryClassifier train(const std::vector<std::vector<text::Feature>>& features,
                                 const std::vector<bool>& positive, const BinaryOptions& options,
                                 BinaryReport* report = nullptr);
 
-  float probability(std::string_view text) const;
-  // An untrained classifier never says yes.
-  bool says_yes(std::string_view text) const { return !empty() && probability(text) >= threshold_; }
+  float probability(const std::vector<text::Feature>& features) const;
+  const text::FeatureConfig& feature_config() const { return vectorizer_.config(); }
   float threshold() const { return threshold_; }
   bool empty() const { return linear_.classes() != 2; }
 

@@ -51,7 +51,7 @@ class Hasher {
 
   // Character n-grams count code points, not bytes, so "<привет>" is cut
   // between letters.
-  void char_ngrams(const std::string& word) {
+  void char_ngrams(std::string_view word) {
     if (config_.char_max <= 0) return;
     const int char_min = std::max(config_.char_min, 1);
     buffer_.assign(1, '<');
@@ -105,18 +105,26 @@ class Hasher {
 }  // namespace
 
 std::vector<Feature> extract_features(std::string_view utf8, const FeatureConfig& config) {
-  const std::string normalized = normalize(utf8);
-  const std::vector<Token> tokens = tokenize(normalized);
+  const std::vector<Token> tokens = tokenize(normalize(utf8));
   std::vector<std::string> forms;
+  std::vector<std::string_view> words;
   forms.reserve(tokens.size());
-  for (const Token& token : tokens) forms.push_back(feature_form(token));
-
-  Hasher hasher(config);
-  hasher.reserve(tokens.size(), normalized.size());
-  hasher.word_ngrams(forms);
   for (const Token& token : tokens) {
-    if (token.kind == TokenKind::kWord) hasher.char_ngrams(token.text);
+    forms.push_back(feature_form(token));
+    if (token.kind == TokenKind::kWord) words.push_back(token.text);
   }
+  return hash_features(forms, words, config);
+}
+
+std::vector<Feature> hash_features(const std::vector<std::string>& word_forms,
+                                   const std::vector<std::string_view>& char_words,
+                                   const FeatureConfig& config) {
+  std::size_t bytes = 0;
+  for (const auto& word : char_words) bytes += word.size();
+  Hasher hasher(config);
+  hasher.reserve(word_forms.size() + char_words.size(), bytes);
+  hasher.word_ngrams(word_forms);
+  for (const auto& word : char_words) hasher.char_ngrams(word);
   return hasher.take();
 }
 

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cstdint>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -25,5 +26,12 @@ struct Feature {
 // n-grams live in separate hash namespaces. The result is sorted by index, one
 // entry per bucket. Deterministic across platforms (native and WASM).
 std::vector<Feature> extract_features(std::string_view utf8, const FeatureConfig& config);
+
+// The hashing step alone, for a caller that reads the tokens first: word
+// n-grams over `word_forms` (feature_form of each token, or the caller's own
+// forms), character n-grams of each of `char_words`.
+std::vector<Feature> hash_features(const std::vector<std::string>& word_forms,
+                                   const std::vector<std::string_view>& char_words,
+                                   const FeatureConfig& config);
 
 }  // namespace tandem::text

@@ -1,0 +1,129 @@
+#include "nlu/person_request.h"
+
+#include <algorithm>
+#include <array>
+#include <cctype>
+#include <string>
+
+#include "nlu/person_request_phrasings.h"
+#include "text/normalize.h"
+#include "text/tokenize.h"
+
+namespace tandem::nlu {
+namespace {
+
+// How many words after a negation it governs, at most: enough for "don't want
+// to speak to an agent", short enough that "no, I won't give my email, get me
+// a person" keeps its request.
+constexpr int kNegationScope = 6;
+
+// "can't" is left out: "why can't I talk to a human" asks for one.
+constexpr std::array<std::string_view, 22> kNegations = {
+    "not",   "no",      "never", "don't",   "dont",     "doesn't",  "doesnt",  "didn't",
+    "didnt", "won't",   "wont",  "isn't",   "aren't",   "wasn't",   "without", "nobody",
+    "none",  "neither", "nor",   "needn't", "wouldn't", "shouldn't"};
+
+bool is_negation(std::string_view word) {
+  return std::find(kNegations.begin(), kNegations.end(), word) != kNegations.end();
+}
+
+bool ends_clause(char c) {
+  return c == ',' || c == '.' || c == ';' || c == ':' || c == '!' || c == '?';
+}
+
+// Tokens clause by clause: punctuation ends a negation's reach, which the
+// tokenizer (dropping punctuation) cannot tell.
+std::vector<std::vector<text::Token>> clauses_of(std::string_view message) {
+  const std::string normalized = text::normalize(message);
+  std::vector<std::vector<text::Token>> clauses;
+  size_t start = 0;
+  for (size_t i = 0; i <= normalized.size(); ++i) {
+    if (i < normalized.size() && !ends_clause(normalized[i])) continue;
+    // Inside a number ("1,299.00") the mark is not a clause boundary.
+    const bool in_number = i > 0 && i + 1 < normalized.size() &&
+                           std::isdigit(static_cast<unsigned char>(normalized[i - 1])) &&
+                           std::isdigit(static_cast<unsigned char>(normalized[i + 1]));
+    if (in_number) continue;
+    clauses.push_back(text::tokenize(std::string_view(normalized).substr(start, i - start)));
+    start = i + 1;
+  }
+  return clauses;
+}
+
+void append_lines(std::string_view block, std::vector<std::string_view>& out) {
+  while (!block.empty()) {
+    const size_t end = std::min(block.find('\n'), block.size());
+    if (end > 0) out.push_back(block.substr(0, end));
+    block.remove_prefix(std::min(end + 1, block.size()));
+  }
+}
+
+}  // namespace
+
+std::vector<text::Feature> person_request_features(std::string_view message,
+                                                   const text::FeatureConfig& config) {
+  const auto clauses = clauses_of(message);
+  std::vector<std::string> forms;
+  std::vector<std::string_view> char_words;
+  for (const auto& clause : clauses) {
+    int governed = 0;
+    for (const auto& token : clause) {
+      if (token.kind == text::TokenKind::kWord && is_negation(token.text)) {
+        governed = kNegationScope;
+      } else if (token.text == "but") {
+        governed = 0;
+      } else if (governed > 0) {
+        --governed;
+        forms.push_back("not:" + text::feature_form(token));
+        continue;
+      }
+      forms.push_back(text::feature_form(token));
+      if (token.kind == text::TokenKind::kWord) char_words.push_back(token.text);
+    }
+  }
+  return text::hash_features(forms, char_words, config);
+}
+
+std::vector<std::string_view> person_request_phrasings() {
+  std::vector<std::string_view> out;
+  for (auto block : {plain_person_request_lines(), person_request_with_need_lines(),
+                     person_request_against_bot_lines()})
+    append_lines(block, out);
+  return out;
+}
+
+std::vector<std::string_view> person_mention_phrasings() {
+  std::vector<std::string_view> out;
+  for (auto block : {person_mention_lines(), routine_banking_lines(), routine_sector_lines(),
+                     other_request_lines(), chat_message_lines()})
+    append_lines(block, out);
+  return out;
+}
+
+PersonRequestDetector PersonRequestDetector::train(BinaryReport* report) {
+  const BinaryOptions options;
+  const auto requests = person_request_phrasings(), mentions = person_mention_phrasings();
+  std::vector<std::vector<text::Feature>> features;
+  std::vector<bool> positive;
+  for (const auto* group : {&requests, &mentions})
+    for (auto text : *group) {
+      features.push_back(person_request_features(text, options.features));
+      positive.push_back(group == &requests);
+    }
+  PersonRequestDetector detector;
+  detector.classifier_ = BinaryClassifier::train(features, positive, options, report);
+  return detector;
+}
+
+float PersonRequestDetector::probability(std::string_view message) const {
+  if (empty()) return 0.0f;
+  return classifier_.probability(person_request_features(message, classifier_.feature_config()));
+}
+
+PersonRequestDetector PersonRequestDetector::load(BinaryReader& in) {
+  PersonRequestDetector detector;
+  detector.classifier_ = BinaryClassifier::load(in);
+  return detector;
+}
+
+}  // namespace tandem::nlu
