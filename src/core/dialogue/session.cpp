@@ -46,9 +46,10 @@ class Reader {
     ObjectReader r(root, "",
                    {"version", "mode", "dropped_turns", "turns", "details", "answers", "redactions",
                     "low_confidence_turns", "failures", "frustration", "collecting",
-                    "collect_misses", "handoff"},
+                    "collect_misses", "declined", "person_hint", "handoff"},
                    errors);
-    if (const json* v = r.required("version", Kind::kInteger); v && *v != kSessionFormatVersion)
+    if (const json* v = r.required("version", Kind::kInteger);
+        v && *v != kSessionFormatVersion && *v != 1)
       error(r.pointer("version"), "unsupported session version " + v->dump());
     s.mode = enum_field(r, "mode", std::array<Mode, 2>{Mode::kBot, Mode::kHuman},
                         [](Mode m) { return m == Mode::kBot ? "bot" : "human"; });
@@ -77,7 +78,7 @@ class Reader {
     }
     s.low_confidence_turns = static_cast<int>(counter(r, "low_confidence_turns", kMaxCounter));
     s.failures = static_cast<int>(counter(r, "failures", kMaxCounter));
-    s.collect_misses = static_cast<int>(counter(r, "collect_misses", kMaxCounter));
+    r.optional("collect_misses", Kind::kInteger);  // version 1's; details are no longer re-asked
     if (const json* f = r.required("frustration", Kind::kNumber)) {
       const double v = f->get<double>();
       if (!(v >= 0.0 && v <= kMaxFrustration))
@@ -87,6 +88,19 @@ class Reader {
     }
     if (const json* c = r.required("collecting", Kind::kString))
       s.collecting = c->get<std::string>();
+    if (const json* declined = r.optional("declined", Kind::kArray)) {
+      for (std::size_t i = 0; i < declined->size(); ++i) {
+        const json& name = (*declined)[i];
+        const auto type =
+            name.is_string() ? detail_from_name(name.get<std::string>()) : std::nullopt;
+        if (type)
+          s.declined.push_back(*type);
+        else
+          error(kb::pointer_append("/declined", i), "unknown detail type");
+      }
+    }
+    if (const json* hint = r.optional("person_hint", Kind::kBoolean))
+      s.person_hint = hint->get<bool>();
     if (const json* h = r.find("handoff"); h && !h->is_null()) s.handoff = read_handoff(*h, end);
     if (s.mode == Mode::kHuman && !s.handoff) error("/handoff", "human mode without a handoff");
   }
@@ -109,8 +123,11 @@ class Reader {
   uint64_t counter(ObjectReader& r, std::string_view key, uint64_t max) {
     const json* v = r.required(key, Kind::kInteger);
     if (!v) return 0;
+    // nlohmann keeps a counter written from an int as a signed number.
     if (v->is_number_unsigned() && v->get<uint64_t>() <= max) return v->get<uint64_t>();
-    if (v->is_number_integer() && v->get<int64_t>() == 0) return 0;
+    if (v->is_number_integer() && v->get<int64_t>() >= 0 &&
+        static_cast<uint64_t>(v->get<int64_t>()) <= max)
+      return static_cast<uint64_t>(v->get<int64_t>());
     error(r.pointer(key), "out of range");
     return 0;
   }
@@ -228,6 +245,10 @@ const CollectedDetail* Session::detail(DetailType type) const {
   return nullptr;
 }
 
+bool Session::declined_detail(DetailType type) const {
+  return std::find(declined.begin(), declined.end(), type) != declined.end();
+}
+
 TurnNumber add_turn(Session& session, Turn turn) {
   turn.text = text::clip(turn.text, kMaxTurnChars);
   session.turns.push_back(std::move(turn));
@@ -289,6 +310,8 @@ nlohmann::json to_json(const Session& s) {
         {{"intent", a.intent}, {"turn", a.turn}, {"feedback", feedback_name(a.feedback)}});
   json redactions = json::array();
   for (const auto& r : s.redactions) redactions.push_back({{"kind", r.kind}, {"count", r.count}});
+  json declined = json::array();
+  for (DetailType type : s.declined) declined.push_back(detail_name(type));
   json handoff = nullptr;
   if (s.handoff)
     handoff = {{"reason", engine::reason_code(s.handoff->reason)},
@@ -305,7 +328,8 @@ nlohmann::json to_json(const Session& s) {
           {"failures", s.failures},
           {"frustration", s.frustration},
           {"collecting", s.collecting},
-          {"collect_misses", s.collect_misses},
+          {"declined", std::move(declined)},
+          {"person_hint", s.person_hint},
           {"handoff", std::move(handoff)}};
 }
 

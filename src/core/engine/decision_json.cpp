@@ -77,6 +77,10 @@ void write_decision_json(const Decision& d, std::string& out) {
     out += ",\"reason\":";
     append_string(reason_code(d.reason), out);
   }
+  if (d.action == Action::kFallback && d.fallback != FallbackReason::kNone) {
+    out += ",\"reason\":";
+    append_string(fallback_code(d.fallback), out);
+  }
   out += ",\"candidates\":[";
   for (size_t i = 0; i < d.candidates.size(); ++i) {
     const auto& c = d.candidates[i];
