@@ -405,6 +405,7 @@ class Planner {
                      from_decision());
     Reply r = from_decision();
     r.action = Action::kFallback;
+    r.fallback = d_.fallback;
     r.text = kb_.messages.fallback;
     return r;
   }
@@ -587,6 +588,7 @@ engine::Decision to_decision(const Reply& reply) {
   decision.confidence = reply.confidence;
   decision.reply = reply.text;
   decision.reason = reply.reason;
+  decision.fallback = reply.fallback;
   decision.candidates = reply.candidates;
   return decision;
 }

@@ -5,6 +5,7 @@
 
 #include "kb/json_fields.h"
 #include "kb/json_input.h"
+#include "kb/json_text.h"
 #include "text/clip.h"
 
 namespace tandem::dialogue {
@@ -50,7 +51,7 @@ class Reader {
                    errors);
     if (const json* v = r.required("version", Kind::kInteger);
         v && *v != kSessionFormatVersion && *v != 1)
-      error(r.pointer("version"), "unsupported session version " + v->dump());
+      error(r.pointer("version"), "unsupported session version " + kb::json_text(*v));
     s.mode = enum_field(r, "mode", std::array<Mode, 2>{Mode::kBot, Mode::kHuman},
                         [](Mode m) { return m == Mode::kBot ? "bot" : "human"; });
     s.dropped_turns = counter(r, "dropped_turns", UINT64_MAX / 2);
@@ -115,7 +116,7 @@ class Reader {
                   NameFn name) {
     if (const json* v = r.required(key, Kind::kString)) {
       if (auto e = from_name(values, name, v->get<std::string>())) return *e;
-      error(r.pointer(key), "unknown value " + v->dump());
+      error(r.pointer(key), "unknown value " + kb::json_text(*v));
     }
     return values[0];
   }
@@ -289,48 +290,128 @@ void merge_redactions(Session& session, const std::vector<handoff::Redaction>& f
   }
 }
 
-nlohmann::json to_json(const Session& s) {
-  json turns = json::array();
-  for (const auto& t : s.turns) {
-    json turn = {{"role", role_name(t.role)}, {"text", t.text}, {"time", t.time_ms}};
-    if (t.role == Role::kBot) {
-      if (!t.intent.empty()) turn["intent"] = t.intent;
-      turn["confidence"] = t.confidence;
-      turn["action"] = engine::action_name(t.action);
+namespace {
+
+// Writes the session JSON: key by key, since this runs in the browser after
+// every message and nlohmann's object building would cost the widget's download.
+class SessionWriter {
+ public:
+  explicit SessionWriter(std::string& out) : out_(out) {}
+
+  void write(const Session& s) {
+    out_ += '{';
+    key("version", true);
+    number(kSessionFormatVersion);
+    key("mode");
+    kb::append_json_string(s.mode == Mode::kBot ? "bot" : "human", out_);
+    key("dropped_turns");
+    number(s.dropped_turns);
+    key("turns");
+    list(s.turns, [&](const Turn& t) { turn(t); });
+    key("details");
+    out_ += '{';
+    for (std::size_t i = 0; i < s.details.size(); ++i) {
+      const auto& d = s.details[i];
+      if (i > 0) out_ += ',';
+      kb::append_json_string(detail_name(d.type), out_);
+      out_ += ":{";
+      field("value", d.value, true);
+      field("text", d.text);
+      key("turn");
+      number(d.turn);
+      out_ += '}';
     }
-    turns.push_back(std::move(turn));
+    out_ += '}';
+    key("answers");
+    list(s.answers, [&](const AnswerTried& a) {
+      out_ += '{';
+      field("intent", a.intent, true);
+      key("turn");
+      number(a.turn);
+      field("feedback", feedback_name(a.feedback));
+      out_ += '}';
+    });
+    key("redactions");
+    list(s.redactions, [&](const handoff::Redaction& r) {
+      out_ += '{';
+      field("kind", r.kind, true);
+      key("count");
+      number(r.count);
+      out_ += '}';
+    });
+    key("low_confidence_turns");
+    number(static_cast<uint64_t>(std::max(0, s.low_confidence_turns)));
+    key("failures");
+    number(static_cast<uint64_t>(std::max(0, s.failures)));
+    key("frustration");
+    kb::append_number(s.frustration, out_);
+    field("collecting", s.collecting);
+    key("declined");
+    list(s.declined, [&](DetailType type) { kb::append_json_string(detail_name(type), out_); });
+    key("person_hint");
+    out_ += s.person_hint ? "true" : "false";
+    key("handoff");
+    if (s.handoff) {
+      out_ += '{';
+      field("reason", engine::reason_code(s.handoff->reason), true);
+      field("detail", s.handoff->detail);
+      key("turn");
+      number(s.handoff->turn);
+      out_ += '}';
+    } else {
+      out_ += "null";
+    }
+    out_ += '}';
   }
-  json details = json::object();
-  for (const auto& d : s.details)
-    details[std::string(detail_name(d.type))] = {
-        {"value", d.value}, {"text", d.text}, {"turn", d.turn}};
-  json answers = json::array();
-  for (const auto& a : s.answers)
-    answers.push_back(
-        {{"intent", a.intent}, {"turn", a.turn}, {"feedback", feedback_name(a.feedback)}});
-  json redactions = json::array();
-  for (const auto& r : s.redactions) redactions.push_back({{"kind", r.kind}, {"count", r.count}});
-  json declined = json::array();
-  for (DetailType type : s.declined) declined.push_back(detail_name(type));
-  json handoff = nullptr;
-  if (s.handoff)
-    handoff = {{"reason", engine::reason_code(s.handoff->reason)},
-               {"detail", s.handoff->detail},
-               {"turn", s.handoff->turn}};
-  return {{"version", kSessionFormatVersion},
-          {"mode", s.mode == Mode::kBot ? "bot" : "human"},
-          {"dropped_turns", s.dropped_turns},
-          {"turns", std::move(turns)},
-          {"details", std::move(details)},
-          {"answers", std::move(answers)},
-          {"redactions", std::move(redactions)},
-          {"low_confidence_turns", s.low_confidence_turns},
-          {"failures", s.failures},
-          {"frustration", s.frustration},
-          {"collecting", s.collecting},
-          {"declined", std::move(declined)},
-          {"person_hint", s.person_hint},
-          {"handoff", std::move(handoff)}};
+
+ private:
+  void key(std::string_view name, bool first = false) {
+    if (!first) out_ += ',';
+    kb::append_json_string(name, out_);
+    out_ += ':';
+  }
+  void field(std::string_view name, std::string_view value, bool first = false) {
+    key(name, first);
+    kb::append_json_string(value, out_);
+  }
+  void number(uint64_t value) { kb::append_json(nlohmann::json(value), out_); }
+  void turn(const Turn& t) {
+    out_ += '{';
+    field("role", role_name(t.role), true);
+    field("text", t.text);
+    key("time");
+    kb::append_json(nlohmann::json(t.time_ms), out_);
+    if (t.role == Role::kBot) {
+      if (!t.intent.empty()) field("intent", t.intent);
+      key("confidence");
+      kb::append_probability(t.confidence, out_);
+      field("action", engine::action_name(t.action));
+    }
+    out_ += '}';
+  }
+  template <typename Item, typename Write>
+  void list(const std::vector<Item>& items, Write write_item) {
+    out_ += '[';
+    for (std::size_t i = 0; i < items.size(); ++i) {
+      if (i > 0) out_ += ',';
+      write_item(items[i]);
+    }
+    out_ += ']';
+  }
+
+  std::string& out_;
+};
+
+}  // namespace
+
+void append_session_json(const Session& session, std::string& out) {
+  SessionWriter(out).write(session);
+}
+
+nlohmann::json to_json(const Session& session) {
+  std::string text;
+  append_session_json(session, text);
+  return nlohmann::json::parse(text);
 }
 
 Expected<Session> session_from_json(const nlohmann::json& stored) {

@@ -99,6 +99,8 @@ TurnNumber add_turn(Session& session, Turn turn);
 void remember_detail(Session& session, CollectedDetail detail);
 void merge_redactions(Session& session, const std::vector<handoff::Redaction>& found);
 
+// The stored form, as JSON text (the only writer) or as a value.
+void append_session_json(const Session& session, std::string& out);
 nlohmann::json to_json(const Session& session);
 // A stored session that is not one (corrupted, edited, from a newer version)
 // gives errors with JSON pointers; the caller then starts a fresh session.

@@ -1,7 +1,6 @@
 #include "handoff/bundle.h"
 
 #include <algorithm>
-#include <cstdio>
 
 #include "dialogue/detail_calendar.h"
 #include "dialogue/policy_config.h"
@@ -187,11 +186,20 @@ std::string rfc3339_utc(int64_t ms) {
   const int64_t day_ms = 86400000;
   const int64_t days = ms / day_ms, rest = ms % day_ms;
   const dialogue::CalendarDate date = dialogue::detail::civil_from_days(static_cast<long>(days));
-  char out[32];
   const int64_t seconds = rest / 1000;
-  std::snprintf(out, sizeof out, "%04d-%02d-%02dT%02d:%02d:%02d.%03dZ", date.year, date.month,
-                date.day, static_cast<int>(seconds / 3600), static_cast<int>(seconds / 60 % 60),
-                static_cast<int>(seconds % 60), static_cast<int>(rest % 1000));
+  // Digits by hand: printf would bring its float formatting, ~5 KB gzip, into the wasm.
+  std::string out = "0000-00-00T00:00:00.000Z";
+  const auto put = [&](std::size_t end, int64_t value) {
+    for (std::size_t i = end; value > 0; value /= 10)
+      out[i--] = static_cast<char>('0' + value % 10);
+  };
+  put(3, date.year);
+  put(6, date.month);
+  put(9, date.day);
+  put(12, seconds / 3600);
+  put(15, seconds / 60 % 60);
+  put(18, seconds % 60);
+  put(22, rest % 1000);
   return out;
 }
 
