@@ -1,9 +1,13 @@
 // Replays scripted customer conversations through the conversation policy and
 // measures what the product promises: routine needs resolved without a person,
-// hard cases handed off with every detail the person needs, and neither done
-// wrongly. Prints markdown, with the failures listed so the KB can be improved.
-//   tandem-conversation-bench [KB_JSON [CONVERSATIONS_JSON]]
-//   (defaults: web/demo/kb.json and bench/data/demo_conversations.json)
+// hard cases handed off with the right reason, queue, priority and every
+// detail the person needs, no customer asking twice for a person in vain (a
+// trap) and no detail asked for twice. Prints markdown, with every failure
+// listed so the KB can be improved. The script format is documented in the
+// file's "format" field (docs/conversation.md too).
+//   tandem-conversation-bench [CONVERSATIONS_JSON]
+//   (default: bench/data/demo_conversations.json; its knowledge bases are
+//   paths relative to the repository)
 #include <algorithm>
 #include <cstdio>
 #include <map>
@@ -29,8 +33,16 @@ constexpr dialogue::CalendarDate kToday{2026, 11, 25};
 constexpr size_t kMaxFileBytes = 16 << 20;
 constexpr size_t kQuoteChars = 50;
 
+// One thing the customer does: type a message, or click a choice by its id.
+struct Step {
+  std::string text;
+  std::string choose;        // an offered choice's id; text is then empty
+  bool asks_person = false;  // the script marks a request for a person
+};
+
 struct Script {
-  std::vector<std::string> messages;
+  std::string kb;  // key of "knowledge_bases"
+  std::vector<Step> steps;
   bool expect_handoff = false;
   std::vector<std::string> intents;  // resolved: each must be answered
   std::string reason;                // handoff: expected reason code
@@ -44,6 +56,9 @@ struct Run {
   bool handed_off = false;
   std::string reason, intent;
   std::vector<std::string> missing;  // expected details the session lacks
+  int traps = 0;                     // a second request for a person left with the bot
+  int repeated_asks = 0;             // a detail asked for that was given or asked before
+  std::string chip_error;            // a scripted choice the bot had not offered
 };
 
 std::vector<std::string> strings(const json& value) {
@@ -74,10 +89,28 @@ bool known_id(const kb::KnowledgeBase& kb, const std::string& id) {
          std::any_of(kb.faqs.begin(), kb.faqs.end(), [&](const kb::Faq& f) { return f.id == id; });
 }
 
-// Checks each script against the KB, so a renamed intent fails loudly instead
+Expected<Step> parse_step(const json& item, const std::string& where) {
+  Step step;
+  if (item.is_string()) {
+    step.text = item.get<std::string>();
+    return step;
+  }
+  if (item.is_object() && item.contains("choose") && item["choose"].is_string()) {
+    step.choose = item["choose"].get<std::string>();
+    return step;
+  }
+  if (item.is_object() && item.contains("text") && item["text"].is_string()) {
+    step.text = item["text"].get<std::string>();
+    step.asks_person = item.value("person", false);
+    return step;
+  }
+  return Error{where, "expected a message, {\"text\", \"person\"} or {\"choose\": id}"};
+}
+
+// Checks each script against its KB, so a renamed intent fails loudly instead
 // of counting as the bot's mistake.
-Expected<std::vector<Script>> parse_scripts(const std::string& text, const kb::KnowledgeBase& kb) {
-  const json doc = json::parse(text, nullptr, false);
+Expected<std::vector<Script>> parse_scripts(const json& doc,
+                                            const std::map<std::string, kb::KnowledgeBase>& kbs) {
   if (!doc.is_object() || !doc.contains("conversations") || !doc["conversations"].is_array())
     return Error{"/conversations", "expected an object with a \"conversations\" array"};
   std::vector<Script> scripts;
@@ -85,14 +118,25 @@ Expected<std::vector<Script>> parse_scripts(const std::string& text, const kb::K
     const std::string where = "/conversations/" + std::to_string(scripts.size());
     if (!c.is_object()) return Error{where, "expected an object"};
     Script s;
-    s.messages = strings(c.value("messages", json()));
+    s.kb = c.contains("kb") ? text_field(c, "kb") : "demo";
+    const auto known = kbs.find(s.kb);
+    if (known == kbs.end()) return Error{where + "/kb", "unknown knowledge base \"" + s.kb + "\""};
+    const kb::KnowledgeBase& kb = known->second;
+    const json messages = c.value("messages", json());
+    for (std::size_t i = 0; messages.is_array() && i < messages.size(); ++i) {
+      auto step = parse_step(messages[i], where + "/messages/" + std::to_string(i));
+      if (!step) return step.errors();
+      if (!step->choose.empty() && !known_id(kb, step->choose))
+        return Error{where + "/messages", "unknown choice \"" + step->choose + "\""};
+      s.steps.push_back(std::move(step).value());
+    }
     const std::string expect = text_field(c, "expect");
     s.expect_handoff = expect == "handoff";
     s.intents = strings(c.value("intents", json()));
     s.reason = text_field(c, "reason");
     s.intent = text_field(c, "intent");
     s.details = strings(c.value("details", json()));
-    if (s.messages.empty()) return Error{where + "/messages", "expected customer messages"};
+    if (s.steps.empty()) return Error{where + "/messages", "expected customer messages"};
     if (expect != "resolved" && expect != "handoff")
       return Error{where + "/expect", "expected \"resolved\" or \"handoff\""};
     if (!s.expect_handoff && s.intents.empty())
@@ -123,21 +167,65 @@ Run replay(const engine::Engine& engine, const Script& script) {
   context.details.today = kToday;
   dialogue::Session session;
   Run run;
-  for (const auto& message : script.messages) {
+  std::vector<dialogue::Choice> offered;
+  std::vector<dialogue::DetailType> asked;
+  int unanswered_person_asks = 0;
+  for (const auto& step : script.steps) {
+    if (run.handed_off) break;  // a person has the conversation; the bot is silent
+    // No chips on screen: a customer cannot click one.
+    if (!step.choose.empty() && offered.empty()) continue;
     context.now_ms += kMessageGapMs;
-    const dialogue::Reply reply = dialogue::respond(engine, session, message, context);
-    if (run.handed_off) continue;  // a person has the conversation; the bot is silent
+    // Persisted and restored between messages, as the widget does across reloads.
+    auto restored = dialogue::session_from_json(dialogue::to_json(session));
+    if (!restored) {
+      run.chip_error = "session did not restore: " + restored.error_text();
+      break;
+    }
+    session = std::move(restored).value();
+    std::vector<dialogue::DetailType> held;
+    for (const auto& d : session.details) held.push_back(d.type);
+    dialogue::Reply reply;
+    if (!step.choose.empty()) {
+      const bool was_offered =
+          std::any_of(offered.begin(), offered.end(), [&](auto& c) { return c.id == step.choose; });
+      if (!was_offered) {
+        run.chip_error = "choice " + step.choose + " was not offered";
+        break;
+      }
+      auto chosen = dialogue::choose(engine, session, step.choose, context);
+      if (!chosen) {
+        run.chip_error = chosen.error_text();
+        break;
+      }
+      reply = std::move(chosen).value();
+    } else {
+      reply = dialogue::respond(engine, session, step.text, context);
+    }
+    offered = reply.choices;
     const std::string intent = reply.intent.value_or("-");
-    // A scripted customer cannot pick a choice: show what was offered.
-    const bool clarify = reply.action == engine::Action::kClarify;
-    run.trace.push_back(std::string(engine::action_name(reply.action)) + " " +
-                        (clarify ? join(reply.choices, " or ") : intent));
+    std::string shown = intent;
+    if (reply.action == engine::Action::kClarify) {
+      shown.clear();
+      for (const auto& c : reply.choices) shown += (shown.empty() ? "" : " or ") + c.id;
+    }
+    if (reply.asking_for) {
+      const auto type = *reply.asking_for;
+      shown += " [" + std::string(dialogue::detail_name(type)) + "]";
+      if (std::count(held.begin(), held.end(), type) ||
+          std::count(asked.begin(), asked.end(), type))
+        ++run.repeated_asks;
+      asked.push_back(type);
+    }
+    run.trace.push_back(std::string(step.choose.empty() ? "" : "(chose) ") +
+                        std::string(engine::action_name(reply.action)) + " " + shown);
     if (reply.action == engine::Action::kAnswer) run.answered.push_back(intent);
     if (reply.action == engine::Action::kHandoff) {
       run.handed_off = true;
       run.reason = engine::reason_code(reply.reason);
       run.intent = reply.intent.value_or("");
       run.trace.back() += " (" + run.reason + ")";
+    } else if (step.asks_person && ++unanswered_person_asks >= 2) {
+      ++run.traps;
     }
   }
   for (const auto& name : script.details)
@@ -161,20 +249,34 @@ std::string share(size_t part, size_t whole) {
 }
 
 struct ReasonRow {
-  size_t expected = 0, with_details = 0, same_reason = 0, got = 0;
+  size_t expected = 0, right = 0, got = 0;
 };
 
 struct Tally {
   size_t resolved_expected = 0, resolved = 0, wrong_handoffs = 0;
-  size_t handoff_expected = 0, with_details = 0, missed = 0, same_reason = 0, same_intent = 0;
+  size_t handoff_expected = 0, right = 0, missed = 0, with_details = 0, same_reason = 0,
+         same_intent = 0;
+  size_t traps = 0, repeated_asks = 0, chip_errors = 0;
   std::map<std::string, ReasonRow> reasons;
-  std::vector<std::string> failures, other_reasons;
+  std::vector<std::string> failures;
 };
+
+std::string first_words(const Script& s) {
+  const Step& first = s.steps.front();
+  return first.choose.empty() ? quote(first.text) : "(chose " + first.choose + ")";
+}
 
 void score(size_t index, const Script& s, const Run& run, Tally& t) {
   const std::string head =
-      "- #" + std::to_string(index + 1) + " \"" + quote(s.messages.front()) + "\": expected ";
-  const std::string got = "; got " + join(run.trace, ", ");
+      "- #" + std::to_string(index + 1) + " [" + s.kb + "] \"" + first_words(s) + "\": expected ";
+  std::string got = "; got " + join(run.trace, ", ");
+  if (run.traps) got += "; TRAP";
+  if (run.repeated_asks) got += "; detail asked again";
+  if (!run.chip_error.empty()) got += "; " + run.chip_error;
+  t.traps += static_cast<size_t>(run.traps);
+  t.repeated_asks += static_cast<size_t>(run.repeated_asks);
+  if (!run.chip_error.empty()) ++t.chip_errors;
+  const bool clean = run.traps == 0 && run.repeated_asks == 0 && run.chip_error.empty();
   if (run.handed_off) ++t.reasons[run.reason].got;
   if (!s.expect_handoff) {
     ++t.resolved_expected;
@@ -182,7 +284,7 @@ void score(size_t index, const Script& s, const Run& run, Tally& t) {
       return std::find(run.answered.begin(), run.answered.end(), id) != run.answered.end();
     });
     if (run.handed_off) ++t.wrong_handoffs;
-    if (!run.handed_off && all_answered)
+    if (!run.handed_off && all_answered && clean)
       ++t.resolved;
     else
       t.failures.push_back(head + "resolved (" + join(s.intents, ", ") + ")" + got);
@@ -198,84 +300,105 @@ void score(size_t index, const Script& s, const Run& run, Tally& t) {
     t.failures.push_back(head + wanted + got);
     return;
   }
-  if (run.missing.empty()) {
-    ++t.with_details;
-    ++row.with_details;
-  } else {
-    t.failures.push_back(head + wanted + got + "; missing " + join(run.missing, ", "));
-  }
   const bool same_reason = run.reason == s.reason;
+  // The intent decides the queue and the priority.
   const bool same_intent = s.intent.empty() || run.intent == s.intent;
-  if (same_reason) ++t.same_reason, ++row.same_reason;
+  if (run.missing.empty()) ++t.with_details;
+  if (same_reason) ++t.same_reason;
   if (same_intent) ++t.same_intent;
-  if (run.missing.empty() && (!same_reason || !same_intent))
-    t.other_reasons.push_back(head + wanted + got);
+  if (run.missing.empty() && same_reason && same_intent && clean) {
+    ++t.right;
+    ++row.right;
+  } else {
+    t.failures.push_back(head + wanted + got +
+                         (run.missing.empty() ? "" : "; missing " + join(run.missing, ", ")));
+  }
 }
 
-void print(const Tally& t) {
-  std::printf("| measure | count | share |\n|---|---|---|\n");
-  std::printf("| resolved without a person (of expected resolved) | %s |\n",
+void print(const std::string& title, const Tally& t, bool with_failures) {
+  std::printf("### %s\n\n| measure | count | share |\n|---|---|---|\n", title.c_str());
+  std::printf("| routine: resolved without a person | %s |\n",
               share(t.resolved, t.resolved_expected).c_str());
-  std::printf("| handed off with all required details (of expected handoffs) | %s |\n",
-              share(t.with_details, t.handoff_expected).c_str());
-  std::printf("| handed off wrongly (of expected resolved) | %s |\n",
+  std::printf("| routine: handed off wrongly | %s |\n",
               share(t.wrong_handoffs, t.resolved_expected).c_str());
-  std::printf("| missed handoffs (of expected handoffs) | %s |\n",
-              share(t.missed, t.handoff_expected).c_str());
-  std::printf("| handoff reason as expected (of expected handoffs) | %s |\n",
-              share(t.same_reason, t.handoff_expected).c_str());
-  std::printf("| handoff intent as expected (of expected handoffs) | %s |\n",
-              share(t.same_intent, t.handoff_expected).c_str());
-
   std::printf(
-      "\n| reason | expected | handed off with details | same reason | given by the bot |\n"
-      "|---|---|---|---|---|\n");
+      "| need a person: handed off with the right reason, intent (queue, priority) and details "
+      "| %s |\n",
+      share(t.right, t.handoff_expected).c_str());
+  std::printf("| need a person: handoff missed | %s |\n",
+              share(t.missed, t.handoff_expected).c_str());
+  std::printf("| need a person: every required detail | %s |\n",
+              share(t.with_details, t.handoff_expected).c_str());
+  std::printf("| need a person: reason as expected | %s |\n",
+              share(t.same_reason, t.handoff_expected).c_str());
+  std::printf("| need a person: intent as expected | %s |\n",
+              share(t.same_intent, t.handoff_expected).c_str());
+  std::printf("| traps (a second request for a person left with the bot) | %zu | |\n", t.traps);
+  std::printf("| detail requests repeated | %zu | |\n", t.repeated_asks);
+  std::printf("| scripted choices not offered | %zu | |\n", t.chip_errors);
+  if (!with_failures) {
+    std::printf("\n");
+    return;
+  }
+  std::printf("\n| reason | expected | handed off right | given by the bot |\n|---|---|---|---|\n");
   for (const auto& [reason, row] : t.reasons)
-    std::printf("| %s | %zu | %zu | %zu | %zu |\n", reason.c_str(), row.expected, row.with_details,
-                row.same_reason, row.got);
-
+    std::printf("| %s | %zu | %zu | %zu |\n", reason.c_str(), row.expected, row.right, row.got);
   std::printf("\nFailures (%zu):\n", t.failures.size());
   for (const auto& line : t.failures) std::printf("%s\n", line.c_str());
-  std::printf("\nHanded off with every detail, but for another reason or intent (%zu):\n",
-              t.other_reasons.size());
-  for (const auto& line : t.other_reasons) std::printf("%s\n", line.c_str());
 }
 
 }  // namespace
 
 int main(int argc, char** argv) {
-  const std::string kb_path = argc > 1 ? argv[1] : TANDEM_SOURCE_DIR "/web/demo/kb.json";
   const std::string scripts_path =
-      argc > 2 ? argv[2] : TANDEM_SOURCE_DIR "/bench/data/demo_conversations.json";
-  auto data = cli::load_training_data(kb_path);
-  if (!data || !data->kb) {
-    std::fprintf(stderr, "%s: %s\n", kb_path.c_str(),
-                 data ? "not a knowledge base" : data.error_text().c_str());
-    return 1;
-  }
+      argc > 1 ? argv[1] : TANDEM_SOURCE_DIR "/bench/data/demo_conversations.json";
   auto text = cli::read_file(scripts_path, kMaxFileBytes);
   if (!text) {
     std::fprintf(stderr, "%s\n", text.error_text().c_str());
     return 1;
   }
-  auto scripts = parse_scripts(*text, *data->kb);
+  const json doc = json::parse(*text, nullptr, false);
+  if (!doc.is_object() || !doc.contains("knowledge_bases") || !doc["knowledge_bases"].is_object()) {
+    std::fprintf(stderr, "%s: expected a \"knowledge_bases\" object\n", scripts_path.c_str());
+    return 1;
+  }
+  std::map<std::string, kb::KnowledgeBase> kbs;
+  std::map<std::string, engine::Engine> engines;
+  for (const auto& [key, path] : doc["knowledge_bases"].items()) {
+    const std::string kb_path = std::string(TANDEM_SOURCE_DIR "/") + path.get<std::string>();
+    auto data = cli::load_training_data(kb_path);
+    if (!data || !data->kb) {
+      std::fprintf(stderr, "%s: %s\n", kb_path.c_str(),
+                   data ? "not a knowledge base" : data.error_text().c_str());
+      return 1;
+    }
+    // Through the model file, exactly as the widget loads it.
+    const std::string file =
+        engine::write_model(engine::compile_knowledge_base(*data->kb, nlu::ClassifierOptions{}));
+    auto engine = engine::Engine::load(file);
+    if (!engine) {
+      std::fprintf(stderr, "model did not load back: %s\n", engine.error_text().c_str());
+      return 1;
+    }
+    std::printf("kb %s: %s\n", key.c_str(), kb_path.c_str());
+    kbs.emplace(key, *data->kb);
+    engines.emplace(key, std::move(engine).value());
+  }
+  auto scripts = parse_scripts(doc, kbs);
   if (!scripts) {
     std::fprintf(stderr, "%s: %s\n", scripts_path.c_str(), scripts.error_text().c_str());
     return 1;
   }
-  // Through the model file, exactly as the widget loads it.
-  const std::string file =
-      engine::write_model(engine::compile_knowledge_base(*data->kb, nlu::ClassifierOptions{}));
-  auto engine = engine::Engine::load(file);
-  if (!engine) {
-    std::fprintf(stderr, "model did not load back: %s\n", engine.error_text().c_str());
-    return 1;
+  std::printf("conversations: %s (%zu)\n\n", scripts_path.c_str(), scripts->size());
+  Tally all;
+  std::map<std::string, Tally> by_kb;
+  for (size_t i = 0; i < scripts->size(); ++i) {
+    const Script& s = (*scripts)[i];
+    const Run run = replay(engines.at(s.kb), s);
+    score(i, s, run, all);
+    score(i, s, run, by_kb[s.kb]);
   }
-  std::printf("kb: %s\nconversations: %s (%zu)\n\n", kb_path.c_str(), scripts_path.c_str(),
-              scripts->size());
-  Tally tally;
-  for (size_t i = 0; i < scripts->size(); ++i)
-    score(i, (*scripts)[i], replay(*engine, (*scripts)[i]), tally);
-  print(tally);
+  for (const auto& [key, tally] : by_kb) print("knowledge base " + key, tally, false);
+  print("all", all, true);
   return 0;
 }

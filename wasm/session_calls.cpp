@@ -8,6 +8,7 @@
 
 #include "engine/decision_json.h"
 #include "handoff/bundle.h"
+#include "kb/json_text.h"
 
 namespace tandem::wasm {
 namespace {
@@ -51,17 +52,36 @@ dialogue::Context context_of(const json& request) {
 
 // The reply with the keys of decide() (one writer, engine/decision_json), plus
 // what only the policy knows.
-json reply_json(const dialogue::Reply& reply) {
+std::string reply_json(const dialogue::Reply& reply) {
   std::string text;
   engine::write_decision_json(dialogue::to_decision(reply), text);
-  json out = json::parse(text, nullptr, false);
-  if (!reply.reason_detail.empty()) out["reason_detail"] = reply.reason_detail;
-  if (!reply.choices.empty()) out["choices"] = reply.choices;
-  if (reply.asking_for) out["asking_for"] = dialogue::detail_name(*reply.asking_for);
-  out["turn"] = reply.turn;
+  text.pop_back();  // the closing brace: the policy's keys follow
+  const auto key = [&](const char* name) { text.append(",\"").append(name).append("\":"); };
+  if (!reply.reason_detail.empty()) {
+    key("reason_detail");
+    kb::append_json_string(reply.reason_detail, text);
+  }
+  if (!reply.choices.empty()) {
+    key("choices");
+    for (std::size_t i = 0; i < reply.choices.size(); ++i) {
+      text += i == 0 ? "[{\"id\":" : ",{\"id\":";
+      kb::append_json_string(reply.choices[i].id, text);
+      text += ",\"label\":";
+      kb::append_json_string(reply.choices[i].label, text);
+      text += '}';
+    }
+    text += ']';
+  }
+  if (reply.asking_for) {
+    key("asking_for");
+    kb::append_json_string(dialogue::detail_name(*reply.asking_for), text);
+  }
+  key("turn");
+  kb::append_json(json(reply.turn), text);
   // Which scores decided, so the host (and the tests) can tell the fused answer.
-  out["neural"] = reply.neural;
-  return out;
+  key("neural");
+  text += reply.neural ? "true}" : "false}";
+  return text;
 }
 
 // The feeds of the trained network's graph (docs/neural.md): the engine
@@ -139,13 +159,13 @@ json error_json(std::string message) {
   return json{{"error", std::move(message)}};
 }
 
-void keep_reply(Conversation& conversation, json& out, const dialogue::Reply& reply) {
+void keep_reply(Conversation& conversation, const dialogue::Reply& reply) {
   if (reply.action == engine::Action::kHandoff && reply.reason != engine::HandoffReason::kNone)
     conversation.handoff = reply;
-  out["reply"] = reply_json(reply);
+  conversation.reply_json = reply_json(reply);
 }
 
-json restore(Conversation& conversation, const json& request) {
+json restore(const engine::Engine& engine, Conversation& conversation, const json& request) {
   conversation = Conversation{};
   const auto stored = request.find("session");
   if (stored == request.end() || stored->is_null()) return json::object();
@@ -153,7 +173,35 @@ json restore(Conversation& conversation, const json& request) {
   // A damaged session is reported and replaced by a fresh one: the widget keeps working.
   if (!session) return error_json(session.error_text());
   conversation.session = std::move(session).value();
+  // Sessions stored by older versions, or before a KB pattern existed, may hold text in clear.
+  dialogue::redact_session(conversation.session, engine.model().kb.redactions);
   return json::object();
+}
+
+json choose(const engine::Engine& engine, Conversation& conversation, const json& request) {
+  const auto id = request.find("id");
+  if (id == request.end() || !id->is_string()) return error_json("choose: id must be a string");
+  auto reply =
+      dialogue::choose(engine, conversation.session, id->get<std::string>(), context_of(request));
+  if (!reply) return error_json(reply.error_text());
+  keep_reply(conversation, *reply);
+  return json::object();
+}
+
+// What the widget shows before any message: the company's own words.
+json info(const engine::Engine& engine) {
+  const kb::KnowledgeBase& kb = engine.model().kb;
+  const auto& m = kb.messages;
+  return json{{"info",
+               {{"name", kb.name},
+                {"locale", kb.locale},
+                {"messages",
+                 {{"greeting", m.greeting},
+                  {"subtitle", m.subtitle},
+                  {"placeholder", m.placeholder},
+                  {"contact", m.contact},
+                  {"fallback", m.fallback},
+                  {"handoff", m.handoff}}}}}};
 }
 
 json feedback(const engine::Engine& engine, Conversation& conversation, const json& request) {
@@ -168,7 +216,7 @@ json feedback(const engine::Engine& engine, Conversation& conversation, const js
   if (!result) return error_json(result.error_text());
   json out = json::object();
   if (*result)
-    keep_reply(conversation, out, **result);
+    keep_reply(conversation, **result);
   else
     out["reply"] = nullptr;
   return out;
@@ -195,7 +243,9 @@ json bundle(const engine::Engine& engine, const Conversation& conversation, cons
 
 json dispatch(const engine::Engine& engine, Conversation& conversation, const json& request) {
   const std::string op = text_of(request, "op");
-  if (op == "restore") return restore(conversation, request);
+  if (op == "restore") return restore(engine, conversation, request);
+  if (op == "choose") return choose(engine, conversation, request);
+  if (op == "info") return info(engine);
   if (op == "respond") {
     const auto text = request.find("text");
     if (text == request.end() || !text->is_string())
@@ -203,10 +253,9 @@ json dispatch(const engine::Engine& engine, Conversation& conversation, const js
     const auto neural = neural_scores_of(engine, request);
     dialogue::Context context = context_of(request);
     if (neural) context.neural = &*neural;
-    json out = json::object();
-    keep_reply(conversation, out,
+    keep_reply(conversation,
                dialogue::respond(engine, conversation.session, text->get<std::string>(), context));
-    return out;
+    return json::object();
   }
   if (op == "neural_input") return neural_input(engine, request);
   if (op == "feedback") return feedback(engine, conversation, request);
@@ -226,12 +275,19 @@ json dispatch(const engine::Engine& engine, Conversation& conversation, const js
 
 std::string session_call(const engine::Engine& engine, Conversation& conversation,
                          std::string_view request) {
+  conversation.reply_json.clear();
   const json parsed = json::parse(request, nullptr, false);
   json out = parsed.is_object() ? dispatch(engine, conversation, parsed)
                                 : error_json("the request is not a JSON object");
-  out["session"] = dialogue::to_json(conversation.session);
   out["mode"] = conversation.session.mode == dialogue::Mode::kHuman ? "human" : "bot";
-  return out.dump(-1, ' ', false, json::error_handler_t::replace);
+  // The session is written as text into the answer: it is the bulk of every answer.
+  std::string text = kb::json_text(out);
+  text.pop_back();
+  if (!conversation.reply_json.empty()) text.append(",\"reply\":").append(conversation.reply_json);
+  text += ",\"session\":";
+  dialogue::append_session_json(conversation.session, text);
+  text += '}';
+  return text;
 }
 
 }  // namespace tandem::wasm

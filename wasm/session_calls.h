@@ -19,6 +19,8 @@ struct Conversation {
   // The reply that handed off, which the bundle describes; none after a
   // restore, when the bundle was built (and queued) before the reload.
   std::optional<dialogue::Reply> handoff;
+  // The current call's reply, written as JSON text into the answer.
+  std::string reply_json;
 };
 
 // Answers {"session", ...} or {"error": "..."}; never throws.

@@ -83,12 +83,18 @@ export async function loadEngine({ modelBytes, moduleFactory, wasmBinary, locate
     conversation: {
       restore: (session) => call({ op: 'restore', session: session ?? null }),
       respond: (text, context = {}) => call({ ...context, op: 'respond', text: String(text) }),
+      // A clarification chip (or any offered need) by its id: selects it, no re-classifying.
+      choose: (id, context = {}) => call({ ...context, op: 'choose', id: String(id) }),
+      // { name, locale, messages: { greeting, subtitle, placeholder, contact, fallback, handoff } }
+      info: () => call({ op: 'info' }).info,
       feedback: (turn, helpful, context = {}) => call({ ...context, op: 'feedback', turn, helpful }),
       agentMessage: (text, context = {}) => call({ ...context, op: 'agent_message', text: String(text) }),
       returnToBot: () => call({ op: 'return_to_bot' }),
       // { id, created_at_ms, page: { url, title, locale, user_agent }, customer: { name, email, id } }
       bundle: (input) => call({ ...input, op: 'bundle' }),
     },
+    // The knowledge base's name, locale and own words (conversation.info()).
+    info: () => call({ op: 'info' }).info,
     // The trained neural model's tensors (docs/neural.md): the engine makes the
     // feeds, ONNX Runtime runs model.onnx, and respond(text, { neural:
     // neural.scores(outputs) }) fuses its logits with the engine's own scores.

@@ -17,6 +17,7 @@ import unittest
 ACTIONS = {"answer", "clarify", "collect", "handoff", "fallback"}
 REASONS = {"asked_for_person", "sensitive", "low_confidence", "repeated_failure",
            "frustration", "not_helpful"}
+FALLBACK_REASONS = {"out_of_scope", "below_threshold", "ambiguous"}
 EVAL_KEYS = {"n", "accuracy", "in_scope_accuracy", "oos_precision", "oos_recall", "macro_f1",
              "latency_us_p50", "latency_us_p99"}
 # Signs that a failure escaped as a crash instead of a message.
@@ -93,6 +94,8 @@ class CliTest(unittest.TestCase):
         self.assertIsInstance(decision["reply"], str)
         if decision["action"] == "handoff":
             self.assertIn(decision["reason"], REASONS)
+        if decision["action"] == "fallback":
+            self.assertIn(decision["reason"], FALLBACK_REASONS)
         return decision
 
     def evaluate(self, model, source):
@@ -160,6 +163,17 @@ class CliTest(unittest.TestCase):
         self.assertEqual(decision["reason"], "asked_for_person")
         decision = self.ask("kb", "can a person pay with two cards?")
         self.assertNotEqual(decision["action"], "handoff")
+
+    def test_ask_says_why_it_did_not_answer(self):
+        for model, text in (("kb", "what is the capital of peru"),
+                            ("kb", "blorp zindle quax"),
+                            ("banking", "what is the capital of peru")):
+            with self.subTest(model=model, text=text):
+                decision = self.ask(model, text)
+                self.assertEqual(decision["action"], "fallback")
+                self.assertIn(decision["reason"], FALLBACK_REASONS)
+        answer = self.ask("kb", "where is my refund")
+        self.assertNotIn("reason", answer)
 
     def test_ask_on_labelled_data_answers_with_the_intent_id(self):
         decision = self.ask("banking", "I still have not received my new card")

@@ -123,3 +123,48 @@ test('feedback names a bot turn; an unknown turn is an error', async () => {
   assert.throws(() => engine.conversation.feedback(999, true, CONTEXT), /./);
   engine.dispose();
 });
+
+test('a chip is chosen by id: the intent is taken up with its labels, not re-classified', async () => {
+  const engine = await fresh();
+  const clarify = engine.conversation.respond("I never agreed to this, there's a $75 plan on my account", CONTEXT);
+  assert.equal(clarify.reply.action, 'clarify');
+  assert.ok(clarify.reply.choices.every((c) => typeof c.id === 'string' && typeof c.label === 'string'));
+  const dispute = clarify.reply.choices.find((c) => c.id === 'billing_dispute');
+  assert.equal(dispute.label, 'Dispute a charge');
+  const chosen = engine.conversation.choose('billing_dispute', CONTEXT);
+  assert.equal(chosen.reply.intent, 'billing_dispute');
+  assert.equal(chosen.reply.action, 'collect');
+  assert.equal(chosen.reply.asking_for, 'order_id');
+  assert.equal(chosen.session.turns.at(-2).text, 'Dispute a charge');
+  assert.throws(() => engine.conversation.choose('no_such_intent', CONTEXT), /no intent or FAQ/);
+  engine.dispose();
+});
+
+test('info() gives the knowledge base name, locale and its own words', async () => {
+  const engine = await fresh();
+  const info = engine.info();
+  assert.equal(info.name, 'Lumen Pay support');
+  assert.equal(info.locale, 'en');
+  assert.match(info.messages.greeting, /Lumen Pay assistant/);
+  assert.match(info.messages.contact, /help@lumenpay\.example/);
+  assert.equal(typeof info.messages.placeholder, 'string');
+  assert.deepEqual(engine.conversation.info(), info);
+  engine.dispose();
+});
+
+test('a version 1 session restores, and text stored in clear comes back masked', async () => {
+  const engine = await fresh();
+  const v1 = {
+    version: 1, mode: 'bot', dropped_turns: 0,
+    turns: [{ role: 'customer', text: `my card ${CARD} and customer LC123456`, time: 1 }],
+    details: {}, answers: [], redactions: [], low_confidence_turns: 1, failures: 1,
+    frustration: 0.2, collecting: '', collect_misses: 0, handoff: null,
+  };
+  engine.conversation.restore(v1);
+  const { session } = engine.conversation.respond('hello', CONTEXT);
+  const stored = JSON.stringify(session);
+  assert.equal(session.version, 2);
+  assert.ok(!stored.includes(CARD) && !stored.includes('LC123456'), stored);
+  assert.equal(session.turns.length, 3);
+  engine.dispose();
+});

@@ -27,10 +27,62 @@ constexpr std::array<std::string_view, 16> kNotHelpful = {
     "not helpful",      "wasn't helpful", "unhelpful",      "not what i asked",
     "not what i meant", "wrong answer",   "didn't answer",  "doesn't answer",
     "not my question",  "that's not it",  "that is not it", "still doesn't work"};
-constexpr std::array<std::string_view, 17> kDeclines = {
-    "don't have",  "do not have", "dont have",  "haven't got", "don't know", "dont know",
-    "do not know", "no idea",     "can't find", "cannot find", "rather not", "prefer not",
-    "won't say",   "skip",        "not sure",   "no",          "none"};
+constexpr std::array<std::string_view, 40> kDeclines = {"don't have",
+                                                        "do not have",
+                                                        "dont have",
+                                                        "haven't got",
+                                                        "don't know",
+                                                        "dont know",
+                                                        "do not know",
+                                                        "no idea",
+                                                        "can't find",
+                                                        "cannot find",
+                                                        "rather not",
+                                                        "prefer not",
+                                                        "won't say",
+                                                        "skip",
+                                                        "not sure",
+                                                        "no",
+                                                        "none",
+                                                        "nope",
+                                                        "not giving",
+                                                        "not going to give",
+                                                        "won't give",
+                                                        "wont give",
+                                                        "will not give",
+                                                        "don't want to give",
+                                                        "dont want to give",
+                                                        "do not want to give",
+                                                        "not sharing",
+                                                        "won't share",
+                                                        "wont share",
+                                                        "don't want to share",
+                                                        "not telling",
+                                                        "won't tell",
+                                                        "none of your business",
+                                                        "not comfortable",
+                                                        "why do you need",
+                                                        "no way",
+                                                        "not providing",
+                                                        "refuse",
+                                                        "forget it",
+                                                        "not happening"};
+// Names of details, in the order they are checked.
+constexpr std::pair<std::string_view, DetailType> kDetailNames[] = {
+    {"order number", DetailType::kOrderId}, {"order id", DetailType::kOrderId},
+    {"order no", DetailType::kOrderId},     {"email", DetailType::kEmail},
+    {"e mail", DetailType::kEmail},         {"phone", DetailType::kPhone},
+    {"mobile", DetailType::kPhone},         {"amount", DetailType::kAmount},
+    {"how much", DetailType::kAmount},      {"date", DetailType::kDate},
+    {"card", DetailType::kCardLast4}};
+
+// Words that come with details without adding a need of their own.
+constexpr std::array<std::string_view, 48> kDetailFiller = {
+    "my",     "is",     "it",     "its",  "it's",  "s",    "the",     "a",       "an",    "and",
+    "order",  "number", "no",     "nr",   "email", "e",    "mail",    "address", "phone", "mobile",
+    "here",   "you",    "go",     "are",  "sure",  "ok",   "okay",    "yes",     "of",    "course",
+    "thanks", "thank",  "please", "pls",  "that",  "this", "on",      "was",     "for",   "amount",
+    "card",   "ending", "in",     "with", "i",     "im",   "account", "ref"};
 
 // The message's words joined by single spaces, framed so " word " finds whole words.
 std::string framed_words(std::string_view message) {
@@ -83,6 +135,21 @@ bool says_not_helpful(std::string_view message) {
 
 bool declines_detail(std::string_view message) {
   return count_cues(framed_words(message), kDeclines) > 0;
+}
+
+std::optional<DetailType> detail_named(std::string_view message) {
+  const std::string framed = framed_words(message);
+  for (const auto& [name, type] : kDetailNames)
+    if (framed.find(" " + std::string(name) + " ") != std::string::npos) return type;
+  return std::nullopt;
+}
+
+int content_words(std::string_view text) {
+  int count = 0;
+  for (const auto& token : text::tokenize(text::normalize(text)))
+    if (std::find(kDetailFiller.begin(), kDetailFiller.end(), token.text) == kDetailFiller.end())
+      ++count;
+  return count;
 }
 
 }  // namespace tandem::dialogue

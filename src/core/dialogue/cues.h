@@ -3,7 +3,10 @@
 // over the normalised text, in one place for the policy.
 #pragma once
 
+#include <optional>
 #include <string_view>
+
+#include "dialogue/details.h"
 
 namespace tandem::dialogue {
 
@@ -14,7 +17,16 @@ float frustration_signal(std::string_view message);
 // "that didn't help", "not what I asked", "wrong answer".
 bool says_not_helpful(std::string_view message);
 
-// "I don't have it", "skip", "rather not say": the customer will not give the detail.
+// "I don't have it", "skip", "rather not say", "I'm not giving you that": the
+// customer will not give the detail.
 bool declines_detail(std::string_view message);
+
+// The detail a message names in words ("my email", "the order number"), if one.
+std::optional<DetailType> detail_named(std::string_view message);
+
+// How many words of the text say something beyond the details it carries
+// ("it's", "my email is", "order number", "thanks" do not): a reply of order
+// number and email alone answers a question rather than asking one.
+int content_words(std::string_view text);
 
 }  // namespace tandem::dialogue

@@ -51,21 +51,41 @@ std::vector<DetailType> required_details(const kb::Intent& intent) {
 std::vector<DetailType> missing_details(const Session& session, const kb::Intent& intent) {
   std::vector<DetailType> missing;
   for (DetailType type : required_details(intent))
-    if (!session.detail(type)) missing.push_back(type);
+    if (!session.detail(type) && !session.declined_detail(type)) missing.push_back(type);
   return missing;
 }
 
-// Remembers the details of a message; says which types it gave.
-std::vector<DetailType> take_details(Session& session, std::string_view message,
-                                     const Context& context, TurnNumber turn) {
-  std::vector<DetailType> given;
+// The details a message gave, and whether it said anything else.
+struct Given {
+  std::vector<DetailType> types;
+  bool only_details = false;
+  bool gave(DetailType type) const {
+    return std::find(types.begin(), types.end(), type) != types.end();
+  }
+};
+
+// Remembers the details of a message.
+Given take_details(Session& session, std::string_view message, const Context& context,
+                   TurnNumber turn) {
+  Given given;
+  std::string rest;
+  std::size_t from = 0;
   for (const auto& d : extract_details(message, context.details)) {
-    given.push_back(d.type);
+    given.types.push_back(d.type);
     // Masked like the turn itself: a stored detail must not carry what redaction hides.
     remember_detail(session, {d.type, privacy::redact(d.value, context.redaction_rules).text,
                               privacy::redact(d.text, context.redaction_rules).text, turn});
+    if (d.begin >= from) rest.append(message.substr(from, d.begin - from)).push_back(' ');
+    from = std::max(from, d.end);
   }
+  rest.append(message.substr(std::min(from, message.size())));
+  given.only_details = !given.types.empty() && content_words(rest) <= kDetailsOnlyWords;
   return given;
+}
+
+bool is_person_intent(const engine::Engine& engine, const engine::Candidate& c) {
+  const auto& ids = engine.model().person_request_intents;
+  return !c.is_faq && std::find(ids.begin(), ids.end(), c.id) != ids.end();
 }
 
 // A reply about an intent or FAQ known only by id, as a stored turn names it.
@@ -89,10 +109,7 @@ std::string not_helpful_detail(std::string_view intent) {
 // no one ("can a person pay with two cards?"): the other candidates share its
 // probability and the engine's answer threshold decides again.
 engine::Decision without_person_intents(const engine::Engine& engine, engine::Decision d) {
-  const auto& ids = engine.model().person_request_intents;
-  auto is_person = [&](const engine::Candidate& c) {
-    return !c.is_faq && std::find(ids.begin(), ids.end(), c.id) != ids.end();
-  };
+  auto is_person = [&](const engine::Candidate& c) { return is_person_intent(engine, c); };
   if (d.candidates.empty() || !is_person(d.candidates.front())) return d;
   float removed = 0.0f;
   for (const auto& c : d.candidates)
@@ -100,6 +117,7 @@ engine::Decision without_person_intents(const engine::Engine& engine, engine::De
   d.candidates.erase(std::remove_if(d.candidates.begin(), d.candidates.end(), is_person),
                      d.candidates.end());
   d.action = Action::kFallback;
+  d.fallback = engine::FallbackReason::kBelowThreshold;
   d.intent.reset();
   d.confidence = 0.0f;
   if (d.candidates.empty() || removed >= 1.0f) return d;
@@ -107,8 +125,20 @@ engine::Decision without_person_intents(const engine::Engine& engine, engine::De
   d.intent = d.candidates.front().id;
   d.confidence = d.candidates.front().confidence;
   // The planner takes up a sensitive intent the same way as any other.
-  if (d.confidence >= d.answer_threshold) d.action = Action::kAnswer;
+  if (d.confidence >= d.answer_threshold) {
+    d.action = Action::kAnswer;
+    d.fallback = engine::FallbackReason::kNone;
+  }
   return d;
+}
+
+// The detail the bot's last question asked for: the first one its need still lacks.
+std::optional<DetailType> waiting_for(const engine::Engine& engine, const Session& session) {
+  const kb::Intent* intent = find_intent(engine, session.collecting);
+  if (!intent) return std::nullopt;
+  const auto missing = missing_details(session, *intent);
+  if (missing.empty()) return std::nullopt;
+  return missing.front();
 }
 
 // The bot's previous turn, if the customer's current message directly follows it.
@@ -130,15 +160,25 @@ class Planner {
         d_(decision),
         customer_turn_(customer_turn) {}
 
-  Reply plan(bool asks_for_person, const std::vector<DetailType>& given) {
+  // `asked`: the detail the bot's question was waiting for, if any.
+  Reply plan(bool asks_for_person, const Given& given, std::optional<DetailType> asked) {
+    // A refusal, or a reply without the asked detail, is noted before anything
+    // else, so a handoff it causes says so and the detail is never asked again.
+    const bool declines = asked && declines_detail(message_);
+    if (asked && !given.gave(*asked))
+      if (const DetailType type = declined_named(*asked); !s_.declined_detail(type))
+        s_.declined.push_back(type);
     if (asks_for_person)
-      return handoff_about_need(HandoffReason::kAskedForPerson, "The customer asked for a person.");
+      return handoff_about_need(HandoffReason::kAskedForPerson,
+                                "The customer asked for a person." + declined_note());
     if (s_.frustration >= kFrustrationThreshold)
       return handoff_about_need(HandoffReason::kFrustration,
                                 "The customer sounds frustrated (negative wording, capitals, "
                                 "repeated punctuation or repeated failures).");
+    // An answer to the bot's question is read as that answer first.
     if (!s_.collecting.empty())
-      if (auto reply = continue_collecting(given)) return *reply;
+      if (auto reply = continue_collecting(given, declines, asked)) return *reply;
+    if (given.only_details) return noted();
     if (const Turn* before = previous_bot_turn(s_, customer_turn_);
         before && before->action == Action::kAnswer) {
       if (says_not_helpful(message_)) {
@@ -154,17 +194,25 @@ class Planner {
                            " again right after its answer.",
                        from_decision());
     }
+    if (auto reply = sensitive_first()) return *reply;
     switch (d_.action) {
       case Action::kAnswer:
       case Action::kHandoff:  // the engine's handoff is a sensitive intent
         return take_up(d_.candidates.front());
       case Action::kClarify:
-        return clarify();
+        return clarify(offered());
       case Action::kCollect:
       case Action::kFallback:
         break;
     }
     return not_understood();
+  }
+
+  // The customer chose this need themselves (a chip): no classifier involved.
+  Reply chosen(const engine::Candidate& choice) {
+    if (is_person_intent(engine_, choice))
+      return handoff_about_need(HandoffReason::kAskedForPerson, "The customer asked for a person.");
+    return take_up(choice);
   }
 
  private:
@@ -219,28 +267,25 @@ class Planner {
     }
     const kb::Intent& intent = kb_.intents[top.index];
     s_.collecting = intent.id;
-    s_.collect_misses = 0;
-    return next_step(intent, from_decision(), false);
+    return next_step(intent, from_decision());
   }
 
   // A sensitive intent asks for its first missing detail, or finishes with a
   // person. A routine intent is answered at once: its answer is the same
   // whatever the order number, so asking first would only delay the customer;
-  // details given anyway are kept for a later handoff.
-  Reply next_step(const kb::Intent& intent, Reply r, bool again) {
+  // details given anyway are kept for a later handoff. A detail already given,
+  // refused or left unanswered is never asked (again).
+  Reply next_step(const kb::Intent& intent, Reply r) {
     const auto missing = missing_details(s_, intent);
-    if (!intent.sensitive || missing.empty() || s_.collect_misses >= kSensitiveDetailMisses)
-      return finish(intent, std::move(r));
+    if (!intent.sensitive || missing.empty()) return finish(intent, std::move(r));
     r.action = Action::kCollect;
     r.asking_for = missing.front();
-    r.text = std::string(again ? texts::kAskAgain : texts::kCollectForPerson) +
-             std::string(question_for(missing.front()));
+    r.text = std::string(texts::kCollectForPerson) + std::string(question_for(missing.front()));
     return r;
   }
 
   Reply finish(const kb::Intent& intent, Reply r) {
     s_.collecting.clear();
-    s_.collect_misses = 0;
     if (!intent.sensitive) {
       r.action = Action::kAnswer;
       r.text = intent.answer;
@@ -255,44 +300,97 @@ class Planner {
     return handoff(HandoffReason::kSensitive, detail + ".", std::move(r));
   }
 
+  // "I won't give you my email" when asked for the order number refuses the email.
+  DetailType declined_named(DetailType asked) const {
+    if (const auto named = detail_named(message_); named && !s_.detail(*named)) return *named;
+    return asked;
+  }
+
+  std::string declined_note() const {
+    std::vector<std::string> names;
+    for (DetailType type : s_.declined) names.emplace_back(detail_name(type));
+    return names.empty() ? "" : " They did not give " + join(names, ", ") + ".";
+  }
+
   // Returns nothing when the customer has moved on to another need.
-  std::optional<Reply> continue_collecting(const std::vector<DetailType>& given) {
+  std::optional<Reply> continue_collecting(const Given& given, bool declined,
+                                           std::optional<DetailType> asked) {
     const kb::Intent* intent = find_intent(engine_, s_.collecting);
     if (!intent) {
       s_.collecting.clear();
       return std::nullopt;
     }
     Reply r = previous_need();  // the collect turn: still about that intent
-    const auto needed = required_details(*intent);
-    const bool progressed = std::any_of(given.begin(), given.end(), [&](DetailType t) {
-      return std::find(needed.begin(), needed.end(), t) != needed.end();
-    });
-    if (progressed) {
-      s_.collect_misses = 0;
-      return next_step(*intent, std::move(r), false);
-    }
-    const bool moved_on = d_.intent && *d_.intent != intent->id &&
-                          d_.confidence >= kSwitchIntentConfidence &&
-                          (d_.action == Action::kAnswer || d_.action == Action::kHandoff) &&
-                          !declines_detail(message_);
+    // A customer who refuses one detail is not asked for the next: the person
+    // taking over has what was given.
+    if (declined) return finish(*intent, std::move(r));
+    const bool moved_on = !given.only_details && !(asked && given.gave(*asked)) && d_.intent &&
+                          *d_.intent != intent->id && d_.confidence >= kSwitchIntentConfidence &&
+                          (d_.action == Action::kAnswer || d_.action == Action::kHandoff);
     if (moved_on) {
+      // The question was left behind, not refused: it may be asked when the need returns.
+      if (asked && !s_.declined.empty() && s_.declined.back() == *asked) s_.declined.pop_back();
       s_.collecting.clear();
-      s_.collect_misses = 0;
       return std::nullopt;
     }
-    ++s_.collect_misses;
-    return next_step(*intent, std::move(r), true);
+    return next_step(*intent, std::move(r));
   }
 
-  Reply clarify() const {
+  const kb::Intent* sensitive_intent(const engine::Candidate& c) const {
+    if (c.is_faq || is_person_intent(engine_, c)) return nullptr;
+    const kb::Intent& intent = kb_.intents[c.index];
+    return intent.sensitive ? &intent : nullptr;
+  }
+
+  // Hard cases win over FAQs: a sensitive reading within reach of a routine
+  // top is never passed over for the routine answer, and a sensitive top too
+  // unsure to answer is not dropped into a fallback. The customer chooses.
+  std::optional<Reply> sensitive_first() {
+    const auto& cs = d_.candidates;
+    if (cs.empty()) return std::nullopt;
+    const engine::Candidate& top = cs.front();
+    if (sensitive_intent(top)) {
+      if (d_.action != Action::kFallback || top.confidence < kSensitiveFloor) return std::nullopt;
+      // Too unsure to take up on its own word: offered beside the runner-up.
+      if (cs.size() > 1) return clarify({top, cs[1]});
+      return take_up(top);
+    }
+    for (const auto& c : cs) {
+      if (!sensitive_intent(c)) continue;
+      if (c.confidence >= kSensitiveFloor && c.confidence >= kSensitiveReach * top.confidence)
+        return clarify({c, top});
+      return std::nullopt;  // candidates are best first: no later one is closer
+    }
+    return std::nullopt;
+  }
+
+  // The engine's close call: its first candidates, a sensitive one first.
+  std::vector<engine::Candidate> offered() const {
+    std::vector<engine::Candidate> out(
+        d_.candidates.begin(),
+        d_.candidates.begin() + static_cast<long>(std::min(kClarifyChoices, d_.candidates.size())));
+    std::stable_partition(out.begin(), out.end(),
+                          [&](const engine::Candidate& c) { return sensitive_intent(c); });
+    return out;
+  }
+
+  Reply clarify(const std::vector<engine::Candidate>& options) const {
     Reply r = from_decision();
     r.action = Action::kClarify;
     std::vector<std::string> labels;
-    for (std::size_t i = 0; i < d_.candidates.size() && i < kClarifyChoices; ++i) {
-      r.choices.push_back(d_.candidates[i].id);
-      labels.push_back(readable_id(d_.candidates[i].id));
+    for (const auto& c : options) {
+      r.choices.push_back({c.id, label_of(kb_, c.id)});
+      labels.push_back(r.choices.back().label);
     }
     r.text = kb_.messages.clarify + " " + join(labels, texts::kClarifyOr) + "?";
+    return r;
+  }
+
+  // Details given outside any question: kept for whatever need follows.
+  Reply noted() const {
+    Reply r = from_decision();
+    r.action = Action::kFallback;
+    r.text = texts::kNoted;
     return r;
   }
 
@@ -307,6 +405,7 @@ class Planner {
                      from_decision());
     Reply r = from_decision();
     r.action = Action::kFallback;
+    r.fallback = d_.fallback;
     r.text = kb_.messages.fallback;
     return r;
   }
@@ -345,6 +444,26 @@ TurnNumber add_text_turn(Session& session, Role role, std::string_view text,
   return add_turn(session, std::move(turn));
 }
 
+// The knowledge base says how its order numbers look unless the host does,
+// and adds its own patterns to mask to the host's.
+Context with_knowledge_base(const engine::Engine& engine, const Context& host_context) {
+  Context context = host_context;
+  if (context.details.order_id_prefix.empty())
+    context.details.order_id_prefix = engine.model().kb.policy.order_id_prefix;
+  const auto& kb_rules = engine.model().kb.redactions;
+  context.redaction_rules.insert(context.redaction_rules.end(), kb_rules.begin(), kb_rules.end());
+  return context;
+}
+
+// In human mode the bot stays silent: the customer's turn is all that happens.
+Reply silent(const Session& session, TurnNumber customer_turn) {
+  Reply reply;
+  reply.action = Action::kHandoff;
+  reply.reason = session.handoff ? session.handoff->reason : HandoffReason::kNone;
+  reply.turn = customer_turn;
+  return reply;
+}
+
 }  // namespace
 
 std::string readable_id(std::string_view id) {
@@ -354,32 +473,67 @@ std::string readable_id(std::string_view id) {
   return out;
 }
 
+std::string label_of(const kb::KnowledgeBase& kb, std::string_view id) {
+  for (const auto& intent : kb.intents)
+    if (intent.id == id) return intent.label.empty() ? readable_id(id) : intent.label;
+  for (const auto& faq : kb.faqs)
+    if (faq.id == id) return faq.label.empty() ? readable_id(id) : faq.label;
+  return readable_id(id);
+}
+
 Reply respond(const engine::Engine& engine, Session& session, std::string_view message,
               const Context& host_context) {
-  // The knowledge base says how its order numbers look unless the host does,
-  // and adds its own patterns to mask to the host's.
-  Context context = host_context;
-  if (context.details.order_id_prefix.empty())
-    context.details.order_id_prefix = engine.model().kb.policy.order_id_prefix;
-  const auto& kb_rules = engine.model().kb.redactions;
-  context.redaction_rules.insert(context.redaction_rules.end(), kb_rules.begin(), kb_rules.end());
+  const Context context = with_knowledge_base(engine, host_context);
+  const std::optional<DetailType> asked = waiting_for(engine, session);
   const TurnNumber customer_turn = add_text_turn(session, Role::kCustomer, message, context);
-  const auto given = take_details(session, message, context, customer_turn);
-  if (session.mode == Mode::kHuman) {
-    Reply silent;
-    silent.action = Action::kHandoff;
-    silent.reason = session.handoff ? session.handoff->reason : HandoffReason::kNone;
-    silent.turn = customer_turn;
-    return silent;
-  }
+  const Given given = take_details(session, message, context, customer_turn);
+  if (session.mode == Mode::kHuman) return silent(session, customer_turn);
   session.frustration = session.frustration * kFrustrationDecay + frustration_signal(message);
-  const bool asks_for_person = engine.model().person_request.says_yes(message);
-  const engine::Decision decision =
-      asks_for_person ? engine.decide(message, context.neural)
-                      : without_person_intents(engine, engine.decide(message, context.neural));
-  Reply reply =
-      Planner(engine, session, message, decision, customer_turn).plan(asks_for_person, given);
+  const engine::Decision raw = engine.decide(message, context.neural);
+  bool asks_for_person = engine.model().person_request.says_yes(message);
+  // The classifier's person intent on top twice running is a request too: a
+  // customer asking twice is never left with the bot.
+  const bool hint = !asks_for_person && !raw.candidates.empty() &&
+                    is_person_intent(engine, raw.candidates.front()) &&
+                    raw.confidence >= kPersonHintConfidence;
+  if (hint && session.person_hint) asks_for_person = true;
+  session.person_hint = hint && !asks_for_person;
+  const engine::Decision decision = asks_for_person ? raw : without_person_intents(engine, raw);
+  Reply reply = Planner(engine, session, message, decision, customer_turn)
+                    .plan(asks_for_person, given, asked);
   reply.neural = decision.neural;
+  record_reply(session, reply, context);
+  return reply;
+}
+
+Expected<Reply> choose(const engine::Engine& engine, Session& session, std::string_view id,
+                       const Context& host_context) {
+  const kb::KnowledgeBase& kb = engine.model().kb;
+  engine::Candidate choice{std::string(id), false, 0, 1.0f};
+  auto intent = std::find_if(kb.intents.begin(), kb.intents.end(),
+                             [&](const kb::Intent& i) { return i.id == id; });
+  auto faq =
+      std::find_if(kb.faqs.begin(), kb.faqs.end(), [&](const kb::Faq& f) { return f.id == id; });
+  if (intent != kb.intents.end()) {
+    choice.index = static_cast<uint32_t>(intent - kb.intents.begin());
+  } else if (faq != kb.faqs.end()) {
+    choice.is_faq = true;
+    choice.index = static_cast<uint32_t>(faq - kb.faqs.begin());
+  } else {
+    return Error{"choose", "no intent or FAQ has the id \"" + std::string(id) + "\""};
+  }
+  const Context context = with_knowledge_base(engine, host_context);
+  // The customer's side of the turn is what they clicked.
+  const TurnNumber customer_turn =
+      add_text_turn(session, Role::kCustomer, label_of(kb, id), context);
+  if (session.mode == Mode::kHuman) return silent(session, customer_turn);
+  session.person_hint = false;
+  engine::Decision decision;
+  decision.action = Action::kAnswer;
+  decision.intent = choice.id;
+  decision.confidence = choice.confidence;
+  decision.candidates = {choice};
+  Reply reply = Planner(engine, session, "", decision, customer_turn).chosen(choice);
   record_reply(session, reply, context);
   return reply;
 }
@@ -407,6 +561,20 @@ void add_agent_turn(Session& session, std::string_view text, const Context& cont
   add_text_turn(session, Role::kAgent, text, context);
 }
 
+void redact_session(Session& session, const std::vector<privacy::RedactionRule>& rules) {
+  auto mask = [&](std::string& text) {
+    auto redacted = privacy::redact(text, rules);
+    merge_redactions(session, redacted.redactions);
+    text = std::move(redacted.text);
+  };
+  for (auto& turn : session.turns) mask(turn.text);
+  for (auto& detail : session.details) {
+    detail.value = privacy::redact(detail.value, rules).text;
+    detail.text = privacy::redact(detail.text, rules).text;
+  }
+  if (session.handoff) mask(session.handoff->detail);
+}
+
 void return_to_bot(Session& session) {
   session.mode = Mode::kBot;
   session.low_confidence_turns = 0;
@@ -420,6 +588,7 @@ engine::Decision to_decision(const Reply& reply) {
   decision.confidence = reply.confidence;
   decision.reply = reply.text;
   decision.reason = reply.reason;
+  decision.fallback = reply.fallback;
   decision.candidates = reply.candidates;
   return decision;
 }

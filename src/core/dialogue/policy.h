@@ -28,15 +28,22 @@ struct Context {
   const nlu::NeuralScores* neural = nullptr;
 };
 
+// A clarification's option: what a chip selects, and what it says.
+struct Choice {
+  std::string id;     // intent or FAQ id
+  std::string label;  // the KB's label, or the id in words
+};
+
 struct Reply {
   engine::Action action = engine::Action::kFallback;
   engine::HandoffReason reason = engine::HandoffReason::kNone;
+  engine::FallbackReason fallback = engine::FallbackReason::kNone;  // why a fallback did not answer
   std::string reason_detail;  // for the person taking over; empty unless a handoff
   std::string text;           // what the customer sees; empty in human mode
   std::optional<std::string> intent;
   float confidence = 0.0f;
   std::vector<engine::Candidate> candidates;  // best first
-  std::vector<std::string> choices;           // clarify: the ids offered
+  std::vector<Choice> choices;                // clarify: what was offered, best first
   bool neural = false;                        // neural scores took part in the decision
   std::optional<DetailType> asking_for;       // collect: the detail asked
   TurnNumber turn = 0;  // the bot's turn (feedback names it); in human mode the customer's
@@ -46,6 +53,13 @@ struct Reply {
 // mode the bot stays silent: the reply is a handoff with no text.
 Reply respond(const engine::Engine& engine, Session& session, std::string_view message,
               const Context& context);
+
+// The customer picked `id` (an intent or FAQ, e.g. a clarification's chip):
+// that need is taken up directly (answered, its details asked, or handed off
+// with its queue and priority), never re-classified from the chip's words. The
+// customer's turn records the label they clicked. An unknown id is an error.
+Expected<Reply> choose(const engine::Engine& engine, Session& session, std::string_view id,
+                       const Context& context);
 
 // The customer's verdict on the answer given at bot turn `turn`. "Not helpful"
 // hands off (the returned reply, recorded in the session); an unknown turn is an error.
@@ -60,6 +74,12 @@ engine::Decision to_decision(const Reply& reply);
 // An intent or FAQ id as words ("faq.support_hours" -> "support hours"): the
 // model keeps ids, not display names.
 std::string readable_id(std::string_view id);
+// What the customer sees for an intent or FAQ: its KB label, else readable_id.
+std::string label_of(const kb::KnowledgeBase& kb, std::string_view id);
+
+// Masks what a stored session may still hold in clear (written by an older
+// version, or before a KB pattern existed): turns, details, the handoff note.
+void redact_session(Session& session, const std::vector<privacy::RedactionRule>& rules);
 
 // A person's message after handoff, and the customer's explicit return to the bot.
 void add_agent_turn(Session& session, std::string_view text, const Context& context);

@@ -20,9 +20,20 @@ inline constexpr float kRepeatedMarksWeight = 0.3f;
 inline constexpr float kFailureWeight = 0.2f;  // the bot did not understand
 inline constexpr std::size_t kShoutingMinLetters = 8;
 
-// Replies that did not give an asked-for detail before a sensitive intent goes
-// to a person without it.
-inline constexpr int kSensitiveDetailMisses = 2;
+// Hard cases win over FAQs: a sensitive intent this sure, and at least this
+// share of the routine top's confidence, is not passed over for the routine
+// answer; the customer chooses (or a sensitive top too unsure to answer is
+// offered beside the runner-up).
+inline constexpr float kSensitiveFloor = 0.12f;
+inline constexpr float kSensitiveReach = 0.4f;
+
+// The classifier's person-request intent on top, though the detector said no,
+// twice in a row counts as a request for a person (from this confidence).
+inline constexpr float kPersonHintConfidence = 0.2f;
+
+// A message with at most this many words besides its details answers a
+// question: it is not classified as a new one.
+inline constexpr int kDetailsOnlyWords = 1;
 
 // A message this sure of a different intent leaves the detail question behind.
 inline constexpr float kSwitchIntentConfidence = 0.5f;
@@ -46,7 +57,7 @@ inline constexpr std::string_view kAskCardLast4 =
     "What are the last four digits of the card? Please don't send the full number.";
 inline constexpr std::string_view kCollectForPerson =
     "I'll pass this to a member of our team. So they won't need to ask again: ";
-inline constexpr std::string_view kAskAgain = "Sorry, I still need this one. ";
+inline constexpr std::string_view kNoted = "Thanks, I've noted that. What can I help you with?";
 inline constexpr std::string_view kClarifyOr = " or ";
 }  // namespace texts
 

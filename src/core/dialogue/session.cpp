@@ -5,6 +5,7 @@
 
 #include "kb/json_fields.h"
 #include "kb/json_input.h"
+#include "kb/json_text.h"
 #include "text/clip.h"
 
 namespace tandem::dialogue {
@@ -46,10 +47,11 @@ class Reader {
     ObjectReader r(root, "",
                    {"version", "mode", "dropped_turns", "turns", "details", "answers", "redactions",
                     "low_confidence_turns", "failures", "frustration", "collecting",
-                    "collect_misses", "handoff"},
+                    "collect_misses", "declined", "person_hint", "handoff"},
                    errors);
-    if (const json* v = r.required("version", Kind::kInteger); v && *v != kSessionFormatVersion)
-      error(r.pointer("version"), "unsupported session version " + v->dump());
+    if (const json* v = r.required("version", Kind::kInteger);
+        v && *v != kSessionFormatVersion && *v != 1)
+      error(r.pointer("version"), "unsupported session version " + kb::json_text(*v));
     s.mode = enum_field(r, "mode", std::array<Mode, 2>{Mode::kBot, Mode::kHuman},
                         [](Mode m) { return m == Mode::kBot ? "bot" : "human"; });
     s.dropped_turns = counter(r, "dropped_turns", UINT64_MAX / 2);
@@ -77,7 +79,7 @@ class Reader {
     }
     s.low_confidence_turns = static_cast<int>(counter(r, "low_confidence_turns", kMaxCounter));
     s.failures = static_cast<int>(counter(r, "failures", kMaxCounter));
-    s.collect_misses = static_cast<int>(counter(r, "collect_misses", kMaxCounter));
+    r.optional("collect_misses", Kind::kInteger);  // version 1's; details are no longer re-asked
     if (const json* f = r.required("frustration", Kind::kNumber)) {
       const double v = f->get<double>();
       if (!(v >= 0.0 && v <= kMaxFrustration))
@@ -87,6 +89,19 @@ class Reader {
     }
     if (const json* c = r.required("collecting", Kind::kString))
       s.collecting = c->get<std::string>();
+    if (const json* declined = r.optional("declined", Kind::kArray)) {
+      for (std::size_t i = 0; i < declined->size(); ++i) {
+        const json& name = (*declined)[i];
+        const auto type =
+            name.is_string() ? detail_from_name(name.get<std::string>()) : std::nullopt;
+        if (type)
+          s.declined.push_back(*type);
+        else
+          error(kb::pointer_append("/declined", i), "unknown detail type");
+      }
+    }
+    if (const json* hint = r.optional("person_hint", Kind::kBoolean))
+      s.person_hint = hint->get<bool>();
     if (const json* h = r.find("handoff"); h && !h->is_null()) s.handoff = read_handoff(*h, end);
     if (s.mode == Mode::kHuman && !s.handoff) error("/handoff", "human mode without a handoff");
   }
@@ -101,7 +116,7 @@ class Reader {
                   NameFn name) {
     if (const json* v = r.required(key, Kind::kString)) {
       if (auto e = from_name(values, name, v->get<std::string>())) return *e;
-      error(r.pointer(key), "unknown value " + v->dump());
+      error(r.pointer(key), "unknown value " + kb::json_text(*v));
     }
     return values[0];
   }
@@ -109,8 +124,11 @@ class Reader {
   uint64_t counter(ObjectReader& r, std::string_view key, uint64_t max) {
     const json* v = r.required(key, Kind::kInteger);
     if (!v) return 0;
+    // nlohmann keeps a counter written from an int as a signed number.
     if (v->is_number_unsigned() && v->get<uint64_t>() <= max) return v->get<uint64_t>();
-    if (v->is_number_integer() && v->get<int64_t>() == 0) return 0;
+    if (v->is_number_integer() && v->get<int64_t>() >= 0 &&
+        static_cast<uint64_t>(v->get<int64_t>()) <= max)
+      return static_cast<uint64_t>(v->get<int64_t>());
     error(r.pointer(key), "out of range");
     return 0;
   }
@@ -228,6 +246,10 @@ const CollectedDetail* Session::detail(DetailType type) const {
   return nullptr;
 }
 
+bool Session::declined_detail(DetailType type) const {
+  return std::find(declined.begin(), declined.end(), type) != declined.end();
+}
+
 TurnNumber add_turn(Session& session, Turn turn) {
   turn.text = text::clip(turn.text, kMaxTurnChars);
   session.turns.push_back(std::move(turn));
@@ -268,45 +290,128 @@ void merge_redactions(Session& session, const std::vector<privacy::Redaction>& f
   }
 }
 
-nlohmann::json to_json(const Session& s) {
-  json turns = json::array();
-  for (const auto& t : s.turns) {
-    json turn = {{"role", role_name(t.role)}, {"text", t.text}, {"time", t.time_ms}};
-    if (t.role == Role::kBot) {
-      if (!t.intent.empty()) turn["intent"] = t.intent;
-      turn["confidence"] = t.confidence;
-      turn["action"] = engine::action_name(t.action);
+namespace {
+
+// Writes the session JSON: key by key, since this runs in the browser after
+// every message and nlohmann's object building would cost the widget's download.
+class SessionWriter {
+ public:
+  explicit SessionWriter(std::string& out) : out_(out) {}
+
+  void write(const Session& s) {
+    out_ += '{';
+    key("version", true);
+    number(kSessionFormatVersion);
+    key("mode");
+    kb::append_json_string(s.mode == Mode::kBot ? "bot" : "human", out_);
+    key("dropped_turns");
+    number(s.dropped_turns);
+    key("turns");
+    list(s.turns, [&](const Turn& t) { turn(t); });
+    key("details");
+    out_ += '{';
+    for (std::size_t i = 0; i < s.details.size(); ++i) {
+      const auto& d = s.details[i];
+      if (i > 0) out_ += ',';
+      kb::append_json_string(detail_name(d.type), out_);
+      out_ += ":{";
+      field("value", d.value, true);
+      field("text", d.text);
+      key("turn");
+      number(d.turn);
+      out_ += '}';
     }
-    turns.push_back(std::move(turn));
+    out_ += '}';
+    key("answers");
+    list(s.answers, [&](const AnswerTried& a) {
+      out_ += '{';
+      field("intent", a.intent, true);
+      key("turn");
+      number(a.turn);
+      field("feedback", feedback_name(a.feedback));
+      out_ += '}';
+    });
+    key("redactions");
+    list(s.redactions, [&](const privacy::Redaction& r) {
+      out_ += '{';
+      field("kind", r.kind, true);
+      key("count");
+      number(r.count);
+      out_ += '}';
+    });
+    key("low_confidence_turns");
+    number(static_cast<uint64_t>(std::max(0, s.low_confidence_turns)));
+    key("failures");
+    number(static_cast<uint64_t>(std::max(0, s.failures)));
+    key("frustration");
+    kb::append_number(s.frustration, out_);
+    field("collecting", s.collecting);
+    key("declined");
+    list(s.declined, [&](DetailType type) { kb::append_json_string(detail_name(type), out_); });
+    key("person_hint");
+    out_ += s.person_hint ? "true" : "false";
+    key("handoff");
+    if (s.handoff) {
+      out_ += '{';
+      field("reason", engine::reason_code(s.handoff->reason), true);
+      field("detail", s.handoff->detail);
+      key("turn");
+      number(s.handoff->turn);
+      out_ += '}';
+    } else {
+      out_ += "null";
+    }
+    out_ += '}';
   }
-  json details = json::object();
-  for (const auto& d : s.details)
-    details[std::string(detail_name(d.type))] = {
-        {"value", d.value}, {"text", d.text}, {"turn", d.turn}};
-  json answers = json::array();
-  for (const auto& a : s.answers)
-    answers.push_back(
-        {{"intent", a.intent}, {"turn", a.turn}, {"feedback", feedback_name(a.feedback)}});
-  json redactions = json::array();
-  for (const auto& r : s.redactions) redactions.push_back({{"kind", r.kind}, {"count", r.count}});
-  json handoff = nullptr;
-  if (s.handoff)
-    handoff = {{"reason", engine::reason_code(s.handoff->reason)},
-               {"detail", s.handoff->detail},
-               {"turn", s.handoff->turn}};
-  return {{"version", kSessionFormatVersion},
-          {"mode", s.mode == Mode::kBot ? "bot" : "human"},
-          {"dropped_turns", s.dropped_turns},
-          {"turns", std::move(turns)},
-          {"details", std::move(details)},
-          {"answers", std::move(answers)},
-          {"redactions", std::move(redactions)},
-          {"low_confidence_turns", s.low_confidence_turns},
-          {"failures", s.failures},
-          {"frustration", s.frustration},
-          {"collecting", s.collecting},
-          {"collect_misses", s.collect_misses},
-          {"handoff", std::move(handoff)}};
+
+ private:
+  void key(std::string_view name, bool first = false) {
+    if (!first) out_ += ',';
+    kb::append_json_string(name, out_);
+    out_ += ':';
+  }
+  void field(std::string_view name, std::string_view value, bool first = false) {
+    key(name, first);
+    kb::append_json_string(value, out_);
+  }
+  void number(uint64_t value) { kb::append_json(nlohmann::json(value), out_); }
+  void turn(const Turn& t) {
+    out_ += '{';
+    field("role", role_name(t.role), true);
+    field("text", t.text);
+    key("time");
+    kb::append_json(nlohmann::json(t.time_ms), out_);
+    if (t.role == Role::kBot) {
+      if (!t.intent.empty()) field("intent", t.intent);
+      key("confidence");
+      kb::append_probability(t.confidence, out_);
+      field("action", engine::action_name(t.action));
+    }
+    out_ += '}';
+  }
+  template <typename Item, typename Write>
+  void list(const std::vector<Item>& items, Write write_item) {
+    out_ += '[';
+    for (std::size_t i = 0; i < items.size(); ++i) {
+      if (i > 0) out_ += ',';
+      write_item(items[i]);
+    }
+    out_ += ']';
+  }
+
+  std::string& out_;
+};
+
+}  // namespace
+
+void append_session_json(const Session& session, std::string& out) {
+  SessionWriter(out).write(session);
+}
+
+nlohmann::json to_json(const Session& session) {
+  std::string text;
+  append_session_json(session, text);
+  return nlohmann::json::parse(text);
 }
 
 Expected<Session> session_from_json(const nlohmann::json& stored) {

@@ -25,7 +25,8 @@ inline constexpr std::size_t kMaxTurns = 100;          // older turns are droppe
 inline constexpr std::size_t kMaxTurnChars = 1000;     // code points; longer text is cut
 inline constexpr std::size_t kMaxAnswersTried = 50;    // the bundle's limit
 inline constexpr std::size_t kMaxRedactionKinds = 32;  // the bundle's limit
-inline constexpr int kSessionFormatVersion = 1;
+// Version 2 added "declined" and "person_hint"; version 1 sessions still restore.
+inline constexpr int kSessionFormatVersion = 2;
 
 enum class Role { kCustomer, kBot, kAgent };
 enum class Mode { kBot, kHuman };
@@ -77,7 +78,10 @@ struct Session {
   int failures = 0;                            // turns the bot could not help, in total
   float frustration = 0.0f;                    // decays every customer turn
   std::string collecting;                      // intent whose details are being asked
-  int collect_misses = 0;                      // replies that did not give the asked detail
+  std::vector<DetailType> declined;            // refused or not given when asked: never asked again
+  // The last message read like a request for a person to the classifier
+  // though not to the detector: a second such message is one.
+  bool person_hint = false;
   Mode mode = Mode::kBot;
   std::optional<Handoff> handoff;
 
@@ -85,6 +89,7 @@ struct Session {
   // The stored turn with that number, or nullptr when dropped or not yet said.
   const Turn* turn(TurnNumber number) const;
   const CollectedDetail* detail(DetailType type) const;
+  bool declined_detail(DetailType type) const;
 };
 
 // Appends a turn, cutting its text and dropping the oldest turns (and the
@@ -94,6 +99,8 @@ TurnNumber add_turn(Session& session, Turn turn);
 void remember_detail(Session& session, CollectedDetail detail);
 void merge_redactions(Session& session, const std::vector<privacy::Redaction>& found);
 
+// The stored form, as JSON text (the only writer) or as a value.
+void append_session_json(const Session& session, std::string& out);
 nlohmann::json to_json(const Session& session);
 // A stored session that is not one (corrupted, edited, from a newer version)
 // gives errors with JSON pointers; the caller then starts a fresh session.

@@ -54,6 +54,20 @@ std::string_view reason_code(HandoffReason reason) {
   return "";
 }
 
+std::string_view fallback_code(FallbackReason reason) {
+  switch (reason) {
+    case FallbackReason::kNone:
+      return "";
+    case FallbackReason::kOutOfScope:
+      return "out_of_scope";
+    case FallbackReason::kBelowThreshold:
+      return "below_threshold";
+    case FallbackReason::kAmbiguous:
+      return "ambiguous";
+  }
+  return "";
+}
+
 Engine::Engine(Model model) : model_(std::move(model)) {
   lexical_answer_threshold_ = answer_threshold_for(model_, model_.classifier.threshold(),
                                                    model_.classifier.answer_threshold());
@@ -125,6 +139,7 @@ Decision Engine::decide(std::string_view message, const nlu::NeuralScores* neura
   const bool classifier_in_scope = ranking.classifier_in_scope;
   if (d.candidates.empty()) {
     d.reply = model_.kb.messages.fallback;
+    d.fallback = FallbackReason::kOutOfScope;
     return d;
   }
   const Candidate& top = d.candidates.front();
@@ -147,6 +162,9 @@ Decision Engine::decide(std::string_view message, const nlu::NeuralScores* neura
   if (!confident) {
     d.action = Action::kFallback;
     d.reply = model_.kb.messages.fallback;
+    d.fallback = !top.is_faq && !classifier_in_scope ? FallbackReason::kOutOfScope
+                 : close_call                        ? FallbackReason::kAmbiguous
+                                                     : FallbackReason::kBelowThreshold;
     return d;
   }
   d.action = Action::kAnswer;

@@ -29,6 +29,12 @@ enum class HandoffReason {
 };
 std::string_view reason_code(HandoffReason reason);
 
+// Why a fallback did not answer: nothing known fits (out_of_scope), the best
+// fit is too unsure (below_threshold), or two fits are too close to call and
+// together still too unsure (ambiguous).
+enum class FallbackReason { kNone, kOutOfScope, kBelowThreshold, kAmbiguous };
+std::string_view fallback_code(FallbackReason reason);
+
 // An intent or FAQ the message may be about, with one fused confidence.
 struct Candidate {
   std::string id;
@@ -43,7 +49,8 @@ struct Decision {
   float confidence = 0.0f;            // calibrated probability that `intent` is right
   std::string reply;                  // what the customer sees
   HandoffReason reason = HandoffReason::kNone;
-  std::vector<Candidate> candidates;  // best first; clarify offers the first ones
+  FallbackReason fallback = FallbackReason::kNone;  // set on a fallback
+  std::vector<Candidate> candidates;                // best first; clarify offers the first ones
   // The answer threshold this decision was held to: the neural mode has its own.
   float answer_threshold = 0.0f;
   bool neural = false;  // neural scores took part (they had arrived and fit the model)

@@ -19,6 +19,7 @@ enum Section : uint8_t {
   kFaqIndex = 4,
   kPersonRequest = 5,  // optional: older models lack it and never detect a request
   kPolicyExtras = 6,   // optional: fields added after format 1 (order id prefix, redactions)
+  kWords = 7,          // optional: labels of intents and FAQs, the widget's own messages
 };
 
 void write_section(BinaryWriter& out, Section tag, const BinaryWriter& body) {
@@ -157,6 +158,14 @@ std::string write_model(const Model& model) {
   }
   write_section(payload, kPolicyExtras, extras);
 
+  BinaryWriter words;
+  for (const auto& intent : model.kb.intents) words.str(intent.label);
+  for (const auto& faq : model.kb.faqs) words.str(faq.label);
+  for (const auto* text : {&model.kb.messages.greeting, &model.kb.messages.subtitle,
+                           &model.kb.messages.placeholder, &model.kb.messages.contact})
+    words.str(*text);
+  write_section(payload, kWords, words);
+
   BinaryWriter file;
   file.raw(kMagic, sizeof kMagic);
   file.u32(kModelFormatVersion);
@@ -188,7 +197,7 @@ Expected<Model> read_model(std::string_view bytes) {
   if (crc32(payload) != checksum) return error("checksum mismatch: the file is corrupted");
 
   Model model;
-  bool seen[7] = {};
+  bool seen[8] = {};
   BinaryReader in(payload);
   while (in.ok() && !in.at_end()) {
     const uint8_t tag = in.u8();
@@ -225,6 +234,13 @@ Expected<Model> read_model(std::string_view bytes) {
           if (section.ok() && privacy::rule_problem(rule))
             section.fail("redaction rule " + rule.name + " is not valid");
         }
+        break;
+      case kWords:  // after kAnswers in every file that has it
+        for (auto& intent : model.kb.intents) intent.label = section.str();
+        for (auto& faq : model.kb.faqs) faq.label = section.str();
+        for (auto* text : {&model.kb.messages.greeting, &model.kb.messages.subtitle,
+                           &model.kb.messages.placeholder, &model.kb.messages.contact})
+          *text = section.str();
         break;
       default:
         continue;  // a section from a newer writer

@@ -1,7 +1,6 @@
 #include "handoff/bundle.h"
 
 #include <algorithm>
-#include <cstdio>
 
 #include "dialogue/detail_calendar.h"
 #include "dialogue/policy_config.h"
@@ -33,9 +32,11 @@ bool valid_id(std::string_view id) {
   });
 }
 
-// Caller-supplied text goes out masked, as valid UTF-8 and within its bound.
-std::string safe(std::string_view text, std::size_t max_chars) {
-  return text::clip(privacy::redact(text).text, max_chars);
+// Text goes out masked (cards, IBANs, the KB's own patterns), as valid UTF-8
+// and within its bound, whatever a stored session or the caller holds.
+std::string safe(std::string_view text, std::size_t max_chars,
+                 const std::vector<privacy::RedactionRule>& rules = {}) {
+  return text::clip(privacy::redact(text, rules).text, max_chars);
 }
 
 void put_if_set(json& object, const char* key, std::string_view value, std::size_t max_chars) {
@@ -76,23 +77,23 @@ json intent_json(const kb::KnowledgeBase& kb, const dialogue::Reply& reply) {
           {"priority", kb::priority_name(r.priority)}};
 }
 
-json details_json(const dialogue::Session& session) {
+json details_json(const kb::KnowledgeBase& kb, const dialogue::Session& session) {
   json details = json::object();
   for (const auto& d : session.details) {
     if (d.value.empty()) continue;
-    json entry = {{"value", safe(d.value, kMaxDetailChars)}};
-    if (!d.text.empty()) entry["text"] = safe(d.text, kMaxDetailChars);
+    json entry = {{"value", safe(d.value, kMaxDetailChars, kb.redactions)}};
+    if (!d.text.empty()) entry["text"] = safe(d.text, kMaxDetailChars, kb.redactions);
     if (session.turn(d.turn)) entry["turn"] = d.turn - session.dropped_turns;
     details[std::string(dialogue::detail_name(d.type))] = std::move(entry);
   }
   return details;
 }
 
-json transcript_json(const dialogue::Session& session) {
+json transcript_json(const kb::KnowledgeBase& kb, const dialogue::Session& session) {
   json turns = json::array();
   for (const auto& t : session.turns) {
     json turn = {{"role", dialogue::role_name(t.role)},
-                 {"text", text::clip(t.text, kMaxTranscriptChars)},
+                 {"text", safe(t.text, kMaxTranscriptChars, kb.redactions)},
                  {"time", rfc3339_utc(t.time_ms)}};
     if (t.role == dialogue::Role::kBot) {
       if (!t.intent.empty()) turn["intent"] = text::clip(t.intent, kMaxNameChars);
@@ -122,15 +123,54 @@ json redactions_json(const dialogue::Session& session) {
   return out;
 }
 
-// The customer's first message that says something (greetings say little).
-std::string first_substantive(const dialogue::Session& session) {
-  const dialogue::Turn* first = nullptr;
-  for (const auto& t : session.turns) {
-    if (t.role != dialogue::Role::kCustomer) continue;
-    if (!first) first = &t;
-    if (std::count(t.text.begin(), t.text.end(), ' ') >= 2) return t.text;
+// The customer's message that caused the handoff: the one the handing-off bot
+// turn answered, or, when the bot then asked for details, the one that raised
+// the need (its details and date belong to the need; earlier ones may not).
+struct Cause {
+  const dialogue::Turn* message = nullptr;
+  dialogue::TurnNumber need_from = 0;  // turns from here on are about the need
+};
+
+Cause cause_of(const dialogue::Session& session, const dialogue::Reply& reply) {
+  Cause cause;
+  const dialogue::TurnNumber end = session.handoff ? session.handoff->turn : session.next_turn();
+  const std::string intent = reply.intent.value_or("");
+  for (dialogue::TurnNumber n = end; n-- > session.dropped_turns;) {
+    const dialogue::Turn* t = session.turn(n);
+    if (t->role == dialogue::Role::kBot) {
+      // A question for details about the same need: the need began before it.
+      if (n != end && !(t->action == engine::Action::kCollect && t->intent == intent)) break;
+      continue;
+    }
+    if (t->role != dialogue::Role::kCustomer) continue;
+    cause.message = t;
+    cause.need_from = n;
+    const dialogue::Turn* before = session.turn(n - 1);
+    if (n == session.dropped_turns || !before || before->role != dialogue::Role::kBot ||
+        before->action != engine::Action::kCollect || before->intent != intent)
+      break;
   }
-  return first ? first->text : "";
+  return cause;
+}
+
+std::string_view reason_words(engine::HandoffReason reason) {
+  switch (reason) {
+    case engine::HandoffReason::kAskedForPerson:
+      return "asked for a person";
+    case engine::HandoffReason::kSensitive:
+      return "needs a person";
+    case engine::HandoffReason::kLowConfidence:
+      return "bot did not understand";
+    case engine::HandoffReason::kRepeatedFailure:
+      return "asked again after the answer";
+    case engine::HandoffReason::kFrustration:
+      return "frustrated";
+    case engine::HandoffReason::kNotHelpful:
+      return "answer did not help";
+    case engine::HandoffReason::kNone:
+      break;
+  }
+  return "";
 }
 
 std::string capitalised(std::string text) {
@@ -146,33 +186,50 @@ std::string rfc3339_utc(int64_t ms) {
   const int64_t day_ms = 86400000;
   const int64_t days = ms / day_ms, rest = ms % day_ms;
   const dialogue::CalendarDate date = dialogue::detail::civil_from_days(static_cast<long>(days));
-  char out[32];
   const int64_t seconds = rest / 1000;
-  std::snprintf(out, sizeof out, "%04d-%02d-%02dT%02d:%02d:%02d.%03dZ", date.year, date.month,
-                date.day, static_cast<int>(seconds / 3600), static_cast<int>(seconds / 60 % 60),
-                static_cast<int>(seconds % 60), static_cast<int>(rest % 1000));
+  // Digits by hand: printf would bring its float formatting, ~5 KB gzip, into the wasm.
+  std::string out = "0000-00-00T00:00:00.000Z";
+  const auto put = [&](std::size_t end, int64_t value) {
+    for (std::size_t i = end; value > 0; value /= 10)
+      out[i--] = static_cast<char>('0' + value % 10);
+  };
+  put(3, date.year);
+  put(6, date.month);
+  put(9, date.day);
+  put(12, seconds / 3600);
+  put(15, seconds / 60 % 60);
+  put(18, seconds % 60);
+  put(22, rest % 1000);
   return out;
 }
 
 std::string summarize(const engine::Model& model, const dialogue::Session& session,
                       const dialogue::Reply& reply) {
   std::vector<std::string> parts;
-  parts.push_back(reply.intent ? capitalised(dialogue::readable_id(*reply.intent))
+  parts.push_back(reply.intent ? capitalised(dialogue::label_of(model.kb, *reply.intent))
                                : "Needs a person");
   const kb::Priority priority = routing_of(model.kb, reply.intent).priority;
   if (priority == kb::Priority::kHigh || priority == kb::Priority::kUrgent)
     parts.emplace_back(kb::priority_name(priority));
+  const auto reason = session.handoff ? session.handoff->reason : reply.reason;
+  if (auto words = reason_words(reason); !words.empty()) parts.emplace_back(words);
+  const Cause cause = cause_of(session, reply);
   const std::pair<dialogue::DetailType, const char*> key_details[] = {
       {dialogue::DetailType::kOrderId, "order "},
       {dialogue::DetailType::kAmount, ""},
       {dialogue::DetailType::kCardLast4, "card ••"},
       {dialogue::DetailType::kDate, ""}};
-  for (const auto& [type, label] : key_details)
-    if (const auto* d = session.detail(type))
-      parts.push_back(label + privacy::redact(d->value).text);
-  const std::string words = first_substantive(session);
-  if (!words.empty())
-    parts.push_back("“" + text::clip(words, dialogue::kSummaryQuoteChars, kEllipsis) + "”");
+  for (const auto& [type, label] : key_details) {
+    const auto* d = session.detail(type);
+    // A detail from before the need (a date in an earlier question) may be about something else.
+    if (d && d->turn >= cause.need_from)
+      parts.push_back(label + privacy::redact(d->value, model.kb.redactions).text);
+  }
+  if (cause.message)
+    parts.push_back("“" +
+                    text::clip(privacy::redact(cause.message->text, model.kb.redactions).text,
+                               dialogue::kSummaryQuoteChars, kEllipsis) +
+                    "”");
   std::string line;
   for (const auto& part : parts) line += (line.empty() ? "" : std::string(kSeparator)) + part;
   return text::clip(line, dialogue::kSummaryMaxChars, kEllipsis);
@@ -203,8 +260,8 @@ Expected<json> build_bundle(const engine::Model& model, const dialogue::Session&
                {{"code", engine::reason_code(reason)},
                 {"detail", text::clip(detail, kMaxReasonChars, kEllipsis)}}},
               {"intent", intent_json(model.kb, reply)},
-              {"details", details_json(session)},
-              {"transcript", transcript_json(session)},
+              {"details", details_json(model.kb, session)},
+              {"transcript", transcript_json(model.kb, session)},
               {"answers_tried", answers_json(session)},
               {"summary", summarize(model, session, reply)},
               {"page", std::move(page)},

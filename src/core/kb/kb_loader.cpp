@@ -155,15 +155,24 @@ class Loader {
   }
 
   void read_messages(const json& object, const std::string& pointer) {
-    ObjectReader reader(object, pointer, {"fallback", "clarify", "handoff"}, errors_);
+    ObjectReader reader(
+        object, pointer,
+        {"fallback", "clarify", "handoff", "greeting", "subtitle", "placeholder", "contact"},
+        errors_);
     const auto read = [&](std::string_view key, std::string& target) {
       if (const json* text = reader.optional(key, Kind::kString)) {
-        target = non_blank(*text, reader.pointer(key), "message \"" + std::string(key) + "\"");
+        const std::string noun = "message \"" + std::string(key) + "\"";
+        target = non_blank(*text, reader.pointer(key), noun);
+        check_length(target, reader.pointer(key), noun, kMaxMessageChars);
       }
     };
     read("fallback", kb_.messages.fallback);
     read("clarify", kb_.messages.clarify);
     read("handoff", kb_.messages.handoff);
+    read("greeting", kb_.messages.greeting);
+    read("subtitle", kb_.messages.subtitle);
+    read("placeholder", kb_.messages.placeholder);
+    read("contact", kb_.messages.contact);
   }
 
   void read_policy(const json& object, const std::string& pointer) {
@@ -345,19 +354,31 @@ class Loader {
     return text;
   }
 
+  // A chip's text: one short line.
+  std::string read_label(ObjectReader& reader) {
+    const json* value = reader.optional("label", Kind::kString);
+    if (value == nullptr) return "";
+    const std::string pointer = reader.pointer("label");
+    std::string label = non_blank(*value, pointer, "label");
+    check_length(label, pointer, "label", kMaxLabelChars);
+    if (label.find('\n') != std::string::npos) error(pointer, "label must be one line");
+    return label;
+  }
+
   std::string read_optional_string(ObjectReader& reader, std::string_view key) {
     const json* value = reader.optional(key, Kind::kString);
     return value == nullptr ? "" : value->get<std::string>();
   }
 
   void read_intent(const json& object, const std::string& pointer) {
-    ObjectReader reader(
-        object, pointer,
-        {"id", "category", "examples", "answer", "sensitive", "queue", "priority", "details"},
-        errors_);
+    ObjectReader reader(object, pointer,
+                        {"id", "label", "category", "examples", "answer", "sensitive", "queue",
+                         "priority", "details"},
+                        errors_);
     Intent intent;
     const EntryRef ref = read_id(reader, pointer, "intent");
     intent.id = id_of(object);
+    intent.label = read_label(reader);
     intent.category = read_optional_string(reader, "category");
     intent.examples = read_phrasings(reader, "examples", ref, "example", kMinIntentExamples);
     intent.answer = read_answer(reader);
@@ -375,10 +396,12 @@ class Loader {
   }
 
   void read_faq(const json& object, const std::string& pointer) {
-    ObjectReader reader(object, pointer, {"id", "category", "questions", "answer"}, errors_);
+    ObjectReader reader(object, pointer, {"id", "label", "category", "questions", "answer"},
+                        errors_);
     Faq faq;
     const EntryRef ref = read_id(reader, pointer, "faq");
     faq.id = id_of(object);
+    faq.label = read_label(reader);
     faq.category = read_optional_string(reader, "category");
     faq.questions = read_phrasings(reader, "questions", ref, "question", 1);
     faq.answer = read_answer(reader);

@@ -21,12 +21,15 @@ inline constexpr std::size_t kMaxPhrasingChars = 500;  // one example or questio
 inline constexpr std::size_t kMaxAnswerChars = 4000;
 inline constexpr int kMaxLowConfidenceTurns = 10;
 inline constexpr std::size_t kMaxRedactionRules = 20;
+inline constexpr std::size_t kMaxLabelChars = 80;     // a chip's text
+inline constexpr std::size_t kMaxMessageChars = 500;  // one entry of "messages"
 
 enum class Priority { kLow, kNormal, kHigh, kUrgent };
 
 // Something customers ask in many ways; enough examples to train a classifier.
 struct Intent {
   std::string id;
+  std::string label;  // what the customer sees on a choice; empty = the id in words
   std::string category;
   std::vector<std::string> examples;
   std::string answer;      // Markdown subset shown to the customer
@@ -39,6 +42,7 @@ struct Intent {
 // A question with one or a few phrasings: too few to train on, so it is retrieved.
 struct Faq {
   std::string id;
+  std::string label;  // as Intent::label
   std::string category;
   std::vector<std::string> questions;
   std::string answer;
@@ -60,6 +64,13 @@ struct Messages {
   std::string fallback;  // said when the bot cannot help and no person is available yet
   std::string clarify;   // prefix of a "did you mean" question
   std::string handoff;   // said when passing the conversation to a person
+  // The widget's own words; empty = the widget's defaults.
+  std::string greeting;     // the bot's first message when the chat opens
+  std::string subtitle;     // under the title in the header
+  std::string placeholder;  // in the empty input
+  // The company's own route when a handoff cannot be delivered ("email
+  // help@example.com or call ..."), so the customer is never left without one.
+  std::string contact;
 };
 
 struct KnowledgeBase {

@@ -106,15 +106,15 @@ TEST_CASE("bundle: the summary reads in two seconds", "[handoff][bundle]") {
   REQUIRE(c.replies.back().action == engine::Action::kHandoff);
   const std::string summary = bundle_of(c)["summary"];
   INFO(summary);
-  CHECK(summary.rfind("Fraud report · urgent · order LP-777123", 0) == 0);
+  CHECK(summary.rfind("Report fraud · urgent · needs a person · order LP-777123", 0) == 0);
   CHECK(summary.find("“someone stole my card") != std::string::npos);
   CHECK(text::code_points(summary) <= dialogue::kSummaryMaxChars);
 
   Conversation longer;
   longer.say(std::string("I want to make a complaint because ") + std::string(400, 'x'));
   longer.say("I don't want to say");
-  longer.say("no");
   const std::string cut = bundle_of(longer)["summary"];
+  INFO(cut);
   CHECK(text::code_points(cut) <= dialogue::kSummaryMaxChars);
   CHECK(cut.find("…") != std::string::npos);
 }
@@ -177,6 +177,32 @@ TEST_CASE("bundle: bad ids, no handoff, and caller fields cut and masked", "[han
   CHECK(b["customer"].size() == 1);
   CHECK(b.dump().find("4242 4242") == std::string::npos);
   CHECK(b["intent"]["candidates"].is_array());
+}
+
+TEST_CASE("bundle: a card, an IBAN and a KB pattern are masked everywhere", "[handoff][bundle]") {
+  Conversation c;
+  c.say("someone used my card 4242 4242 4242 4242 and took money from GB82 WEST 1234 5698 7654 32");
+  c.say("my customer number is LC778899, just get me a person");
+  REQUIRE(c.replies.back().action == engine::Action::kHandoff);
+  const std::string all = bundle_of(c).dump();
+  INFO(all);
+  CHECK(all.find("4242 4242 4242 4242") == std::string::npos);
+  CHECK(all.find("GB82 WEST 1234 5698 7654 32") == std::string::npos);
+  CHECK(all.find("LC778899") == std::string::npos);
+  CHECK(all.find("[customer_number]") != std::string::npos);
+}
+
+TEST_CASE("bundle: the summary quotes the message that caused the handoff", "[handoff][bundle]") {
+  Conversation c;
+  c.say("when is my next payment due? it was on 3 November last time");
+  c.say("I want to talk to a person about a charge I don't recognise");
+  REQUIRE(c.replies.back().action == engine::Action::kHandoff);
+  const std::string summary = bundle_of(c)["summary"];
+  INFO(summary);
+  CHECK(summary.find("asked for a person") != std::string::npos);
+  CHECK(summary.find("“I want to talk to a person") != std::string::npos);
+  CHECK(summary.find("when is my next payment") == std::string::npos);
+  CHECK(summary.find("2025-11-03") == std::string::npos);  // the date was about another turn
 }
 
 TEST_CASE("bundle: times are RFC 3339 in UTC", "[handoff][bundle]") {

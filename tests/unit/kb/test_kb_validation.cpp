@@ -90,7 +90,7 @@ TEST_CASE("unknown fields are errors that list the allowed ones", "[kb]") {
   json kb = minimal_kb();
   kb["intents"][0]["exmaples"] = kb["intents"][0]["examples"];
   require_error(kb, "/intents/0/exmaples", "did you mean \"examples\"");
-  require_error(kb, "/intents/0/exmaples", "allowed fields here: id, category, examples");
+  require_error(kb, "/intents/0/exmaples", "allowed fields here: id, label, category, examples");
 
   kb = minimal_kb();
   kb["faqs"][0]["question"] = "typo";
@@ -101,8 +101,10 @@ TEST_CASE("unknown fields are errors that list the allowed ones", "[kb]") {
   require_error(kb, "/policy/threshold", "unknown field \"threshold\"");
 
   kb = minimal_kb();
-  kb["messages"] = {{"greeting", "Hi"}};
-  require_error(kb, "/messages/greeting", "allowed fields here: fallback, clarify, handoff");
+  kb["messages"] = {{"greting", "Hi"}};
+  require_error(kb, "/messages/greting",
+                "allowed fields here: fallback, clarify, handoff, greeting, subtitle, placeholder, "
+                "contact");
 
   kb = minimal_kb();
   kb["a/b~c"] = true;  // RFC 6901 escaping of the pointer
