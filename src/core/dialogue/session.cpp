@@ -28,6 +28,7 @@ constexpr std::array<Feedback, 3> kFeedbacks = {Feedback::kNone, Feedback::kHelp
 // Stored counters beyond these were not written by this code.
 constexpr int64_t kMaxCounter = 1000000;
 constexpr double kMaxFrustration = 1000.0;
+constexpr std::size_t kDetailTypes = 6;  // DetailType's values: each is declined at most once
 
 template <typename Enum, std::size_t N, typename NameFn>
 std::optional<Enum> from_name(const std::array<Enum, N>& values, NameFn name,
@@ -90,7 +91,8 @@ class Reader {
     if (const json* c = r.required("collecting", Kind::kString))
       s.collecting = c->get<std::string>();
     if (const json* declined = r.optional("declined", Kind::kArray)) {
-      for (std::size_t i = 0; i < declined->size(); ++i) {
+      if (declined->size() > kDetailTypes) error("/declined", "more entries than detail types");
+      for (std::size_t i = 0; i < declined->size() && i < kDetailTypes; ++i) {
         const json& name = (*declined)[i];
         const auto type =
             name.is_string() ? detail_from_name(name.get<std::string>()) : std::nullopt;

@@ -189,6 +189,13 @@ TEST_CASE("session: version 1 sessions restore; refusals survive a reload", "[di
   REQUIRE(back.ok());
   CHECK(back->declined_detail(DetailType::kEmail));
   CHECK(back->person_hint);
+
+  nlohmann::json bad = to_json(s);
+  bad["declined"] = {"email", "sock_size"};
+  CHECK_FALSE(session_from_json(bad).ok());
+  bad["declined"] = nlohmann::json::array();
+  for (int i = 0; i < 7; ++i) bad["declined"].push_back("email");
+  CHECK_FALSE(session_from_json(bad).ok());
 }
 
 TEST_CASE("redaction: a card, an IBAN and a KB pattern never rest in the session or bundle",
