@@ -22,7 +22,7 @@ struct BinaryOptions {
   SoftmaxOptions softmax{30, 0.5f, 1e-5f, 11};
   int folds = 4;  // the threshold is fitted on out-of-fold scores (folds + 1 fits)
   // The threshold lets this share of the held-out negatives through, at most.
-  float max_false_positive_rate = 0.05f;
+  float max_false_positive_rate = 0.07f;
   float prune_ratio = 0.02f;
 };
 

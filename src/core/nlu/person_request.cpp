@@ -31,23 +31,14 @@ bool ends_clause(char c) {
   return c == ',' || c == '.' || c == ';' || c == ':' || c == '!' || c == '?';
 }
 
-// Tokens clause by clause: punctuation ends a negation's reach, which the
-// tokenizer (dropping punctuation) cannot tell.
-std::vector<std::vector<text::Token>> clauses_of(std::string_view message) {
-  const std::string normalized = text::normalize(message);
-  std::vector<std::vector<text::Token>> clauses;
-  size_t start = 0;
-  for (size_t i = 0; i <= normalized.size(); ++i) {
-    if (i < normalized.size() && !ends_clause(normalized[i])) continue;
-    // Inside a number ("1,299.00") the mark is not a clause boundary.
-    const bool in_number = i > 0 && i + 1 < normalized.size() &&
-                           std::isdigit(static_cast<unsigned char>(normalized[i - 1])) &&
-                           std::isdigit(static_cast<unsigned char>(normalized[i + 1]));
-    if (in_number) continue;
-    clauses.push_back(text::tokenize(std::string_view(normalized).substr(start, i - start)));
-    start = i + 1;
-  }
-  return clauses;
+// Where a clause ends: punctuation ends a negation's reach, which the
+// tokenizer (dropping punctuation) cannot tell. Inside a number ("1,299.00")
+// the mark is not a boundary.
+bool ends_clause_at(const std::string& text, size_t i) {
+  if (i == text.size()) return true;
+  if (!ends_clause(text[i])) return false;
+  return !(i > 0 && i + 1 < text.size() && std::isdigit(static_cast<unsigned char>(text[i - 1])) &&
+           std::isdigit(static_cast<unsigned char>(text[i + 1])));
 }
 
 void append_lines(std::string_view block, std::vector<std::string_view>& out) {
@@ -62,13 +53,15 @@ void append_lines(std::string_view block, std::vector<std::string_view>& out) {
 
 std::vector<text::Feature> person_request_features(std::string_view message,
                                                    const text::FeatureConfig& config) {
-  const auto clauses = clauses_of(message);
-  std::vector<std::string> forms;
-  std::vector<std::string_view> char_words;
-  for (const auto& clause : clauses) {
+  const std::string normalized = text::normalize(message);
+  std::vector<std::string> forms, char_words;
+  size_t start = 0;
+  for (size_t i = 0; i <= normalized.size(); ++i) {
+    if (!ends_clause_at(normalized, i)) continue;
     int governed = 0;
-    for (const auto& token : clause) {
-      if (token.kind == text::TokenKind::kWord && is_negation(token.text)) {
+    for (auto& token : text::tokenize(std::string_view(normalized).substr(start, i - start))) {
+      const bool word = token.kind == text::TokenKind::kWord;
+      if (word && is_negation(token.text)) {
         governed = kNegationScope;
       } else if (token.text == "but") {
         governed = 0;
@@ -78,10 +71,11 @@ std::vector<text::Feature> person_request_features(std::string_view message,
         continue;
       }
       forms.push_back(text::feature_form(token));
-      if (token.kind == text::TokenKind::kWord) char_words.push_back(token.text);
+      if (word) char_words.push_back(std::move(token.text));
     }
+    start = i + 1;
   }
-  return text::hash_features(forms, char_words, config);
+  return text::hash_features(forms, {char_words.begin(), char_words.end()}, config);
 }
 
 std::vector<std::string_view> person_request_phrasings() {
