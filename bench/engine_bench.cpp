@@ -3,8 +3,6 @@
 // size, latency), then the same protocols with the neural model (the network
 // alone and fused with the engine, as the widget answers once it has loaded).
 //   tandem-bench [DATA_DIR]      (default: ../shared/data beside the repository)
-#include <zlib.h>
-
 #include <chrono>
 #include <cstdio>
 #include <optional>
@@ -20,21 +18,6 @@
 namespace {
 
 using namespace tandem;
-
-size_t gzip_size(const std::string& bytes) {
-  uLongf size = compressBound(bytes.size()) + 32;
-  std::string out(size, '\0');
-  z_stream z{};
-  deflateInit2(&z, 9, Z_DEFLATED, 31, 9, Z_DEFAULT_STRATEGY);  // 31: gzip framing
-  z.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(bytes.data()));
-  z.avail_in = static_cast<uInt>(bytes.size());
-  z.next_out = reinterpret_cast<Bytef*>(out.data());
-  z.avail_out = static_cast<uInt>(out.size());
-  deflate(&z, Z_FINISH);
-  const size_t produced = z.total_out;
-  deflateEnd(&z);
-  return produced;
-}
 
 std::string percent(const std::optional<double>& v) {
   if (!v) return "   n/a";
@@ -100,8 +83,8 @@ std::optional<Trained> run(const char* name, const Expected<data::LabelledData>&
       "%5.1f |\n",
       name, data->train.size(), data->eval.size(), m.accuracy * 100, m.in_scope_accuracy * 100,
       percent(m.oos_precision).c_str(), percent(m.oos_recall).c_str(), m.macro_f1,
-      trained->train_seconds, trained->file.size() / 1024.0, gzip_size(trained->file) / 1024.0,
-      e.latency_us_p50, e.latency_us_p99);
+      trained->train_seconds, trained->file.size() / 1024.0,
+      bench::gzip_size(trained->file) / 1024.0, e.latency_us_p50, e.latency_us_p99);
   std::fflush(stdout);
   if (m.oos_recall) notes.push_back(peer_protocol(name, trained->engine, data->eval));
   return std::move(trained).value();
@@ -158,7 +141,7 @@ void run_neural(const char* name, const Expected<data::LabelledData>& data,
         "%5.1f |\n",
         name, how, m.accuracy * 100, m.in_scope_accuracy * 100, percent(m.oos_precision).c_str(),
         percent(m.oos_recall).c_str(), m.macro_f1, trained->train_seconds,
-        trained->file.size() / 1024.0, onnx->size() / 1024.0, gzip_size(*onnx) / 1024.0,
+        trained->file.size() / 1024.0, onnx->size() / 1024.0, bench::gzip_size(*onnx) / 1024.0,
         e->latency_us_p50, e->latency_us_p99);
   }
   std::fflush(stdout);

@@ -1,5 +1,7 @@
 #include "protocols.h"
 
+#include <zlib.h>
+
 #include <algorithm>
 #include <map>
 #include <nlohmann/json.hpp>
@@ -128,6 +130,21 @@ std::string labelled_csv(const std::vector<data::Example>& items) {
   std::string csv = "text,category\n";
   for (const auto& e : items) csv += quoted(e.text) + "," + quoted(e.label) + "\n";
   return csv;
+}
+
+size_t gzip_size(const std::string& bytes) {
+  uLongf size = compressBound(bytes.size()) + 32;
+  std::string out(size, '\0');
+  z_stream z{};
+  deflateInit2(&z, 9, Z_DEFLATED, 31, 9, Z_DEFAULT_STRATEGY);  // 31: gzip framing
+  z.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(bytes.data()));
+  z.avail_in = static_cast<uInt>(bytes.size());
+  z.next_out = reinterpret_cast<Bytef*>(out.data());
+  z.avail_out = static_cast<uInt>(out.size());
+  deflate(&z, Z_FINISH);
+  const size_t produced = z.total_out;
+  deflateEnd(&z);
+  return produced;
 }
 
 std::vector<nlu::HeldOutPrediction> predictions(const engine::Engine& engine,

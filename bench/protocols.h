@@ -50,6 +50,9 @@ SmallKb labelled_kb(const data::LabelledData& data, size_t per_intent);
 std::string knowledge_base_json(const kb::KnowledgeBase& kb);
 std::string labelled_csv(const std::vector<data::Example>& items);
 
+// The size of `bytes` gzipped at level 9 (what a web server sends).
+size_t gzip_size(const std::string& bytes);
+
 // Classifier-level predictions on the items, fused with the network's scores
 // for each message when `scores_for` is given (else the lexical engine alone).
 using ScoresFn = std::function<nlu::NeuralScores(const std::string& message)>;

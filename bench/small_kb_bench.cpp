@@ -34,15 +34,25 @@ struct Row {
   double linear_top1 = 0;  // the engine's linear model alone (TF-IDF + LR), top-1
   bool has_oos = false;
   double train_seconds = 0;
+  double gzip_kb = 0;  // the .tandem file the widget downloads
 };
 
 Row measure(const bench::SmallKb& small) {
   Row row;
   const auto start = std::chrono::steady_clock::now();
-  const engine::Engine engine(engine::compile_knowledge_base(small.kb, nlu::ClassifierOptions{}));
+  const engine::Model model = engine::compile_knowledge_base(small.kb, nlu::ClassifierOptions{});
   row.train_seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-  const cli::Evaluation e = cli::evaluate(engine, small.eval);
+  const std::string file = engine::write_model(model);
+  row.gzip_kb = bench::gzip_size(file) / 1024.0;
+  auto loaded = engine::Engine::load(file);
+  if (!loaded) {
+    std::fprintf(stderr, "%s: model did not load back: %s\n", small.kb.name.c_str(),
+                 loaded.error_text().c_str());
+    return row;
+  }
+  const engine::Engine& deployed = *loaded;
+  const cli::Evaluation e = cli::evaluate(deployed, small.eval);
   row.top1 = e.metrics.accuracy;
   row.answered_correct = e.metrics.in_scope_accuracy;
   size_t in_scope = 0, oos = 0, wrong = 0, oos_answered = 0, clarified = 0;
@@ -74,7 +84,7 @@ void print_header() {
   std::printf(
       "| KB | intents x per intent | eval (oos) | top-1 %% | answered-correct %% | wrong %% of "
       "in-scope | clarified %% | oos answered %% | oos recall %% | linear alone top-1 %% | "
-      "train s |\n|---|---|---|---|---|---|---|---|---|---|---|\n");
+      "train s | gzip KB |\n|---|---|---|---|---|---|---|---|---|---|---|---|\n");
 }
 
 void print_row(const std::string& name, const bench::SmallKb& small, const Row& r) {
@@ -86,12 +96,12 @@ void print_row(const std::string& name, const bench::SmallKb& small, const Row& 
     std::snprintf(buf, sizeof buf, "%.1f", v * 100);
     return std::string(buf);
   };
-  std::printf("| %s | %zu x %zu | %zu (%zu) | %s | %s | %s | %s | %s | %s | %s | %.1f |\n",
+  std::printf("| %s | %zu x %zu | %zu (%zu) | %s | %s | %s | %s | %s | %s | %s | %.1f | %.0f |\n",
               name.c_str(), small.kb.intents.size(), small.per_intent, small.eval.size(), oos,
               pct(r.top1, true).c_str(), pct(r.answered_correct, true).c_str(),
               pct(r.wrong, true).c_str(), pct(r.clarified, true).c_str(),
               pct(r.oos_answered, r.has_oos).c_str(), pct(r.oos_recall, r.has_oos).c_str(),
-              pct(r.linear_top1, true).c_str(), r.train_seconds);
+              pct(r.linear_top1, true).c_str(), r.train_seconds, r.gzip_kb);
   std::fflush(stdout);
 }
 
@@ -136,15 +146,16 @@ int main(int argc, char** argv) {
         mean.top1 += r.top1, mean.answered_correct += r.answered_correct, mean.wrong += r.wrong;
         mean.clarified += r.clarified, mean.oos_answered += r.oos_answered;
         mean.oos_recall += r.oos_recall, mean.linear_top1 += r.linear_top1;
-        mean.train_seconds += r.train_seconds;
+        mean.train_seconds += r.train_seconds, mean.gzip_kb += r.gzip_kb;
         if (r.answered_correct < worst) worst = r.answered_correct, worst_name = name;
       }
       const double n = double(domains->size());
       std::printf(
-          "| **mean** | | | %.1f | **%.1f** | %.1f | %.1f | %.1f | **%.1f** | %.1f | %.1f |\n",
+          "| **mean** | | | %.1f | **%.1f** | %.1f | %.1f | %.1f | **%.1f** | %.1f | %.1f | %.0f "
+          "|\n",
           mean.top1 / n * 100, mean.answered_correct / n * 100, mean.wrong / n * 100,
           mean.clarified / n * 100, mean.oos_answered / n * 100, mean.oos_recall / n * 100,
-          mean.linear_top1 / n * 100, mean.train_seconds / n);
+          mean.linear_top1 / n * 100, mean.train_seconds / n, mean.gzip_kb / n);
       std::printf("worst domain (answered-correct): %s %.1f%%\n", worst_name.c_str(), worst * 100);
     }
   }

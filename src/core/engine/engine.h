@@ -29,6 +29,17 @@ enum class HandoffReason {
 };
 std::string_view reason_code(HandoffReason reason);
 
+// Why a decision did not simply answer its top candidate, for the author's
+// loop (`tandem eval --errors`) and `tandem ask`.
+enum class Basis {
+  kConfident,       // the top candidate cleared the answer threshold
+  kNothingKnown,    // no candidate at all
+  kOutOfScope,      // the classifier found the message more likely out of scope than any intent
+  kBelowThreshold,  // the top candidate is below the answer threshold
+  kCloseCall,       // the top two are within the clarify margin
+};
+std::string_view basis_name(Basis basis);
+
 // An intent or FAQ the message may be about, with one fused confidence.
 struct Candidate {
   std::string id;
@@ -47,6 +58,7 @@ struct Decision {
   // The answer threshold this decision was held to: the neural mode has its own.
   float answer_threshold = 0.0f;
   bool neural = false;  // neural scores took part (they had arrived and fit the model)
+  Basis basis = Basis::kNothingKnown;
 };
 
 class Engine {
@@ -70,6 +82,7 @@ class Engine {
   struct Ranking {
     std::vector<Candidate> candidates;
     bool classifier_in_scope = false;
+    bool declined_by_model = false;  // the classifier's out-of-scope class won
     float answer_threshold = 0.0f;
     bool neural = false;
   };
