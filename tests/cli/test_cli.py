@@ -208,7 +208,8 @@ class CliTest(unittest.TestCase):
         self.assertTrue(EVAL_KEYS <= set(out))
         errors = out["errors"]
         self.assertGreater(len(errors), 0)
-        items = json.load(open(CLINC))
+        with open(CLINC, encoding="utf-8") as f:
+            items = json.load(f)
         expected = {text: intent for text, intent in items["val"] + items["oos_val"]}
         outcomes = {"wrong_answer", "declined", "answered_out_of_scope", "clarified",
                     "clarified_right_first"}
@@ -253,7 +254,8 @@ class CliTest(unittest.TestCase):
         self.assertIn("auto: chosen in training", report)
 
     def test_a_numeric_answer_threshold_is_reported_and_used(self):
-        kb = json.load(open(DEMO_KB))
+        with open(DEMO_KB, encoding="utf-8") as f:
+            kb = json.load(f)
         kb.setdefault("policy", {})["answer_threshold"] = 0.15
         path = self.path("pinned.json")
         with open(path, "w") as f:
