@@ -31,10 +31,11 @@ void print_scope(const engine::CompileReport& report, const engine::Model& model
         out);
   std::fputs("\n", out);
   if (c.out_of_scope_odds < 1.0f)
-    std::fprintf(out,
-                 "  they outnumber the in-scope examples, so the out-of-scope odds are scaled by "
-                 "%.3f (to a 25%% share of messages) before deciding\n",
-                 c.out_of_scope_odds);
+    std::fprintf(
+        out,
+        "  they are more than a quarter of the examples, so the out-of-scope odds are scaled by "
+        "%.3f (to a 25%% share of messages) before deciding\n",
+        c.out_of_scope_odds);
 }
 
 void print_threshold(const engine::CompileReport& report, const engine::Model& model,

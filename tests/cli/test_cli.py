@@ -253,6 +253,25 @@ class CliTest(unittest.TestCase):
         self.assertIn("answer threshold", report)
         self.assertIn("auto: chosen in training", report)
 
+    def test_train_warns_about_thin_and_misread_intents(self):
+        kb = {"tandem_kb": 1, "name": "Tiny shop", "intents": [
+            {"id": "refund", "answer": "Refunds take 5 days.",
+             "examples": ["i want a refund", "money back please", "refund my order",
+                          "where is my refund for the order"]},
+            {"id": "delivery", "answer": "Track it in your account.",
+             "examples": ["where is my parcel", "delivery is late", "track my order",
+                          "my order has not arrived"]}],
+            "out_of_scope": {"examples": ["do you sell cars", "can you fix my phone"]}}
+        path = self.path("tiny.json")
+        with open(path, "w") as f:
+            json.dump(kb, f)
+        result = run("train", path, "-o", self.path("tiny.tandem"), "--folds", "2")
+        self.assertEqual(result.returncode, 0, result.stderr)
+        self.assertIn("warning: delivery has 4 examples; add 6 or more", result.stderr)
+        self.assertIn("warning: refund has 4 examples", result.stderr)
+        self.assertIn("and 2 of the data's own", result.stderr)
+        self.assertIn("expect about", result.stderr)
+
     def test_a_numeric_answer_threshold_is_reported_and_used(self):
         with open(DEMO_KB, encoding="utf-8") as f:
             kb = json.load(f)
