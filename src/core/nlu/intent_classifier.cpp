@@ -83,16 +83,6 @@ uint32_t table_buckets(uint32_t wanted, const Vectorizer& vectorizer) {
                             std::min<uint32_t>(wanted, static_cast<uint32_t>(vectorizer.rows())));
 }
 
-// The embedding table is most of a small model's bytes, and it only needs to
-// share evidence between the n-grams the data has: a quarter of the feature
-// rows, but room for 64 per class so that many fine distinctions keep their
-// capacity (measured on the small-KB protocol, docs/engine.md).
-uint32_t embedding_buckets(uint32_t wanted, const Vectorizer& vectorizer, size_t classes) {
-  const uint32_t rows = table_buckets(wanted, vectorizer);
-  const uint32_t scaled = std::max<uint32_t>(rows / 4, static_cast<uint32_t>(64 * classes));
-  return std::min(rows, scaled);
-}
-
 FittedModel fit(const std::vector<std::vector<text::Feature>>& features,
                 const std::vector<uint32_t>& ids, const std::vector<size_t>& subset, size_t classes,
                 const ClassifierOptions& options, const ProgressFn& progress) {
@@ -116,7 +106,7 @@ FittedModel fit(const std::vector<std::vector<text::Feature>>& features,
   if (ensemble) {
     EmbeddingOptions embedding = options.embedding;
     embedding.seed = options.softmax.seed;
-    embedding.buckets = embedding_buckets(embedding.buckets, fitted.vectorizer, classes);
+    embedding.buckets = table_buckets(embedding.buckets, fitted.vectorizer);
     fitted.embedding = EmbeddingModel::train(inputs, labels, classes, embedding, part_progress);
     done += 1.0f;
   }
