@@ -85,8 +85,8 @@ std::optional<Trained> run(const char* name, const Expected<data::LabelledData>&
       "%5.1f |\n",
       name, data->train.size(), data->eval.size(), m.accuracy * 100, m.in_scope_accuracy * 100,
       percent(m.oos_precision).c_str(), percent(m.oos_recall).c_str(), m.macro_f1,
-      trained->train_seconds, trained->file.size() / 1024.0, gzip_size(trained->file) / 1024.0,
-      e.latency_us_p50, e.latency_us_p99);
+      trained->train_seconds, trained->file.size() / 1024.0,
+      bench::gzip_size(trained->file) / 1024.0, e.latency_us_p50, e.latency_us_p99);
   std::fflush(stdout);
   if (m.oos_recall) notes.push_back(peer_protocol(name, trained->engine, data->eval));
   return std::move(trained).value();
@@ -143,7 +143,7 @@ void run_neural(const char* name, const Expected<data::LabelledData>& data,
         "%5.1f |\n",
         name, how, m.accuracy * 100, m.in_scope_accuracy * 100, percent(m.oos_precision).c_str(),
         percent(m.oos_recall).c_str(), m.macro_f1, trained->train_seconds,
-        trained->file.size() / 1024.0, onnx->size() / 1024.0, gzip_size(*onnx) / 1024.0,
+        trained->file.size() / 1024.0, onnx->size() / 1024.0, bench::gzip_size(*onnx) / 1024.0,
         e->latency_us_p50, e->latency_us_p99);
   }
   std::fflush(stdout);

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <map>
+#include <nlohmann/json.hpp>
+#include <set>
 #include <vector>
 
 #include "files.h"
@@ -11,6 +13,30 @@ namespace tandem::bench {
 namespace {
 constexpr uint64_t kSplitSeed = 77;
 constexpr size_t kEvalShareDivisor = 5;  // one in five examples of every intent
+constexpr uint64_t kSmallKbSeed = 11;
+
+// The first `per_intent` of each wanted label in a seeded order; all labels when `wanted` is empty.
+kb::KnowledgeBase sample_kb(const std::vector<data::Example>& train,
+                            const std::set<std::string>& wanted, size_t per_intent) {
+  std::map<std::string, std::vector<std::string>> by_label;
+  for (const auto& e : train)
+    if (e.label != data::kOutOfScope && (wanted.empty() || wanted.count(e.label)))
+      by_label[e.label].push_back(e.text);
+  nlu::Random random(kSmallKbSeed);
+  kb::KnowledgeBase kb;
+  kb.name = "small knowledge base";
+  kb.messages = kb::default_messages();
+  for (auto& [label, texts] : by_label) {
+    random.shuffle(texts);
+    texts.resize(std::min(texts.size(), per_intent));
+    kb::Intent intent;
+    intent.id = label;
+    intent.examples = std::move(texts);
+    intent.answer = label;
+    kb.intents.push_back(std::move(intent));
+  }
+  return kb;
+}
 }  // namespace
 
 Expected<data::LabelledData> banking77_split(const std::string& data_dir) {
@@ -45,6 +71,63 @@ Expected<data::LabelledData> clinc150(const std::string& data_dir) {
   auto text = cli::read_file(data_dir + "/clinc150/data_full_trainval.json", size_t{64} << 20);
   if (!text) return text.errors();
   return data::parse_clinc_json(*text);
+}
+
+Expected<Domains> clinc150_domains(const std::string& data_dir) {
+  auto text = cli::read_file(data_dir + "/clinc150/domains.json", size_t{1} << 20);
+  if (!text) return text.errors();
+  const auto json = nlohmann::ordered_json::parse(*text, nullptr, false);
+  if (!json.is_object()) return Error{"domains.json", "expected an object of intent lists"};
+  Domains out;
+  for (const auto& [name, intents] : json.items()) {
+    if (!intents.is_array()) return Error{"domains.json", "expected a list for " + name};
+    std::vector<std::string> names;
+    for (const auto& intent : intents)
+      if (intent.is_string()) names.push_back(intent.get<std::string>());
+    out.emplace_back(name, std::move(names));
+  }
+  return out;
+}
+
+SmallKb clinc150_domain_kb(const data::LabelledData& clinc, const std::string& domain,
+                           const std::vector<std::string>& intents, size_t per_intent) {
+  const std::set<std::string> wanted(intents.begin(), intents.end());
+  SmallKb out;
+  out.kb = sample_kb(clinc.train, wanted, per_intent);
+  out.kb.name = "CLINC150 " + domain;
+  out.per_intent = per_intent;
+  for (const auto& e : clinc.eval)
+    if (e.label == data::kOutOfScope || wanted.count(e.label)) out.eval.push_back(e);
+  return out;
+}
+
+SmallKb labelled_kb(const data::LabelledData& data, size_t per_intent) {
+  SmallKb out;
+  out.kb = sample_kb(data.train, {}, per_intent);
+  out.per_intent = per_intent;
+  out.eval = data.eval;
+  return out;
+}
+
+std::string knowledge_base_json(const kb::KnowledgeBase& kb) {
+  nlohmann::ordered_json out = {{"tandem_kb", 1}, {"name", kb.name}};
+  nlohmann::ordered_json intents = nlohmann::ordered_json::array();
+  for (const auto& intent : kb.intents)
+    intents.push_back(
+        {{"id", intent.id}, {"examples", intent.examples}, {"answer", intent.answer}});
+  out["intents"] = std::move(intents);
+  return out.dump(1) + "\n";
+}
+
+std::string labelled_csv(const std::vector<data::Example>& items) {
+  auto quoted = [](const std::string& field) {
+    std::string out = "\"";
+    for (char c : field) out += c == '"' ? std::string("\"\"") : std::string(1, c);
+    return out + "\"";
+  };
+  std::string csv = "text,category\n";
+  for (const auto& e : items) csv += quoted(e.text) + "," + quoted(e.label) + "\n";
+  return csv;
 }
 
 std::vector<nlu::HeldOutPrediction> predictions(const engine::Engine& engine,

@@ -8,6 +8,7 @@
 #include "base/status.h"
 #include "data/labelled_data.h"
 #include "engine/engine.h"
+#include "kb/knowledge_base.h"
 #include "nlu/calibration.h"
 #include "nlu/neural_scores.h"
 
@@ -23,6 +24,31 @@ Expected<data::LabelledData> few_shot(const Expected<data::LabelledData>& data, 
 // CLINC150: train + oos_train for training, val + oos_val for evaluation (the
 // reader chooses test + oos_test instead when the file has them).
 Expected<data::LabelledData> clinc150(const std::string& data_dir);
+
+// CLINC150's customer-service domains (domains.json): name and its intents, in file order.
+using Domains = std::vector<std::pair<std::string, std::vector<std::string>>>;
+Expected<Domains> clinc150_domains(const std::string& data_dir);
+
+// A small company's knowledge base and the messages it is judged on.
+struct SmallKb {
+  kb::KnowledgeBase kb;  // one intent per label, answered with its own name
+  size_t per_intent = 0;
+  std::vector<data::Example> eval;
+};
+
+// `per_intent` training examples of each of the domain's intents, drawn with a
+// fixed seed from CLINC150's train; evaluated on the domain's val items plus
+// every out-of-scope val item.
+SmallKb clinc150_domain_kb(const data::LabelledData& clinc, const std::string& domain,
+                           const std::vector<std::string>& intents, size_t per_intent);
+
+// `per_intent` examples of each label of data.train (drawn with the same seed),
+// evaluated on data.eval.
+SmallKb labelled_kb(const data::LabelledData& data, size_t per_intent);
+
+// kb.json text for `tandem train`, and CSV (text,category) for `tandem eval`.
+std::string knowledge_base_json(const kb::KnowledgeBase& kb);
+std::string labelled_csv(const std::vector<data::Example>& items);
 
 // Classifier-level predictions on the items, fused with the network's scores
 // for each message when `scores_for` is given (else the lexical engine alone).

@@ -1,4 +1,6 @@
+#include <algorithm>
 #include <cstdio>
+#include <map>
 
 #include <nlohmann/json.hpp>
 
@@ -80,6 +82,87 @@ void print_comparison(const Evaluation& engine, const Evaluation& neural, const 
   });
 }
 
+// Which way a message went wrong, or "right".
+std::string outcome(const data::Example& item, const engine::Decision& d) {
+  const bool commits = engine::commits(d);
+  if (item.label == data::kOutOfScope) return commits ? "answered_out_of_scope" : "right";
+  if (commits) return *d.intent == item.label ? "right" : "wrong_answer";
+  if (d.action == engine::Action::kClarify)
+    return d.intent && *d.intent == item.label ? "clarified_right_first" : "clarified";
+  return "declined";
+}
+
+// Every message not answered right, as the author needs it to fix the KB.
+nlohmann::json errors_json(const std::vector<data::Example>& items, const Evaluation& e) {
+  nlohmann::json out = nlohmann::json::array();
+  for (size_t i = 0; i < items.size(); ++i) {
+    const auto& d = e.decisions[i];
+    const std::string what = outcome(items[i], d);
+    if (what == "right") continue;
+    nlohmann::json candidates = nlohmann::json::array();
+    for (const auto& c : d.candidates)
+      candidates.push_back({{"id", c.id}, {"confidence", c.confidence}});
+    out.push_back({{"text", items[i].text},
+                   {"expected", items[i].label},
+                   {"predicted", d.intent ? nlohmann::json(*d.intent) : nlohmann::json(nullptr)},
+                   {"confidence", d.confidence},
+                   {"action", engine::action_name(d.action)},
+                   {"reason", engine::basis_name(d.basis)},
+                   {"outcome", what},
+                   {"answer_threshold", d.answer_threshold},
+                   {"candidates", std::move(candidates)}});
+  }
+  return out;
+}
+
+// In-scope messages whose top candidate was another intent, by unordered pair,
+// most frequent first, with their texts.
+nlohmann::json confused_pairs_json(const std::vector<data::Example>& items, const Evaluation& e,
+                                   size_t limit) {
+  std::map<std::pair<std::string, std::string>, std::vector<std::string>> pairs;
+  for (size_t i = 0; i < items.size(); ++i) {
+    const auto& d = e.decisions[i];
+    if (items[i].label == data::kOutOfScope || !d.intent || *d.intent == items[i].label) continue;
+    auto key = std::minmax(items[i].label, *d.intent);
+    pairs[{key.first, key.second}].push_back(items[i].text);
+  }
+  std::vector<std::pair<std::pair<std::string, std::string>, std::vector<std::string>>> ranked(
+      pairs.begin(), pairs.end());
+  std::stable_sort(ranked.begin(), ranked.end(),
+                   [](const auto& a, const auto& b) { return a.second.size() > b.second.size(); });
+  if (ranked.size() > limit) ranked.resize(limit);
+  nlohmann::json out = nlohmann::json::array();
+  for (auto& [pair, texts] : ranked) {
+    const size_t count = texts.size();
+    if (texts.size() > 3) texts.resize(3);
+    out.push_back({{"intents", {pair.first, pair.second}}, {"count", count}, {"examples", texts}});
+  }
+  return out;
+}
+
+void print_errors(const nlohmann::json& errors, const nlohmann::json& pairs) {
+  std::printf(
+      "\n%zu messages not answered right (expected -> predicted, confidence, action, "
+      "reason):\n",
+      errors.size());
+  for (const auto& e : errors) {
+    const std::string predicted =
+        e["predicted"].is_null() ? "-" : e["predicted"].get<std::string>();
+    std::printf("  [%s] \"%s\"\n      %s -> %s  %.3f  %s  %s\n",
+                e["outcome"].get<std::string>().c_str(), e["text"].get<std::string>().c_str(),
+                e["expected"].get<std::string>().c_str(), predicted.c_str(),
+                e["confidence"].get<double>(), e["action"].get<std::string>().c_str(),
+                e["reason"].get<std::string>().c_str());
+  }
+  if (pairs.empty()) return;
+  std::printf("\nmost confused intent pairs (top candidate was the other one):\n");
+  for (const auto& p : pairs) {
+    std::printf("  %s / %s: %d, e.g. \"%s\"\n", p["intents"][0].get<std::string>().c_str(),
+                p["intents"][1].get<std::string>().c_str(), p["count"].get<int>(),
+                p["examples"][0].get<std::string>().c_str());
+  }
+}
+
 // The .onnx sibling when it belongs to this model file; the browser would
 // ignore one with another fingerprint, and so does eval (with a note).
 Expected<std::optional<nlu::NeuralModel>> matching_network(const std::string& model_path,
@@ -99,9 +182,9 @@ Expected<std::optional<nlu::NeuralModel>> matching_network(const std::string& mo
 }  // namespace
 
 int eval_command(const Args& raw) {
-  const ParsedArgs args = parse_args(raw, {}, {"--json"});
+  const ParsedArgs args = parse_args(raw, {}, {"--json", "--errors"});
   if (!args.error.empty() || args.positional.size() != 2) {
-    std::fprintf(stderr, "%susage: tandem eval MODEL DATA [--json]\n",
+    std::fprintf(stderr, "%susage: tandem eval MODEL DATA [--json] [--errors]\n",
                  args.error.empty() ? "" : ("tandem eval: " + args.error + "\n").c_str());
     return 2;
   }
@@ -125,18 +208,26 @@ int eval_command(const Args& raw) {
     neural = evaluate_neural(*engine, **network, items);
     fused = evaluate_fused(*engine, **network, items);
   }
+  constexpr size_t kConfusedPairs = 10;
+  const bool with_errors = args.has("--errors");
   if (!args.has("--json")) {
     print_table(e);
     if (fused) print_comparison(e, *neural, *fused);
+    if (with_errors)
+      print_errors(errors_json(items, e), confused_pairs_json(items, e, kConfusedPairs));
     return 0;
   }
   // The engine's figures stay at the top level (ARCHITECTURE.md 3.1).
   nlohmann::json out = to_json(e);
+  if (with_errors) {
+    out["errors"] = errors_json(items, e);
+    out["confused_pairs"] = confused_pairs_json(items, e, kConfusedPairs);
+  }
   if (fused) {
     out["neural"] = to_json(*neural);
     out["fused"] = to_json(*fused);
   }
-  std::puts(out.dump(2).c_str());
+  std::puts(out.dump(2, ' ', false, nlohmann::json::error_handler_t::replace).c_str());
   return 0;
 }
 

@@ -32,6 +32,7 @@ Evaluation timed(const std::vector<data::Example>& items, const DecideFn& decide
   }
   Evaluation e;
   e.metrics = engine::score(items, decisions);
+  e.decisions = std::move(decisions);
   e.latency_us_p50 = percentile(latencies, 0.50);
   e.latency_us_p99 = percentile(latencies, 0.99);
   return e;

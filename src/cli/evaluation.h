@@ -12,6 +12,7 @@ namespace tandem::cli {
 
 struct Evaluation {
   engine::Metrics metrics;
+  std::vector<engine::Decision> decisions;            // one per item, in order
   double latency_us_p50 = 0.0, latency_us_p99 = 0.0;  // per message, everything it takes
 };
 

@@ -8,6 +8,7 @@
 #include "neural_io.h"
 #include "onnx_export.h"
 #include "options.h"
+#include "training_advice.h"
 #include "training_data.h"
 
 namespace tandem::cli {
@@ -45,11 +46,7 @@ void print_report(const engine::CompileReport& r, bool has_faqs) {
                op.answered * 100);
   if (c.out_of_scope_examples)
     std::fprintf(stderr, ", out-of-scope recall %.2f%%", op.oos_recall * 100);
-  const auto& answer = c.answer_point;
-  std::fprintf(stderr,
-               "\n  answer threshold      %.3f -> in-scope accuracy %.2f%%, answered %.2f%%"
-               " (used by knowledge bases)\n",
-               answer.threshold, answer.in_scope_accuracy * 100, answer.answered * 100);
+  std::fputs("\n", stderr);
   std::fprintf(stderr, "  features %zu, weights kept %zu\n", c.feature_rows, c.weights_kept);
   if (c.neural) {
     const auto& np = c.neural_operating_point;
@@ -126,6 +123,11 @@ int train_command(const Args& raw) {
   const double seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   print_report(report, data->kb && !data->kb->faqs.empty());
+  std::vector<std::string> texts;
+  for (const auto& e : data->labelled.train) texts.push_back(e.text);
+  if (data->kb)
+    for (const auto& e : data->kb->out_of_scope.examples) texts.push_back(e);
+  print_advice(report, model, texts, stderr);
 
   const std::string bytes = engine::write_model(model);
   auto written = write_file(*args.value("-o"), bytes);

@@ -215,6 +215,95 @@ class CliTest(unittest.TestCase):
         self.assertIn("accuracy", result.stdout)
         self.assertIn("latency", result.stdout)
 
+    def test_eval_errors_lists_every_message_not_answered_right(self):
+        result = run("eval", self.model("clinc"), CLINC, "--json", "--errors")
+        self.assertEqual(result.returncode, 0, result.stderr)
+        out = json.loads(result.stdout)
+        self.assertTrue(EVAL_KEYS <= set(out))
+        errors = out["errors"]
+        self.assertGreater(len(errors), 0)
+        with open(CLINC, encoding="utf-8") as f:
+            items = json.load(f)
+        expected = {text: intent for text, intent in items["val"] + items["oos_val"]}
+        outcomes = {"wrong_answer", "declined", "answered_out_of_scope", "clarified",
+                    "clarified_right_first"}
+        for e in errors:
+            self.assertEqual({"text", "expected", "predicted", "confidence", "action", "reason",
+                              "outcome", "answer_threshold", "candidates"}, set(e))
+            self.assertEqual(expected[e["text"]], e["expected"])
+            self.assertIn(e["action"], ACTIONS)
+            self.assertIn(e["outcome"], outcomes)
+            self.assertIn(e["reason"], {"confident", "nothing_known", "out_of_scope",
+                                        "below_threshold", "close_call"})
+            self.assertGreaterEqual(e["confidence"], 0.0)
+            self.assertLessEqual(e["confidence"], 1.0)
+            if e["outcome"] == "wrong_answer":
+                self.assertNotEqual(e["predicted"], e["expected"])
+                self.assertEqual(e["action"], "answer")
+            if e["outcome"] == "answered_out_of_scope":
+                self.assertEqual(e["expected"], "oos")
+        # The errors are exactly the messages the metrics count as not right.
+        in_scope = sum(1 for intent in expected.values() if intent != "oos")
+        oos = len(expected) - in_scope
+        in_scope_errors = sum(1 for e in errors if e["expected"] != "oos")
+        oos_errors = sum(1 for e in errors if e["expected"] == "oos")
+        self.assertAlmostEqual(1 - in_scope_errors / in_scope, out["in_scope_accuracy"])
+        self.assertAlmostEqual(1 - oos_errors / oos, out["oos_recall"])
+        for pair in out["confused_pairs"]:
+            self.assertEqual(len(pair["intents"]), 2)
+            self.assertGreaterEqual(pair["count"], len(pair["examples"]))
+            for text in pair["examples"]:
+                self.assertIn(expected[text], pair["intents"])
+
+    def test_eval_errors_prints_each_message_as_text(self):
+        result = run("eval", self.model("clinc"), CLINC, "--errors")
+        self.assertEqual(result.returncode, 0, result.stderr)
+        self.assertIn("not answered right", result.stdout)
+        self.assertIn(" -> ", result.stdout)
+
+    def test_train_explains_out_of_scope_examples_and_the_threshold(self):
+        report = self.train_runs["kb"].stderr
+        self.assertIn("built-in off-topic messages", report)
+        self.assertIn("answer threshold", report)
+        self.assertIn("auto: chosen in training", report)
+
+    def test_train_warns_about_thin_and_misread_intents(self):
+        kb = {"tandem_kb": 1, "name": "Tiny shop", "intents": [
+            {"id": "refund", "answer": "Refunds take 5 days.",
+             "examples": ["i want a refund", "money back please", "refund my order",
+                          "where is my refund for the order"]},
+            {"id": "delivery", "answer": "Track it in your account.",
+             "examples": ["where is my parcel", "delivery is late", "track my order",
+                          "my order has not arrived"]}],
+            "out_of_scope": {"examples": ["do you sell cars", "can you fix my phone"]}}
+        path = self.path("tiny.json")
+        with open(path, "w") as f:
+            json.dump(kb, f)
+        result = run("train", path, "-o", self.path("tiny.tandem"), "--folds", "2")
+        self.assertEqual(result.returncode, 0, result.stderr)
+        self.assertIn("warning: delivery has 4 examples; add 6 or more", result.stderr)
+        self.assertIn("warning: refund has 4 examples", result.stderr)
+        self.assertIn("and 2 of the data's own", result.stderr)
+        self.assertIn("expect about", result.stderr)
+
+    def test_a_numeric_answer_threshold_is_reported_and_used(self):
+        with open(DEMO_KB, encoding="utf-8") as f:
+            kb = json.load(f)
+        kb.setdefault("policy", {})["answer_threshold"] = 0.15
+        path = self.path("pinned.json")
+        with open(path, "w") as f:
+            json.dump(kb, f)
+        model = self.path("pinned.tandem")
+        result = run("train", path, "-o", model, "--folds", "2")
+        self.assertEqual(result.returncode, 0, result.stderr)
+        self.assertIn("answer threshold 0.150 (set in the knowledge base)", result.stderr)
+        heldout = data("tests", "data", "demo_kb", "heldout.csv")
+        out = json.loads(run("eval", model, heldout, "--json", "--errors").stdout)
+        for e in out["errors"]:
+            self.assertAlmostEqual(e["answer_threshold"], 0.15, places=6)
+            if e["outcome"] == "declined" and e["reason"] == "below_threshold":
+                self.assertLess(e["confidence"], 0.15)
+
     # --- bad input ---------------------------------------------------------
 
     def test_missing_data_file(self):

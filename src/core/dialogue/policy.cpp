@@ -117,7 +117,7 @@ engine::Decision without_person_intents(const engine::Engine& engine, engine::De
   d.candidates.erase(std::remove_if(d.candidates.begin(), d.candidates.end(), is_person),
                      d.candidates.end());
   d.action = Action::kFallback;
-  d.fallback = engine::FallbackReason::kBelowThreshold;
+  d.basis = engine::Basis::kBelowThreshold;
   d.intent.reset();
   d.confidence = 0.0f;
   if (d.candidates.empty() || removed >= 1.0f) return d;
@@ -127,7 +127,7 @@ engine::Decision without_person_intents(const engine::Engine& engine, engine::De
   // The planner takes up a sensitive intent the same way as any other.
   if (d.confidence >= d.answer_threshold) {
     d.action = Action::kAnswer;
-    d.fallback = engine::FallbackReason::kNone;
+    d.basis = engine::Basis::kConfident;
   }
   return d;
 }
@@ -405,7 +405,7 @@ class Planner {
                      from_decision());
     Reply r = from_decision();
     r.action = Action::kFallback;
-    r.fallback = d_.fallback;
+    r.basis = d_.basis;
     r.text = kb_.messages.fallback;
     return r;
   }
@@ -588,7 +588,7 @@ engine::Decision to_decision(const Reply& reply) {
   decision.confidence = reply.confidence;
   decision.reply = reply.text;
   decision.reason = reply.reason;
-  decision.fallback = reply.fallback;
+  decision.basis = reply.basis;
   decision.candidates = reply.candidates;
   return decision;
 }

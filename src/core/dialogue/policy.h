@@ -37,7 +37,7 @@ struct Choice {
 struct Reply {
   engine::Action action = engine::Action::kFallback;
   engine::HandoffReason reason = engine::HandoffReason::kNone;
-  engine::FallbackReason fallback = engine::FallbackReason::kNone;  // why a fallback did not answer
+  engine::Basis basis = engine::Basis::kConfident;  // a fallback's: why it did not answer
   std::string reason_detail;  // for the person taking over; empty unless a handoff
   std::string text;           // what the customer sees; empty in human mode
   std::optional<std::string> intent;

@@ -95,6 +95,10 @@ nlu::ClassifierOptions with_background(nlu::ClassifierOptions options) {
   return options;
 }
 
+size_t background_size() {
+  return background_out_of_scope().size();
+}
+
 }  // namespace
 
 Model compile_knowledge_base(const kb::KnowledgeBase& kb, const nlu::ClassifierOptions& options,
@@ -115,11 +119,16 @@ Model compile_knowledge_base(const kb::KnowledgeBase& kb, const nlu::ClassifierO
       labels.push_back(faq.id);
     }
   }
+  for (const auto& example : kb.out_of_scope.examples) {
+    texts.push_back(example);
+    labels.emplace_back(data::kOutOfScope);
+  }
   Model model;
   model.from_knowledge_base = true;
-  model.classifier =
-      nlu::IntentClassifier::train(texts, labels, with_background(options),
-                                   report ? &report->classifier : nullptr, progress, neural_out);
+  model.classifier = nlu::IntentClassifier::train(
+      texts, labels, kb.out_of_scope.builtin ? with_background(options) : options,
+      report ? &report->classifier : nullptr, progress, neural_out);
+  if (report) report->builtin_out_of_scope = kb.out_of_scope.builtin ? background_size() : 0;
   // The shipped answer table leaves out the training text the widget does not need.
   model.kb.name = kb.name;
   model.kb.locale = kb.locale;
@@ -158,6 +167,7 @@ Model compile_labelled_data(const std::vector<data::Example>& examples,
     labels.push_back(e.label);
   }
   Model model;
+  if (report) report->builtin_out_of_scope = background_size();
   model.classifier =
       nlu::IntentClassifier::train(texts, labels, with_background(options),
                                    report ? &report->classifier : nullptr, progress, neural_out);

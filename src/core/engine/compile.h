@@ -16,6 +16,7 @@ struct CompileReport {
   size_t faq_positive_checks = 0;     // leave-one-out FAQ queries the calibration saw
   double faq_heldout_accuracy = 0.0;  // share of them whose top FAQ was right
   nlu::BinaryReport person_request;   // the asked-for-a-person detector, held out
+  size_t builtin_out_of_scope = 0;    // built-in off-topic messages trained as "oos"
 };
 
 // With options.neural.enabled, neural_out (if given) receives the trained

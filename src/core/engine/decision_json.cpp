@@ -20,9 +20,9 @@ void write_decision_json(const Decision& d, std::string& out) {
     out += ",\"reason\":";
     kb::append_json_string(reason_code(d.reason), out);
   }
-  if (d.action == Action::kFallback && d.fallback != FallbackReason::kNone) {
+  if (d.action == Action::kFallback && !fallback_reason(d.basis).empty()) {
     out += ",\"reason\":";
-    kb::append_json_string(fallback_code(d.fallback), out);
+    kb::append_json_string(fallback_reason(d.basis), out);
   }
   out += ",\"candidates\":[";
   for (size_t i = 0; i < d.candidates.size(); ++i) {

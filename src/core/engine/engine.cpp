@@ -7,6 +7,11 @@ namespace {
 constexpr size_t kCandidates = 5;
 // Clarifying between two options only makes sense when the second is plausible.
 constexpr float kClarifyFloor = 0.2f;
+// A question below the answer threshold is still worth a "did you mean" when a
+// few candidates this likely together reach the threshold: a choice of likely
+// answers beats a dead end.
+constexpr float kPlausible = 0.1f;
+constexpr size_t kClarifyOptions = 3;
 
 // A knowledge base may pin the threshold; "auto" uses the one training chose for
 // the mode that scored the message. Bare labelled data has no answers to hold
@@ -34,6 +39,22 @@ std::string_view action_name(Action action) {
   return "fallback";
 }
 
+std::string_view basis_name(Basis basis) {
+  switch (basis) {
+    case Basis::kConfident:
+      return "confident";
+    case Basis::kNothingKnown:
+      return "nothing_known";
+    case Basis::kOutOfScope:
+      return "out_of_scope";
+    case Basis::kBelowThreshold:
+      return "below_threshold";
+    case Basis::kCloseCall:
+      return "close_call";
+  }
+  return "nothing_known";
+}
+
 std::string_view reason_code(HandoffReason reason) {
   switch (reason) {
     case HandoffReason::kNone:
@@ -54,15 +75,16 @@ std::string_view reason_code(HandoffReason reason) {
   return "";
 }
 
-std::string_view fallback_code(FallbackReason reason) {
-  switch (reason) {
-    case FallbackReason::kNone:
+std::string_view fallback_reason(Basis basis) {
+  switch (basis) {
+    case Basis::kConfident:
       return "";
-    case FallbackReason::kOutOfScope:
+    case Basis::kNothingKnown:
+    case Basis::kOutOfScope:
       return "out_of_scope";
-    case FallbackReason::kBelowThreshold:
+    case Basis::kBelowThreshold:
       return "below_threshold";
-    case FallbackReason::kAmbiguous:
+    case Basis::kCloseCall:
       return "ambiguous";
   }
   return "";
@@ -95,7 +117,11 @@ Engine::Ranking Engine::rank(std::string_view message, const nlu::NeuralScores* 
   Ranking ranking;
   std::vector<Candidate>& candidates = ranking.candidates;
   const nlu::Classification intents = model_.classifier.classify(message, kCandidates, neural);
-  ranking.classifier_in_scope = intents.in_scope;
+  ranking.declined_by_model = intents.declined_by_model;
+  // A knowledge base's own number replaces the trained out-of-scope cut too:
+  // it is the one threshold the author set, and it is the one applied.
+  ranking.classifier_in_scope =
+      model_.kb.policy.answer_threshold >= 0.0f ? !intents.declined_by_model : intents.in_scope;
   ranking.neural = neural && model_.classifier.fits(*neural);
   ranking.answer_threshold =
       answer_threshold_for(model_, intents.threshold, intents.answer_threshold);
@@ -139,7 +165,6 @@ Decision Engine::decide(std::string_view message, const nlu::NeuralScores* neura
   const bool classifier_in_scope = ranking.classifier_in_scope;
   if (d.candidates.empty()) {
     d.reply = model_.kb.messages.fallback;
-    d.fallback = FallbackReason::kOutOfScope;
     return d;
   }
   const Candidate& top = d.candidates.front();
@@ -148,25 +173,32 @@ Decision Engine::decide(std::string_view message, const nlu::NeuralScores* neura
 
   // The out-of-scope class of the classifier can veto an intent answer even above
   // the threshold; an FAQ answer stands on its own calibrated similarity.
+  const bool vetoed = !top.is_faq && ranking.declined_by_model;
   const bool confident = top.confidence >= answer_threshold && (top.is_faq || classifier_in_scope);
   const float second = d.candidates.size() > 1 ? d.candidates[1].confidence : 0.0f;
   const float margin = model_.kb.policy.clarify_margin;
   const bool close_call =
       model_.from_knowledge_base && second >= kClarifyFloor && top.confidence - second < margin;
+  float likely = 0.0f;
+  size_t plausible = 0;
+  for (size_t i = 0; i < d.candidates.size() && i < kClarifyOptions; ++i)
+    if (d.candidates[i].confidence >= kPlausible) likely += d.candidates[i].confidence, ++plausible;
+  const bool worth_asking =
+      model_.from_knowledge_base && !vetoed && plausible >= 2 && likely >= answer_threshold;
 
   if (close_call && (confident || top.confidence + second >= answer_threshold)) {
     d.action = Action::kClarify;
     d.reply = model_.kb.messages.clarify;
+    d.basis = Basis::kCloseCall;
     return d;
   }
   if (!confident) {
-    d.action = Action::kFallback;
-    d.reply = model_.kb.messages.fallback;
-    d.fallback = !top.is_faq && !classifier_in_scope ? FallbackReason::kOutOfScope
-                 : close_call                        ? FallbackReason::kAmbiguous
-                                                     : FallbackReason::kBelowThreshold;
+    d.basis = vetoed ? Basis::kOutOfScope : close_call ? Basis::kCloseCall : Basis::kBelowThreshold;
+    d.action = worth_asking ? Action::kClarify : Action::kFallback;
+    d.reply = worth_asking ? model_.kb.messages.clarify : model_.kb.messages.fallback;
     return d;
   }
+  d.basis = Basis::kConfident;
   d.action = Action::kAnswer;
   if (top.is_faq) {
     d.reply = model_.kb.faqs[top.index].answer;

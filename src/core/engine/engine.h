@@ -29,11 +29,21 @@ enum class HandoffReason {
 };
 std::string_view reason_code(HandoffReason reason);
 
-// Why a fallback did not answer: nothing known fits (out_of_scope), the best
-// fit is too unsure (below_threshold), or two fits are too close to call and
-// together still too unsure (ambiguous).
-enum class FallbackReason { kNone, kOutOfScope, kBelowThreshold, kAmbiguous };
-std::string_view fallback_code(FallbackReason reason);
+// Why a decision did not simply answer its top candidate, for the author's
+// loop (`tandem eval --errors`) and `tandem ask`.
+enum class Basis {
+  kConfident,       // the top candidate cleared the answer threshold
+  kNothingKnown,    // no candidate at all
+  kOutOfScope,      // the classifier found the message more likely out of scope than any intent
+  kBelowThreshold,  // the top candidate is below the answer threshold
+  kCloseCall,       // the top two are within the clarify margin
+};
+std::string_view basis_name(Basis basis);
+// The `reason` of a fallback in `tandem ask` and the widget's reply: nothing
+// known fits (out_of_scope), the best fit is too unsure (below_threshold), or
+// two fits are too close to call and together still too unsure (ambiguous);
+// empty for a decision that answered.
+std::string_view fallback_reason(Basis basis);
 
 // An intent or FAQ the message may be about, with one fused confidence.
 struct Candidate {
@@ -49,11 +59,11 @@ struct Decision {
   float confidence = 0.0f;            // calibrated probability that `intent` is right
   std::string reply;                  // what the customer sees
   HandoffReason reason = HandoffReason::kNone;
-  FallbackReason fallback = FallbackReason::kNone;  // set on a fallback
-  std::vector<Candidate> candidates;                // best first; clarify offers the first ones
+  std::vector<Candidate> candidates;  // best first; clarify offers the first ones
   // The answer threshold this decision was held to: the neural mode has its own.
   float answer_threshold = 0.0f;
   bool neural = false;  // neural scores took part (they had arrived and fit the model)
+  Basis basis = Basis::kNothingKnown;
 };
 
 class Engine {
@@ -77,6 +87,7 @@ class Engine {
   struct Ranking {
     std::vector<Candidate> candidates;
     bool classifier_in_scope = false;
+    bool declined_by_model = false;  // the classifier's out-of-scope class won
     float answer_threshold = 0.0f;
     bool neural = false;
   };

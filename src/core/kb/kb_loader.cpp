@@ -101,10 +101,10 @@ struct PhrasingSeen {
 class Loader {
  public:
   Expected<KnowledgeBase> load(const json& root) {
-    ObjectReader reader(
-        root, "",
-        {"tandem_kb", "name", "locale", "messages", "policy", "intents", "faqs", "redact"},
-        errors_);
+    ObjectReader reader(root, "",
+                        {"tandem_kb", "name", "locale", "messages", "policy", "intents", "faqs",
+                         "redact", "out_of_scope"},
+                        errors_);
     read_version(reader);
     if (const json* name = reader.required("name", Kind::kString)) {
       kb_.name = non_blank(*name, reader.pointer("name"), "name");
@@ -120,6 +120,9 @@ class Loader {
     read_list(reader, "intents", &Loader::read_intent);
     read_list(reader, "faqs", &Loader::read_faq);
     read_list(reader, "redact", &Loader::read_redaction);
+    if (const json* oos = reader.optional("out_of_scope", Kind::kObject)) {
+      read_out_of_scope(*oos, reader.pointer("out_of_scope"));
+    }
     check_totals();
     if (!errors_.empty()) return std::move(errors_);
     return std::move(kb_);
@@ -393,6 +396,17 @@ class Loader {
       intent.details = read_details(*details, reader.pointer("details"));
     }
     kb_.intents.push_back(std::move(intent));
+  }
+
+  void read_out_of_scope(const json& object, const std::string& pointer) {
+    ObjectReader reader(object, pointer, {"builtin", "examples"}, errors_);
+    if (const json* builtin = reader.optional("builtin", Kind::kBoolean)) {
+      kb_.out_of_scope.builtin = builtin->get<bool>();
+    }
+    if (reader.find("examples") != nullptr) {
+      kb_.out_of_scope.examples =
+          read_phrasings(reader, "examples", EntryRef{pointer, "out_of_scope"}, "example", 0);
+    }
   }
 
   void read_faq(const json& object, const std::string& pointer) {

@@ -73,6 +73,14 @@ struct Messages {
   std::string contact;
 };
 
+// What the bot must decline. The built-in off-topic messages (weather, sport,
+// chit-chat...) teach a classifier where a support KB's scope ends; a KB can
+// turn them off (when its topics overlap them) and add its own.
+struct OutOfScope {
+  bool builtin = true;
+  std::vector<std::string> examples;  // trained under "oos"
+};
+
 struct KnowledgeBase {
   std::string name;
   std::string locale = "en";
@@ -83,6 +91,7 @@ struct KnowledgeBase {
   // The company's own patterns to mask before anything leaves the browser
   // (national ids, customer numbers), besides cards, CVVs and IBANs.
   std::vector<privacy::RedactionRule> redactions;
+  OutOfScope out_of_scope;
 };
 
 // Parses and validates kb.json text. Every problem is reported with its JSON

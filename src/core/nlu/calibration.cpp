@@ -93,6 +93,28 @@ OperatingPoint choose_threshold(const std::vector<HeldOutPrediction>& prediction
   return best;
 }
 
+OperatingPoint choose_answer_threshold(const std::vector<HeldOutPrediction>& predictions,
+                                       float wrong_cost, float oos_share) {
+  std::vector<float> candidates{0.0f};
+  for (const auto& p : predictions) candidates.push_back(p.confidence);
+  std::sort(candidates.begin(), candidates.end());
+  candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
+  const bool has_oos = std::any_of(predictions.begin(), predictions.end(),
+                                   [](const HeldOutPrediction& p) { return p.out_of_scope; });
+  const double share = has_oos ? std::min(std::max(double(oos_share), 0.0), 1.0) : 0.0;
+  OperatingPoint best;
+  double best_gain = -1e300;
+  for (float t : candidates) {
+    const OperatingPoint point = evaluate_threshold(predictions, t);
+    const double wrong = point.answered - point.in_scope_accuracy;
+    const double oos_answered = 1.0 - point.oos_recall;
+    const double gain = (1.0 - share) * (point.in_scope_accuracy - wrong_cost * wrong) -
+                        share * wrong_cost * oos_answered;
+    if (gain > best_gain + 1e-12) best_gain = gain, best = point;
+  }
+  return best;
+}
+
 double expected_calibration_error(const std::vector<HeldOutPrediction>& predictions, int bins) {
   std::vector<double> confidence(bins, 0.0), correct(bins, 0.0), count(bins, 0.0);
   size_t n = 0;

@@ -42,6 +42,15 @@ struct OperatingPoint {
 OperatingPoint choose_threshold(const std::vector<HeldOutPrediction>& predictions,
                                 float min_oos_recall = 0.85f);
 
+// The answer threshold of a knowledge base, by the cost of a mistake: a right
+// answer gains 1, a decline costs 0 and a wrong answer (the wrong intent, or
+// any answer to an out-of-scope message) costs `wrong_cost`. Out-of-scope
+// predictions count as `oos_share` of the traffic whatever their number in the
+// training data (none: in-scope predictions alone). The threshold maximises the
+// expected gain per message.
+OperatingPoint choose_answer_threshold(const std::vector<HeldOutPrediction>& predictions,
+                                       float wrong_cost, float oos_share);
+
 // Scores an operating point on predictions (shared by training and evaluation).
 OperatingPoint evaluate_threshold(const std::vector<HeldOutPrediction>& predictions,
                                   float threshold);

@@ -11,7 +11,9 @@
 namespace tandem::nlu {
 namespace {
 
+// Optional tails of a saved classifier, in this order, each only when present.
 constexpr uint8_t kNeuralModeTag = 1;
+constexpr uint8_t kOutOfScopePriorTag = 2;
 
 bool valid_threshold(float t) {
   return t >= 0.0f && t <= 1.0f;
@@ -165,7 +167,7 @@ struct ModeFit {
 // fitted on. probabilities_of(i, out) gives example i's calibrated probabilities.
 template <typename ProbabilitiesOf>
 ModeFit fit_mode(const std::vector<uint32_t>& ids, size_t intents, size_t threshold_examples,
-                 float min_oos_recall, ProbabilitiesOf&& probabilities_of) {
+                 const ClassifierOptions& options, ProbabilitiesOf&& probabilities_of) {
   std::vector<HeldOutPrediction> predictions;
   size_t correct = 0, in_scope = 0;
   std::vector<float> probabilities;
@@ -177,16 +179,35 @@ ModeFit fit_mode(const std::vector<uint32_t>& ids, size_t intents, size_t thresh
   ModeFit mode;
   std::vector<HeldOutPrediction> threshold_basis(
       predictions.begin(), predictions.begin() + static_cast<long>(threshold_examples));
-  mode.point = choose_threshold(threshold_basis, min_oos_recall);
+  mode.point = choose_threshold(threshold_basis, options.min_oos_recall);
   mode.threshold = mode.point.threshold;
-  std::vector<HeldOutPrediction> in_scope_only;
-  for (const auto& p : predictions)
-    if (!p.out_of_scope) in_scope_only.push_back(p);
-  mode.answer_threshold = std::max(mode.threshold, choose_threshold(in_scope_only).threshold);
+  mode.answer_threshold = std::max(
+      mode.threshold,
+      choose_answer_threshold(predictions, options.wrong_answer_cost, options.out_of_scope_share)
+          .threshold);
   mode.answer_point = evaluate_threshold(predictions, mode.answer_threshold);
   mode.accuracy = in_scope ? double(correct) / in_scope : 0.0;
   mode.calibration_error = expected_calibration_error(predictions);
   return mode;
+}
+
+// Re-weights the out-of-scope class (the last of `probabilities` when there
+// are more than `intents`) by `odds`, the others sharing the rest.
+void correct_prior(size_t intents, float odds, std::vector<float>& probabilities) {
+  if (odds == 1.0f || probabilities.size() <= intents) return;
+  const float oos = probabilities.back();
+  const float total = odds * oos + (1.0f - oos);
+  for (float& p : probabilities) p /= total;
+  probabilities.back() = odds * oos / total;
+}
+
+// Training data with more out-of-scope examples than traffic has teaches the
+// fused probabilities that prior; odds < 1 bring them back to `share`.
+float out_of_scope_odds(size_t in_scope, size_t out_of_scope, float share) {
+  if (in_scope == 0 || out_of_scope == 0 || !(share > 0.0f && share < 1.0f)) return 1.0f;
+  const double trained = double(out_of_scope) / double(in_scope);
+  const double wanted = share / (1.0 - share);
+  return static_cast<float>(std::min(1.0, wanted / trained));
 }
 
 bool all_finite(const std::vector<float>& values) {
@@ -253,23 +274,43 @@ IntentClassifier IntentClassifier::train(const std::vector<std::string>& own_tex
   // The data's own out-of-scope examples say what this deployment must decline;
   // the generic background only stands in for them when there are none.
   const size_t threshold_examples = own_out_of_scope > 0 ? own_texts.size() : texts.size();
-  const ModeFit lexical =
-      fit_mode(labelled.ids, intents, threshold_examples, options.min_oos_recall,
-               [&](uint32_t i, std::vector<float>& out) {
-                 classifier.fusion_.probabilities(heldout[i].linear, heldout[i].embedding, out);
-               });
+  if (classifier.has_oos_class_)
+    classifier.out_of_scope_odds_ = out_of_scope_odds(
+        texts.size() - labelled.out_of_scope, labelled.out_of_scope, options.out_of_scope_share);
+  const float odds = classifier.out_of_scope_odds_;
+  const ModeFit lexical = fit_mode(
+      labelled.ids, intents, threshold_examples, options, [&](uint32_t i, std::vector<float>& out) {
+        classifier.fusion_.probabilities(heldout[i].linear, heldout[i].embedding, out);
+        correct_prior(intents, odds, out);
+      });
   classifier.threshold_ = lexical.threshold;
   classifier.answer_threshold_ = lexical.answer_threshold;
+  if (report) {
+    std::vector<float> probabilities;
+    for (uint32_t i = 0; i < texts.size(); ++i) {
+      classifier.fusion_.probabilities(heldout[i].linear, heldout[i].embedding, probabilities);
+      correct_prior(intents, odds, probabilities);
+      const HeldOutPrediction p = judge(probabilities, intents, labelled.ids[i]);
+      report->heldout.push_back(p);
+      if (i >= own_texts.size()) continue;
+      const auto top = std::max_element(probabilities.begin(),
+                                        probabilities.begin() + static_cast<long>(intents));
+      report->heldout_examples.push_back({i, labelled.ids[i],
+                                          static_cast<uint32_t>(top - probabilities.begin()),
+                                          p.confidence, p.rejected_by_model});
+    }
+  }
 
   std::optional<ModeFit> neural;
   if (options.neural.enabled) {
     NeuralMode mode;
     mode.fusion =
         fit_neural_fusion(classifier.fusion_, fit_linear, fit_embedding, fit_neural, fit_labels);
-    neural = fit_mode(labelled.ids, intents, threshold_examples, options.min_oos_recall,
+    neural = fit_mode(labelled.ids, intents, threshold_examples, options,
                       [&](uint32_t i, std::vector<float>& out) {
                         mode.fusion.probabilities(classifier.fusion_, heldout[i].linear,
                                                   heldout[i].embedding, heldout[i].neural, out);
+                        correct_prior(intents, odds, out);
                       });
     mode.threshold = neural->threshold;
     mode.answer_threshold = neural->answer_threshold;
@@ -302,6 +343,7 @@ IntentClassifier IntentClassifier::train(const std::vector<std::string>& own_tex
     report->temperature = classifier.fusion_.temperature;
     report->operating_point = lexical.point;
     report->answer_point = lexical.answer_point;
+    report->out_of_scope_odds = classifier.out_of_scope_odds_;
     report->neural = neural.has_value();
     if (neural) {
       report->neural_heldout_accuracy = neural->accuracy;
@@ -360,6 +402,7 @@ Classification IntentClassifier::classify(const SparseVector& x, size_t top_k,
     fusion_.probabilities(linear, embedding, probabilities);
   }
   const size_t intents = labels_.size();
+  correct_prior(intents, out_of_scope_odds_, probabilities);
   std::vector<uint32_t> order(intents);
   std::iota(order.begin(), order.end(), 0u);
   const size_t k = std::min(top_k, intents);
@@ -395,6 +438,10 @@ void IntentClassifier::save(BinaryWriter& out) const {
     out.f32(neural_->threshold);
     out.f32(neural_->answer_threshold);
   }
+  if (out_of_scope_odds_ != 1.0f) {
+    out.u8(kOutOfScopePriorTag);
+    out.f32(out_of_scope_odds_);
+  }
 }
 
 IntentClassifier IntentClassifier::load(BinaryReader& in) {
@@ -408,8 +455,8 @@ IntentClassifier IntentClassifier::load(BinaryReader& in) {
   c.vectorizer_ = Vectorizer::load(in);
   c.linear_ = CompactLinearModel::load(in);
   if (in.u8() != 0) c.embedding_ = EmbeddingModel::load(in);
-  if (in.ok() && !in.at_end()) {
-    if (in.u8() != kNeuralModeTag) in.fail("unknown classifier extension");
+  uint8_t tag = in.ok() && !in.at_end() ? in.u8() : 0;
+  if (in.ok() && tag == kNeuralModeTag) {
     NeuralMode mode;
     mode.fingerprint = in.u32();
     mode.buckets = static_cast<uint32_t>(std::min<uint64_t>(in.varint(), kMaxNeuralBuckets + 1));
@@ -422,7 +469,15 @@ IntentClassifier IntentClassifier::load(BinaryReader& in) {
     if (in.ok() && !(valid_threshold(mode.threshold) && valid_threshold(mode.answer_threshold)))
       in.fail("neural mode thresholds out of range");
     c.neural_ = mode;
+    tag = in.ok() && !in.at_end() ? in.u8() : 0;
   }
+  if (in.ok() && tag == kOutOfScopePriorTag) {
+    c.out_of_scope_odds_ = in.f32();
+    if (in.ok() && !(c.out_of_scope_odds_ > 0.0f && c.out_of_scope_odds_ <= 1.0f))
+      in.fail("out-of-scope prior correction out of range");
+    tag = in.ok() && !in.at_end() ? in.u8() : 0;
+  }
+  if (in.ok() && tag != 0) in.fail("unknown classifier extension");
   const size_t classes = c.classes();
   if (in.ok() && c.linear_.classes() != classes)
     in.fail("model classes do not match its intent list");

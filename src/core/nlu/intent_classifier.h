@@ -43,11 +43,30 @@ struct ClassifierOptions {
   // fitted on those alone: they, not the generic ones, show what this
   // deployment must decline.
   std::vector<std::string_view> background_out_of_scope;
+  // The share of a deployment's messages that are out of scope. When the
+  // out-of-scope examples make up more of the training data than this (a small
+  // knowledge base with the ~400 built-in ones), the out-of-scope class's
+  // probability is corrected to this prior before anything is decided; a
+  // larger trained share is left alone (see docs/engine.md).
+  float out_of_scope_share = 0.25f;
+  // What a wrong answer costs against a right one's gain of 1 (a decline costs
+  // 0): sets the "auto" answer threshold of knowledge bases (see
+  // choose_answer_threshold).
+  float wrong_answer_cost = 1.0f;
   int folds = 5;  // cross-fitting folds for calibration; >= 2
   // Train the out-of-scope examples as a class of their own (besides the threshold).
   bool oos_class = true;
   // The trained network of the neural mode; its seed is softmax.seed, as the embedding model's.
   NeuralOptions neural;
+};
+
+// One of the data's own examples as a model that never saw it scored it.
+struct HeldOutExample {
+  uint32_t example;    // index into the texts train() was given
+  uint32_t truth;      // index into labels(); labels().size() = out of scope
+  uint32_t predicted;  // the top in-scope intent
+  float confidence;    // its calibrated probability
+  bool declined_by_model;
 };
 
 // What training measured on held-out folds, as the shipped model would behave.
@@ -59,6 +78,11 @@ struct TrainingReport {
   float temperature = 1.0f;        // the final one of the fusion
   OperatingPoint operating_point;  // where the out-of-scope threshold was set
   OperatingPoint answer_point;     // where the answer threshold was set (in-scope items)
+  float out_of_scope_odds = 1.0f;  // the prior correction applied (1 = none)
+  // The lexical mode's held-out predictions: every example (the built-in
+  // out-of-scope ones included), so any other threshold can be judged.
+  std::vector<HeldOutPrediction> heldout;
+  std::vector<HeldOutExample> heldout_examples;  // the data's own examples only
   // The neural mode, the same held-out measures (only when it was trained).
   bool neural = false;
   double neural_heldout_accuracy = 0.0;
@@ -142,6 +166,8 @@ class IntentClassifier {
   Fusion fusion_;
   float threshold_ = 0.0f;
   float answer_threshold_ = 0.0f;
+  // Multiplies the out-of-scope class's odds (a prior correction; 1 = none).
+  float out_of_scope_odds_ = 1.0f;
   std::optional<NeuralMode> neural_;
 };
 

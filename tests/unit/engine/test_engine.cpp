@@ -172,6 +172,59 @@ TEST_CASE("the answer threshold is trained when the KB says auto, and a pinned o
   CHECK(d.action != Action::kAnswer);
 }
 
+TEST_CASE("a pinned answer threshold replaces the trained out-of-scope cut too", "[engine]") {
+  // A threshold below every confidence answers whatever the classifier's
+  // out-of-scope class does not claim; the trained cut no longer applies.
+  Model lenient = testing::compiled_demo().model;
+  lenient.kb.policy.answer_threshold = 0.001f;
+  const Engine engine(std::move(lenient));
+  CHECK(engine.answer_threshold() == 0.001f);
+  const auto& classifier = engine.model().classifier;
+  size_t answered = 0, vetoed = 0;
+  for (const char* message : {"where is my refund", "my card payment was declined",
+                              "what's the weather in madrid", "who won the match last night"}) {
+    const Decision d = engine.decide(message);
+    const nlu::Classification c = classifier.classify(message);
+    INFO(message << ": " << action_name(d.action) << " " << basis_name(d.basis));
+    CHECK(d.answer_threshold == 0.001f);
+    if (d.candidates.front().is_faq) continue;
+    if (c.declined_by_model) {
+      ++vetoed;
+      CHECK(d.action != Action::kAnswer);
+      CHECK(d.basis == Basis::kOutOfScope);
+    } else {
+      ++answered;
+      CHECK(d.basis == Basis::kConfident);
+      CHECK((d.action == Action::kAnswer || d.action == Action::kHandoff));
+    }
+  }
+  CHECK(answered >= 1);
+}
+
+TEST_CASE("a routine question below the threshold gets its likely candidates to choose from",
+          "[engine]") {
+  // Just above the top candidate: nothing is confident, yet two or three
+  // plausible candidates together clear the threshold.
+  size_t clarified = 0;
+  for (const char* message : {"refund", "payment", "card", "my account", "fees"}) {
+    const Decision base = demo_engine().decide(message);
+    if (base.candidates.size() < 2 || base.candidates[1].confidence < 0.1f) continue;
+    Model model = testing::compiled_demo().model;
+    model.kb.policy.answer_threshold = base.candidates[0].confidence + 1e-4f;
+    model.kb.policy.clarify_margin = 0.0f;
+    const Engine engine(std::move(model));
+    const Decision d = engine.decide(message);
+    INFO(message << ": " << action_name(d.action) << " " << basis_name(d.basis));
+    CHECK(d.action != Action::kAnswer);
+    if (d.basis == Basis::kOutOfScope) continue;
+    CHECK(d.basis == Basis::kBelowThreshold);
+    CHECK(d.action == Action::kClarify);
+    CHECK(d.reply == engine.model().kb.messages.clarify);
+    ++clarified;
+  }
+  CHECK(clarified >= 1);
+}
+
 // The demo compiled with the neural mode too.
 const testing::CompiledDemo& neural_demo() {
   static const testing::CompiledDemo demo = [] {

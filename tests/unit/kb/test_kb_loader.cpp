@@ -129,5 +129,27 @@ TEST_CASE("the demo knowledge base is valid", "[kb]") {
   CHECK(result->intents.size() + result->faqs.size() > 0);
 }
 
+TEST_CASE("out_of_scope turns the built-in examples off and adds the KB's own", "[kb]") {
+  auto kb = testing::minimal_kb();
+  const auto defaults = parse_knowledge_base(kb.dump());
+  REQUIRE(defaults.ok());
+  CHECK(defaults->out_of_scope.builtin);
+  CHECK(defaults->out_of_scope.examples.empty());
+
+  kb["out_of_scope"] = {{"builtin", false}, {"examples", {"do you sell cars", "tell me a joke"}}};
+  const auto own = parse_knowledge_base(kb.dump());
+  REQUIRE(own.ok());
+  CHECK_FALSE(own->out_of_scope.builtin);
+  CHECK(own->out_of_scope.examples ==
+        std::vector<std::string>{"do you sell cars", "tell me a joke"});
+
+  kb["out_of_scope"] = {{"examples", {"I want a refund"}}};
+  testing::require_error(kb.dump(), "/out_of_scope/examples/0", "also at /intents/0/examples/0");
+  kb["out_of_scope"] = {{"builtin", "no"}};
+  testing::require_error(kb.dump(), "/out_of_scope/builtin", "boolean");
+  kb["out_of_scope"] = {{"exampels", {"x y z"}}};
+  testing::require_error(kb.dump(), "/out_of_scope/exampels", "did you mean \"examples\"");
+}
+
 }  // namespace
 }  // namespace tandem::kb

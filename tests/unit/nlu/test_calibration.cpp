@@ -81,6 +81,34 @@ TEST_CASE("choose_threshold without out-of-scope items maximises right minus wro
   CHECK(point.oos_recall == 0.0);
 }
 
+TEST_CASE("choose_answer_threshold weighs a wrong answer by its cost", "[calibration]") {
+  const std::vector<HeldOutPrediction> predictions = {
+      in_scope(0.95f, true), in_scope(0.9f, true), in_scope(0.8f, false),
+      in_scope(0.75f, true), in_scope(0.7f, true), in_scope(0.6f, false),
+      in_scope(0.5f, false), in_scope(0.4f, true), in_scope(0.3f, false)};
+  // Cost 1 is right minus wrong (best at 0.7, as above); at cost 3 every
+  // threshold below 0.9 loses what its extra right answers gain.
+  CHECK(choose_answer_threshold(predictions, 1.0f, 0.25f).threshold == 0.7f);
+  CHECK(choose_answer_threshold(predictions, 3.0f, 0.25f).threshold == 0.9f);
+  // Half a wrong answer's cost: answering at 0.4 gains 5 - 0.5 x 2 = 4, the most.
+  CHECK(choose_answer_threshold(predictions, 0.5f, 0.25f).threshold == 0.4f);
+}
+
+TEST_CASE("choose_answer_threshold counts out-of-scope items at their share of traffic",
+          "[calibration]") {
+  // One out-of-scope item at 0.7 stands for the share given, however many in-scope items there are.
+  const std::vector<HeldOutPrediction> predictions = {in_scope(0.9f, true), in_scope(0.6f, true),
+                                                      out_of_scope(0.7f)};
+  // Half of traffic: answering it costs more than the right answer at 0.6 gains.
+  CHECK(choose_answer_threshold(predictions, 1.0f, 0.5f).threshold == 0.9f);
+  // A tenth: answering everything gains 0.9 - 0.1 = 0.8 against 0.45.
+  CHECK(choose_answer_threshold(predictions, 1.0f, 0.1f).threshold == 0.0f);
+  // A model rejection declines the item whatever the threshold.
+  const std::vector<HeldOutPrediction> rejected = {in_scope(0.9f, true), in_scope(0.6f, true),
+                                                   out_of_scope(0.7f, true)};
+  CHECK(choose_answer_threshold(rejected, 1.0f, 0.5f).threshold == 0.0f);
+}
+
 TEST_CASE("choose_threshold with out-of-scope items keeps the best accuracy at the recall asked",
           "[calibration]") {
   // threshold:        0.35  0.5   0.6   0.65  0.7   0.8   0.9

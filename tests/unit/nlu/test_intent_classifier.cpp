@@ -1,4 +1,5 @@
 #include <cmath>
+#include <cstring>
 #include <limits>
 #include <numeric>
 #include <string>
@@ -331,6 +332,49 @@ TEST_CASE("a saved classifier keeps its neural mode", "[nlu][neural]") {
     CHECK(IntentClassifier::load(truncated).empty());
     CHECK_FALSE(truncated.ok());
   }
+}
+
+TEST_CASE("out-of-scope examples that outnumber the intents' are brought to their share", "[nlu]") {
+  // Three intents of four examples against twenty out-of-scope ones: a small
+  // knowledge base beside the built-in off-topic messages.
+  std::vector<std::string> texts, labels;
+  const std::vector<std::pair<std::string, std::vector<std::string>>> intents = {
+      {"refund", {"i want a refund", "money back please", "refund my order", "give me a refund"}},
+      {"delivery", {"where is my parcel", "delivery is late", "track my parcel", "parcel missing"}},
+      {"password",
+       {"reset my password", "forgot my password", "password not working", "change password"}}};
+  for (const auto& [label, examples] : intents)
+    for (const auto& e : examples) texts.push_back(e), labels.push_back(label);
+  for (int i = 0; i < 20; ++i)
+    texts.push_back("weather forecast for city number " + std::to_string(i)),
+        labels.push_back("oos");
+  ClassifierOptions corrected, uncorrected;
+  corrected.folds = uncorrected.folds = 2;
+  uncorrected.out_of_scope_share = 0.99f;  // above the trained share: left alone
+  TrainingReport report;
+  const IntentClassifier a = IntentClassifier::train(texts, labels, corrected, &report);
+  const IntentClassifier b = IntentClassifier::train(texts, labels, uncorrected);
+  CHECK(report.out_of_scope_odds == Approx((0.25 / 0.75) / (20.0 / 12)));
+  CHECK(report.heldout.size() == texts.size());
+  CHECK(report.heldout_examples.size() == texts.size());
+  const Classification ca = a.classify("my parcel is late"), cb = b.classify("my parcel is late");
+  CHECK(a.labels()[top_intent(ca)] == "delivery");
+  CHECK(ca.ranked[0].probability > cb.ranked[0].probability);
+
+  const std::string bytes = saved(a);
+  BinaryReader in(bytes);
+  const IntentClassifier loaded = IntentClassifier::load(in);
+  REQUIRE(in.ok());
+  CHECK(saved(loaded) == bytes);
+  check_same(loaded.classify("my parcel is late"), ca);
+  // The odds are a probability ratio in (0, 1]: anything else is refused.
+  std::string corrupt = bytes;
+  const size_t at = corrupt.size() - 4;
+  const float two = 2.0f;
+  std::memcpy(&corrupt[at], &two, 4);
+  BinaryReader bad(corrupt);
+  CHECK(IntentClassifier::load(bad).empty());
+  CHECK_FALSE(bad.ok());
 }
 
 }  // namespace
