@@ -72,6 +72,7 @@ int main(int argc, char** argv) {
   add_guards(server, desk);
   add_customer_routes(server, desk);
   add_agent_routes(server, desk);
+  add_report_routes(server, desk);
 
   const int port = options.port == 0
                        ? server.bind_to_any_port(options.host)

@@ -1,0 +1,81 @@
+// The Store's outcome events and facts (docs/metrics.md): each new event is
+// stored as received and folded into its conversation's facts row in the
+// same transaction, so the facts never count an event that was not kept.
+#include <map>
+
+#include "store.h"
+
+namespace tandem::desk {
+
+EventsResult Store::add_events(const std::vector<Event>& events, std::int64_t now_ms) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  Transaction transaction(*db_);
+  if (!transaction.ok()) return {};
+  EventsResult result;
+  std::map<std::string, Facts> touched;
+  for (const Event& event : events) {
+    Statement insert(db_->handle(),
+                     "INSERT OR IGNORE INTO events (id, conversation_id, type, time_ms, "
+                     "received_ms, fields) VALUES (?, ?, ?, ?, ?, ?)");
+    insert.bind(1, event.id)
+        .bind(2, event.conversation)
+        .bind(3, event.type)
+        .bind(4, event.time_ms)
+        .bind(5, now_ms)
+        .bind(6, event.fields.dump());
+    if (!insert.run()) return {};
+    if (sqlite3_changes(db_->handle()) == 0) {
+      ++result.duplicates;
+      continue;
+    }
+    ++result.accepted;
+    auto found = touched.find(event.conversation);
+    if (found == touched.end()) {
+      Facts facts;
+      Statement select(db_->handle(), "SELECT facts FROM facts WHERE conversation_id = ?");
+      if (select.bind(1, event.conversation).step()) {
+        const auto stored = nlohmann::json::parse(select.text(0), nullptr, false);
+        if (stored.is_discarded()) return {};
+        facts = stored.get<Facts>();
+      } else if (select.failed()) {
+        return {};
+      }
+      found = touched.emplace(event.conversation, std::move(facts)).first;
+    }
+    apply(found->second, event);
+  }
+  for (const auto& [conversation, facts] : touched) {
+    Statement upsert(db_->handle(),
+                     "INSERT INTO facts (conversation_id, started_ms, facts) VALUES (?1, ?2, ?3) "
+                     "ON CONFLICT(conversation_id) DO UPDATE SET started_ms = ?2, facts = ?3");
+    if (!upsert.bind(1, conversation)
+             .bind(2, facts.started_ms)
+             .bind(3, nlohmann::json(facts).dump())
+             .run()) {
+      return {};
+    }
+  }
+  if (!transaction.commit()) return {};
+  result.ok = true;
+  return result;
+}
+
+std::optional<std::vector<Facts>> Store::facts(std::int64_t since_ms, std::int64_t until_ms) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  Statement select(
+      db_->handle(),
+      "SELECT facts, conversation_id FROM facts WHERE started_ms >= ? AND started_ms < ? "
+      "ORDER BY started_ms, conversation_id");
+  select.bind(1, since_ms).bind(2, until_ms);
+  std::vector<Facts> out;
+  while (select.step()) {
+    const auto stored = nlohmann::json::parse(select.text(0), nullptr, false);
+    if (stored.is_discarded()) return std::nullopt;
+    out.push_back(stored.get<Facts>());
+    out.back().conversation = select.text(1);
+  }
+  if (select.failed()) return std::nullopt;
+  return out;
+}
+
+}  // namespace tandem::desk

@@ -1,0 +1,168 @@
+#include "summary.h"
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+
+namespace tandem::desk {
+namespace {
+
+using nlohmann::json;
+
+json ratio(std::size_t part, std::size_t whole) {
+  if (whole == 0) return nullptr;
+  return static_cast<double>(part) / static_cast<double>(whole);
+}
+
+struct Mean {
+  std::int64_t sum = 0;
+  std::size_t count = 0;
+  void add(int value) {
+    sum += value;
+    ++count;
+  }
+  json value() const {
+    if (count == 0) return nullptr;
+    return static_cast<double>(sum) / static_cast<double>(count);
+  }
+};
+
+// Nearest rank: the smallest value with at least p of the values at or below it.
+json percentile(std::vector<std::int64_t> values, double p) {
+  if (values.empty()) return nullptr;
+  std::sort(values.begin(), values.end());
+  const auto rank = static_cast<std::size_t>(std::ceil(p * static_cast<double>(values.size())));
+  return values[std::max<std::size_t>(rank, 1) - 1];
+}
+
+bool resolved(const std::string& outcome) {
+  return outcome == "resolved_confirmed" || outcome == "resolved_assumed";
+}
+
+// The counts every grouping (whole period, day, intent) shares.
+struct Tally {
+  std::size_t conversations = 0, handoffs = 0, confirmed = 0, assumed = 0, abandoned = 0, open = 0;
+  Mean csat_bot;
+
+  void add(const Facts& f) {
+    ++conversations;
+    const std::string outcome = outcome_of(f);
+    handoffs += outcome == "handed_off";
+    confirmed += outcome == "resolved_confirmed";
+    assumed += outcome == "resolved_assumed";
+    abandoned += outcome == "abandoned";
+    open += outcome == "open";
+    if (f.csat_bot) csat_bot.add(*f.csat_bot);
+  }
+  std::size_t resolved() const { return confirmed + assumed; }
+  json counts() const {
+    return {{"conversations", conversations},
+            {"handoffs", handoffs},
+            {"resolved_confirmed", confirmed},
+            {"resolved_assumed", assumed},
+            {"abandoned", abandoned}};
+  }
+};
+
+}  // namespace
+
+std::string outcome_of(const Facts& f) {
+  if (!f.handoff_reason.empty()) return "handed_off";
+  return f.outcome.empty() ? "open" : f.outcome;
+}
+
+json summarise(const std::vector<Facts>& facts, const Period& period) {
+  Tally all;
+  std::size_t answered = 0, repeat_1d = 0, repeat_7d = 0, bot_asked = 0, human_asked = 0;
+  Mean csat_human;
+  std::map<std::string, std::size_t> by_reason;
+  std::map<std::string, Tally> by_day, by_intent;
+  std::vector<std::int64_t> bot_resolution_ms;
+  for (const Facts& f : facts) {
+    all.add(f);
+    by_day[local_day(f.started_ms, period.zone)].add(f);
+    if (!f.intent().empty()) by_intent[f.intent()].add(f);
+    const std::string outcome = outcome_of(f);
+    answered += f.answers > 0;
+    repeat_1d += f.repeat_1d;
+    repeat_7d += f.repeat_7d;
+    bot_asked += f.csat_bot_asked;
+    human_asked += f.csat_human_asked;
+    if (f.csat_human) csat_human.add(*f.csat_human);
+    if (outcome == "handed_off") ++by_reason[f.handoff_reason];
+    if (resolved(outcome))
+      bot_resolution_ms.push_back(std::max<std::int64_t>(0, f.outcome_ms - f.started_ms));
+  }
+  const std::size_t n = all.conversations;
+
+  json reasons = json::object(), reason_rates = json::object();
+  for (const auto& [reason, count] : by_reason) {
+    reasons[reason] = count;
+    reason_rates[reason] = ratio(count, n);
+  }
+  json days = json::array();
+  for (const auto& [day, tally] : by_day) {
+    json row = tally.counts();
+    row["day"] = day;
+    days.push_back(std::move(row));
+  }
+  std::vector<std::pair<std::string, Tally>> intents(by_intent.begin(), by_intent.end());
+  std::stable_sort(intents.begin(), intents.end(), [](const auto& a, const auto& b) {
+    return a.second.conversations > b.second.conversations;
+  });
+  json intent_rows = json::array();
+  for (const auto& [intent, tally] : intents) {
+    json row = tally.counts();
+    row["intent"] = intent;
+    row["resolution_rate"] = ratio(tally.resolved(), tally.conversations);
+    row["handoff_share"] = ratio(tally.handoffs, all.handoffs);
+    row["csat_bot"] = tally.csat_bot.value();
+    intent_rows.push_back(std::move(row));
+  }
+  const std::size_t resolved_count = all.resolved();
+  json false_resolution = nullptr, durable = nullptr;
+  if (resolved_count > 0) {
+    const double withdrawn =
+        std::min(1.0, static_cast<double>(repeat_7d) / static_cast<double>(resolved_count));
+    false_resolution = withdrawn;
+    durable = 1.0 - withdrawn;
+  }
+
+  json out = all.counts();
+  out["schema"] = "tandem.summary/1";
+  out["since"] = local_time(period.since_ms, period.zone);
+  out["until"] = local_time(period.until_ms, period.zone);
+  out["tz"] = period.zone.name;
+  out["answered"] = answered;
+  out["open"] = all.open;
+  out["handoffs_by_reason"] = reasons;
+  out["repeat_contacts_1d"] = repeat_1d;
+  out["repeat_contacts_7d"] = repeat_7d;
+  out["csat_bot"] = all.csat_bot.value();
+  out["csat_human"] = csat_human.value();
+  out["csat_bot_responses"] = all.csat_bot.count;
+  out["csat_bot_asked"] = bot_asked;
+  out["csat_human_responses"] = csat_human.count;
+  out["csat_human_asked"] = human_asked;
+  out["rates"] = {
+      {"bot_coverage", ratio(answered, n)},
+      {"containment", ratio(n - all.handoffs, n)},
+      {"automated_resolution", ratio(resolved_count, n)},
+      {"automated_resolution_confirmed", ratio(all.confirmed, n)},
+      {"automated_resolution_assumed", ratio(all.assumed, n)},
+      {"handoff_rate", ratio(all.handoffs, n)},
+      {"handoff_rate_by_reason", reason_rates},
+      {"abandonment", ratio(all.abandoned, n)},
+      {"false_resolution_estimate", false_resolution},
+      {"durable_resolution_7d", durable},
+      {"csat_bot_response_rate", ratio(all.csat_bot.count, bot_asked)},
+      {"csat_human_response_rate", ratio(csat_human.count, human_asked)},
+  };
+  out["time_to_resolution_bot_ms"] = {{"p50", percentile(bot_resolution_ms, 0.5)},
+                                      {"p90", percentile(bot_resolution_ms, 0.9)}};
+  out["by_day"] = days;
+  out["by_intent"] = intent_rows;
+  return out;
+}
+
+}  // namespace tandem::desk

@@ -1,0 +1,26 @@
+// The quality figures of a period, computed from facts rows at query time
+// with the formulas docs/metrics.md publishes ("tandem.summary/1").
+#pragma once
+
+#include <cstdint>
+#include <nlohmann/json.hpp>
+#include <vector>
+
+#include "facts.h"
+#include "time_zone.h"
+
+namespace tandem::desk {
+
+struct Period {
+  std::int64_t since_ms = 0, until_ms = 0;
+  TimeZone zone;
+};
+
+// `facts`: the conversations that started in the period.
+nlohmann::json summarise(const std::vector<Facts>& facts, const Period& period);
+
+// The conversation's outcome as reported: a handoff wins over any end the
+// widget sent; "open" while no end has arrived.
+std::string outcome_of(const Facts& facts);
+
+}  // namespace tandem::desk
