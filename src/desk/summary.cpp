@@ -89,7 +89,9 @@ json summarise(const std::vector<Facts>& facts, const Period& period) {
     bot_asked += f.csat_bot_asked;
     human_asked += f.csat_human_asked;
     if (f.csat_human) csat_human.add(*f.csat_human);
-    if (outcome == "handed_off") ++by_reason[f.handoff_reason];
+    if (outcome == "handed_off") {
+      ++by_reason[f.handoff_reason.empty() ? "unspecified" : f.handoff_reason];
+    }
     if (resolved(outcome))
       bot_resolution_ms.push_back(std::max<std::int64_t>(0, f.outcome_ms - f.started_ms));
   }
