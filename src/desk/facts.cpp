@@ -71,13 +71,14 @@ void apply(Facts& f, const Event& e) {
   }
 }
 
-#define TANDEM_FACT_FIELDS(X)                                                                  \
-  X(started_ms)                                                                                \
-  X(has_start)                                                                                 \
-  X(origin) X(answers) X(fallbacks) X(clarifications) X(helpful) X(not_helpful) X(last_answer) \
-      X(last_answer_ms) X(handoff_reason) X(handoff_ms) X(outcome) X(outcome_ms) X(end_intent) \
-          X(repeat_1d) X(repeat_7d) X(csat_bot_asked) X(csat_human_asked) X(csat_bot_ms)       \
-              X(csat_human_ms)
+#define TANDEM_FACT_FIELDS(X)                                                               \
+  X(started_ms)                                                                             \
+  X(has_start)                                                                              \
+  X(origin)                                                                                 \
+  X(answers)                                                                                \
+  X(fallbacks) X(clarifications) X(helpful) X(not_helpful) X(last_answer) X(last_answer_ms) \
+      X(handoff_reason) X(handoff_ms) X(outcome) X(outcome_ms) X(end_intent) X(repeat_1d)   \
+          X(repeat_7d) X(csat_bot_asked) X(csat_human_asked) X(csat_bot_ms) X(csat_human_ms)
 
 void to_json(nlohmann::json& out, const Facts& f) {
   out = nlohmann::json::object();

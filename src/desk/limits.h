@@ -26,5 +26,6 @@ inline constexpr std::size_t kMaxEventIdChars = 64;
 inline constexpr std::size_t kMaxEventCandidates = 3;
 inline constexpr std::size_t kMaxEventQuestionBytes = 500;
 inline constexpr std::int64_t kMaxReportDays = 400;  // one summary's period
+inline constexpr std::size_t kMaxGapQuestions = 20;  // opted-in examples shown per gap
 
 }  // namespace tandem::desk

@@ -2,6 +2,7 @@
 // browsers on the --allow-origin sites; the reports need the agent token.
 #include "desk.h"
 #include "events.h"
+#include "gaps.h"
 #include "http_util.h"
 #include "limits.h"
 #include "summary.h"
@@ -88,6 +89,15 @@ void get_summary(Desk& desk, const Request& req, Response& res) {
   send_json(res, 200, summarise(*facts, *period));
 }
 
+void get_gaps(Desk& desk, const Request& req, Response& res) {
+  if (!agent_authorised(desk, req, res)) return;
+  const auto period = read_period(req, res);
+  if (!period) return;
+  const auto events = desk.store.gap_events(period->since_ms, period->until_ms);
+  if (!events) return send_error(res, 503, "the database is unavailable; retry");
+  send_json(res, 200, knowledge_gaps(*events));
+}
+
 }  // namespace
 
 void add_report_routes(httplib::Server& server, Desk& desk) {
@@ -95,6 +105,8 @@ void add_report_routes(httplib::Server& server, Desk& desk) {
               [&desk](const Request& req, Response& res) { post_events(desk, req, res); });
   server.Get("/v1/agent/reports/summary",
              [&desk](const Request& req, Response& res) { get_summary(desk, req, res); });
+  server.Get("/v1/agent/reports/gaps",
+             [&desk](const Request& req, Response& res) { get_gaps(desk, req, res); });
 }
 
 }  // namespace tandem::desk

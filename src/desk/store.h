@@ -13,6 +13,7 @@
 
 #include "events.h"
 #include "facts.h"
+#include "gaps.h"
 #include "sqlite_db.h"
 
 namespace tandem::desk {
@@ -83,6 +84,8 @@ class Store {
   EventsResult add_events(const std::vector<Event>& events, std::int64_t now_ms);
   // The facts of conversations that started in [since_ms, until_ms).
   std::optional<std::vector<Facts>> facts(std::int64_t since_ms, std::int64_t until_ms);
+  // The events that may signal a knowledge gap, of the same conversations.
+  std::optional<std::vector<GapEvent>> gap_events(std::int64_t since_ms, std::int64_t until_ms);
 
  private:
   explicit Store(std::unique_ptr<Database> db) : db_(std::move(db)) {}

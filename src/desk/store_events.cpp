@@ -4,6 +4,7 @@
 #include <map>
 
 #include "store.h"
+#include "summary.h"
 
 namespace tandem::desk {
 
@@ -73,6 +74,28 @@ std::optional<std::vector<Facts>> Store::facts(std::int64_t since_ms, std::int64
     if (stored.is_discarded()) return std::nullopt;
     out.push_back(stored.get<Facts>());
     out.back().conversation = select.text(1);
+  }
+  if (select.failed()) return std::nullopt;
+  return out;
+}
+
+std::optional<std::vector<GapEvent>> Store::gap_events(std::int64_t since_ms,
+                                                       std::int64_t until_ms) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  Statement select(db_->handle(),
+                   "SELECT e.conversation_id, e.type, e.fields, f.facts FROM events e JOIN facts f "
+                   "ON f.conversation_id = e.conversation_id WHERE f.started_ms >= ? AND "
+                   "f.started_ms < ? AND e.type IN ('fallback', 'feedback', 'answer_shown', "
+                   "'handoff') ORDER BY e.time_ms, e.id");
+  select.bind(1, since_ms).bind(2, until_ms);
+  std::vector<GapEvent> out;
+  while (select.step()) {
+    const auto fields = nlohmann::json::parse(select.text(2), nullptr, false);
+    const auto facts = nlohmann::json::parse(select.text(3), nullptr, false);
+    if (fields.is_discarded() || facts.is_discarded()) return std::nullopt;
+    const Facts conversation = facts.get<Facts>();
+    out.push_back(
+        {select.text(0), select.text(1), outcome_of(conversation), conversation.intent(), fields});
   }
   if (select.failed()) return std::nullopt;
   return out;

@@ -94,7 +94,9 @@ def fixture():
         conversations.append(c)
     for i in range(8):  # F: unanswered, abandoned
         c = Conversation(local(12, 13, i))
-        c.add(3, "fallback", reason="out_of_scope", candidates=["faq.gift_cards"])
+        # The first customer chose analytics="full": the redacted question comes too.
+        question = {"question": "can I check a gift card balance?"} if i == 0 else {}
+        c.add(3, "fallback", reason="out_of_scope", candidates=["faq.gift_cards"], **question)
         c.add(300, "conversation_ended", outcome="abandoned")
         conversations.append(c)
     for i in range(4):  # G: a clarification, still open
@@ -217,6 +219,22 @@ class SummaryTest(DeskTestCase):
         self.assertIsNone(s["csat_bot"])
         self.assertIsNone(s["rates"]["containment"])
         self.assertEqual(s["handoffs_by_reason"], {})
+
+    def test_knowledge_gaps_rank_signals_by_unresolved_share(self):
+        response = self.desk.request(
+            "GET", "/v1/agent/reports/gaps?since=2026-11-10&until=2026-11-13&tz=%2B02:00",
+            headers={"Authorization": "Bearer " + AGENT_TOKEN})
+        self.assertEqual(response.status, 200, response.body)
+        gaps = response.json()["gaps"]
+        # E: 4 low-confidence answers, 4 "no", 4 not_helpful handoffs (named by the
+        # conversation's intent); F: 8 fallbacks nearest faq.gift_cards. All unresolved.
+        self.assertEqual([(g["nearest"], g["signals"], g["conversations"], g["unresolved"],
+                           g["score"]) for g in gaps],
+                         [("faq.interest", 12, 4, 4, 12.0), ("faq.gift_cards", 8, 8, 8, 8.0)])
+        self.assertEqual(gaps[0]["by_kind"], {"low_confidence_answer": 4, "not_helpful": 4,
+                                              "handoff_not_helpful": 4})
+        self.assertEqual(gaps[0]["questions"], [])
+        self.assertEqual(gaps[1]["questions"], ["can I check a gift card balance?"])
 
     def test_bad_queries_and_missing_token(self):
         path = "/v1/agent/reports/summary?since=2026-11-10&until=2026-11-13"
