@@ -32,7 +32,7 @@ export class TandemChat extends HTMLElement {
   #neural = null; // a NeuralContext, on pages with `neural` or `encoder`
   #kbWords = {}; // the knowledge base's messages, once its engine is loaded
   #loading = null;
-  #note = createAnalytics({
+  #outcome = createAnalytics({
     mode: () => analyticsMode(this.getAttribute('analytics')),
     endpoint: () => this.#endpoint,
     kbUrl: () => this.#kbUrl,
@@ -119,7 +119,7 @@ export class TandemChat extends HTMLElement {
   }
 
   clear() {
-    this.#note('cleared');
+    this.#outcome('cleared');
     clearConversation(storageKey(this.#kbUrl));
     this.#line?.stop();
     this.#restoredInto = null;
@@ -343,7 +343,7 @@ export class TandemChat extends HTMLElement {
   // question: the customer's words as redacted, for analytics="full" only.
   #showReply(engine, answer, question) {
     const decision = answer.reply;
-    this.#note('reply', { decision, question });
+    this.#outcome('reply', { decision, question });
     const message = botMessage(decision);
     this.#conversation.messages.push(message);
     this.#persist();
@@ -386,7 +386,7 @@ export class TandemChat extends HTMLElement {
       show: () => this.#showHandoffStatus(),
       agentMessages: (messages) => this.#fromPerson(messages),
       resolved: () => {
-        this.#note('resolved');
+        this.#outcome('resolved');
         this.#backToBot('resolvedNotice');
       },
       // A message written as the agent resolved it reopened the conversation.
@@ -423,7 +423,7 @@ export class TandemChat extends HTMLElement {
     if (!message) return;
     message.feedback = value;
     this.#persist();
-    this.#note('feedback', { intent: message.intent, helpful: value === 'yes' });
+    this.#outcome('feedback', { intent: message.intent, helpful: value === 'yes' });
     if (message.turn === undefined) return;
     // "Not helpful" may hand off: through the same queue as messages, so replies stay in order.
     this.#queue = this.#queue
