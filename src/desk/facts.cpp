@@ -46,6 +46,7 @@ void apply(Facts& f, const Event& e) {
   } else if (e.type == "handoff") {
     if (f.handoff_reason.empty() || e.time_ms < f.handoff_ms) {
       f.handoff_reason = text(fields, "reason");
+      f.handoff_intent = text(fields, "intent");
       f.handoff_ms = e.time_ms;
     }
   } else if (e.type == "conversation_ended") {
@@ -71,14 +72,32 @@ void apply(Facts& f, const Event& e) {
   }
 }
 
-#define TANDEM_FACT_FIELDS(X)                                                               \
-  X(started_ms)                                                                             \
-  X(has_start)                                                                              \
-  X(origin)                                                                                 \
-  X(answers)                                                                                \
-  X(fallbacks) X(clarifications) X(helpful) X(not_helpful) X(last_answer) X(last_answer_ms) \
-      X(handoff_reason) X(handoff_ms) X(outcome) X(outcome_ms) X(end_intent) X(repeat_1d)   \
-          X(repeat_7d) X(csat_bot_asked) X(csat_human_asked) X(csat_bot_ms) X(csat_human_ms)
+// Every stored field but the optional scores, once, for both directions.
+// clang-format off
+#define TANDEM_FACT_FIELDS(X) \
+  X(started_ms) \
+  X(has_start) \
+  X(origin) \
+  X(answers) \
+  X(fallbacks) \
+  X(clarifications) \
+  X(helpful) \
+  X(not_helpful) \
+  X(last_answer) \
+  X(last_answer_ms) \
+  X(handoff_reason) \
+  X(handoff_intent) \
+  X(handoff_ms) \
+  X(outcome) \
+  X(outcome_ms) \
+  X(end_intent) \
+  X(repeat_1d) \
+  X(repeat_7d) \
+  X(csat_bot_asked) \
+  X(csat_human_asked) \
+  X(csat_bot_ms) \
+  X(csat_human_ms)
+// clang-format on
 
 void to_json(nlohmann::json& out, const Facts& f) {
   out = nlohmann::json::object();

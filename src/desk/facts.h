@@ -21,6 +21,7 @@ struct Facts {
   std::string last_answer;  // the intent of the latest answer shown
   std::int64_t last_answer_ms = 0;
   std::string handoff_reason;  // the first handoff's; empty: none
+  std::string handoff_intent;
   std::int64_t handoff_ms = 0;
   std::string outcome;  // the latest conversation_ended's; empty: not ended yet
   std::int64_t outcome_ms = 0;
@@ -30,8 +31,12 @@ struct Facts {
   std::optional<int> csat_bot, csat_human;  // the latest score given
   std::int64_t csat_bot_ms = 0, csat_human_ms = 0;
 
-  // What the conversation was about: the end's intent, else the last answer's.
-  const std::string& intent() const { return end_intent.empty() ? last_answer : end_intent; }
+  // What the conversation was about: the end's intent, else the last
+  // answer's, else the handoff's.
+  const std::string& intent() const {
+    if (!end_intent.empty()) return end_intent;
+    return last_answer.empty() ? handoff_intent : last_answer;
+  }
 };
 
 void apply(Facts& facts, const Event& event);

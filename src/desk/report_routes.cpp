@@ -4,7 +4,9 @@
 #include "events.h"
 #include "gaps.h"
 #include "http_util.h"
+#include "inbox_page.h"
 #include "limits.h"
+#include "reports_page.h"
 #include "summary.h"
 
 namespace tandem::desk {
@@ -98,6 +100,14 @@ void get_gaps(Desk& desk, const Request& req, Response& res) {
   send_json(res, 200, knowledge_gaps(*events));
 }
 
+void get_reports_page(Desk& desk, const Request& req, Response& res) {
+  if (!agent_authorised(desk, req, res)) return;
+  res.set_header("Content-Security-Policy", kInboxContentSecurityPolicy);
+  res.set_header("Referrer-Policy", "no-referrer");
+  res.set_header("X-Frame-Options", "DENY");
+  res.set_content(kReportsPage, "text/html; charset=utf-8");
+}
+
 }  // namespace
 
 void add_report_routes(httplib::Server& server, Desk& desk) {
@@ -105,6 +115,16 @@ void add_report_routes(httplib::Server& server, Desk& desk) {
               [&desk](const Request& req, Response& res) { post_events(desk, req, res); });
   server.Get("/v1/agent/reports/summary",
              [&desk](const Request& req, Response& res) { get_summary(desk, req, res); });
+  server.Get("/reports",
+             [&desk](const Request& req, Response& res) { get_reports_page(desk, req, res); });
+  server.Get("/reports.js", [](const Request&, Response& res) {
+    res.set_header("Cache-Control", "no-cache");
+    res.set_content(kReportsScript, "text/javascript; charset=utf-8");
+  });
+  server.Get("/reports.css", [](const Request&, Response& res) {
+    res.set_header("Cache-Control", "no-cache");
+    res.set_content(kReportsStyle, "text/css");
+  });
   server.Get("/v1/agent/reports/gaps",
              [&desk](const Request& req, Response& res) { get_gaps(desk, req, res); });
 }
