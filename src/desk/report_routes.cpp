@@ -50,7 +50,9 @@ void post_events(Desk& desk, const Request& req, Response& res) {
 std::optional<Period> read_period(const Request& req, Response& res) {
   const auto zone = parse_time_zone(req.has_param("tz") ? req.get_param_value("tz") : "UTC");
   if (!zone) {
-    send_error(res, 400, "tz must be UTC or a fixed offset such as +02:00 or -05:30");
+    send_error(res, 400,
+               "tz must be UTC, a fixed offset such as +02:00, or a time zone name this "
+               "machine's tzdata has, such as Europe/Paris");
     return std::nullopt;
   }
   Period period{0, now_ms(), *zone};

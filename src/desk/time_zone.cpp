@@ -1,6 +1,11 @@
 #include "time_zone.h"
 
+#include <algorithm>
+#include <array>
 #include <cstdio>
+#include <cstdlib>
+#include <fstream>
+#include <iterator>
 
 namespace tandem::desk {
 namespace {
@@ -95,13 +100,86 @@ std::string offset_text(std::int64_t offset_ms) {
   return out;
 }
 
+bool is_zone_name(std::string_view name) {
+  if (name.empty() || name.size() > 64 || name.front() == '/' ||
+      name.find("..") != std::string_view::npos) {
+    return false;
+  }
+  return std::all_of(name.begin(), name.end(), [](char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '/' ||
+           c == '_' || c == '-' || c == '+';
+  });
+}
+
+std::int64_t big_endian(const std::string& data, std::size_t at, std::size_t bytes) {
+  std::uint64_t value = 0;
+  for (std::size_t i = 0; i < bytes; ++i)
+    value = value << 8 | static_cast<unsigned char>(data[at + i]);
+  if (bytes == 4) return static_cast<std::int32_t>(static_cast<std::uint32_t>(value));
+  return static_cast<std::int64_t>(value);
+}
+
+// The 64-bit (version 2+) block of a TZif file (RFC 8536). Times after the
+// last transition keep its offset: Debian's files list transitions to 2037.
+std::optional<TimeZone> read_tzif(const std::string& name, const std::string& data) {
+  constexpr std::size_t kHeader = 44;
+  if (data.size() < kHeader || data.compare(0, 4, "TZif") != 0 || data[4] < '2') {
+    return std::nullopt;
+  }
+  auto counts = [&](std::size_t at) {
+    std::array<std::int64_t, 6> c{};
+    for (std::size_t i = 0; i < 6; ++i) c[i] = big_endian(data, at + 20 + 4 * i, 4);
+    return c;
+  };
+  // isutcnt, isstdcnt, leapcnt, timecnt, typecnt, charcnt
+  const auto v1 = counts(0);
+  const std::size_t v1_size =
+      static_cast<std::size_t>(v1[3] * 5 + v1[4] * 6 + v1[5] + v1[2] * 8 + v1[1] + v1[0]);
+  const std::size_t second = kHeader + v1_size;
+  if (data.size() < second + kHeader || data.compare(second, 4, "TZif") != 0) return std::nullopt;
+  const auto c = counts(second);
+  const auto times = static_cast<std::size_t>(c[3]), types = static_cast<std::size_t>(c[4]);
+  const std::size_t at_times = second + kHeader, at_index = at_times + times * 8,
+                    at_types = at_index + times;
+  if (types == 0 || data.size() < at_types + types * 6) return std::nullopt;
+  auto type_offset = [&](std::size_t type) {
+    return big_endian(data, at_types + type * 6, 4) * 1000;
+  };
+  TimeZone zone{name, type_offset(0), {}, {}};
+  for (std::size_t i = 0; i < times; ++i) {
+    const auto type = static_cast<unsigned char>(data[at_index + i]);
+    if (type >= types) return std::nullopt;
+    zone.change_ms.push_back(big_endian(data, at_times + i * 8, 8) * 1000);
+    zone.change_to_ms.push_back(type_offset(type));
+  }
+  return zone;
+}
+
+std::optional<TimeZone> named_zone(std::string_view name) {
+  if (!is_zone_name(name)) return std::nullopt;
+  const char* dir = std::getenv("TZDIR");
+  std::ifstream file(
+      std::string(dir && *dir ? dir : "/usr/share/zoneinfo") + "/" + std::string(name),
+      std::ios::binary);
+  if (!file) return std::nullopt;
+  const std::string data((std::istreambuf_iterator<char>(file)), std::istreambuf_iterator<char>());
+  return read_tzif(std::string(name), data);
+}
+
 }  // namespace
+
+std::int64_t TimeZone::offset_at(std::int64_t utc_ms) const {
+  const auto next = std::upper_bound(change_ms.begin(), change_ms.end(), utc_ms);
+  if (next == change_ms.begin()) return offset_ms;
+  return change_to_ms[static_cast<std::size_t>(next - change_ms.begin()) - 1];
+}
 
 std::optional<TimeZone> parse_time_zone(std::string_view text) {
   if (text.empty() || text == "UTC" || text == "Z" || text == "Etc/UTC") return TimeZone{};
+  if (text[0] != '+' && text[0] != '-') return named_zone(text);
   const auto ms = offset(text, 0);
   if (!ms) return std::nullopt;
-  return TimeZone{offset_text(*ms), *ms};
+  return TimeZone{offset_text(*ms), *ms, {}, {}};
 }
 
 std::optional<std::int64_t> parse_instant(std::string_view text) {
@@ -142,13 +220,16 @@ std::optional<std::int64_t> parse_bound(std::string_view text, const TimeZone& z
   if (text.size() == 10) {
     const auto day = date(text, at);
     if (!day) return std::nullopt;
-    return *day * kDay - zone.offset_ms;
+    // The UTC instant whose local time is that midnight (a midnight skipped
+    // by a DST change maps to the hour after it).
+    const std::int64_t local = *day * kDay;
+    return local - zone.offset_at(local - zone.offset_at(local));
   }
   return parse_instant(text);
 }
 
 std::string local_day(std::int64_t ms, const TimeZone& zone) {
-  const Civil c = civil_from_days(floor_div(ms + zone.offset_ms, kDay));
+  const Civil c = civil_from_days(floor_div(ms + zone.offset_at(ms), kDay));
   char out[32];
   std::snprintf(out, sizeof out, "%04lld-%02u-%02u", static_cast<long long>(c.year), c.month,
                 c.day);
@@ -156,13 +237,14 @@ std::string local_day(std::int64_t ms, const TimeZone& zone) {
 }
 
 std::string local_time(std::int64_t ms, const TimeZone& zone) {
-  const std::int64_t local = ms + zone.offset_ms;
+  const std::int64_t offset_ms = zone.offset_at(ms);
+  const std::int64_t local = ms + offset_ms;
   const std::int64_t in_day = local - floor_div(local, kDay) * kDay;
   char out[40];
   std::snprintf(out, sizeof out, "%sT%02d:%02d:%02d%s", local_day(ms, zone).c_str(),
                 static_cast<int>(in_day / 3'600'000), static_cast<int>(in_day / 60'000 % 60),
                 static_cast<int>(in_day / 1000 % 60),
-                zone.offset_ms == 0 ? "Z" : offset_text(zone.offset_ms).c_str());
+                offset_ms == 0 ? "Z" : offset_text(offset_ms).c_str());
   return out;
 }
 

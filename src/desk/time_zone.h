@@ -6,17 +6,23 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace tandem::desk {
 
-// A fixed offset from UTC. Named zones are refused rather than guessed: a
-// wrong DST rule would move conversations across days silently.
+// A fixed offset from UTC, or an IANA zone's offsets read from the system's
+// tzdata (TZif files under $TZDIR or /usr/share/zoneinfo).
 struct TimeZone {
   std::string name = "UTC";
-  std::int64_t offset_ms = 0;
+  std::int64_t offset_ms = 0;              // before the first transition, or always
+  std::vector<std::int64_t> change_ms;     // transitions, ascending
+  std::vector<std::int64_t> change_to_ms;  // the offset from each transition on
+
+  std::int64_t offset_at(std::int64_t utc_ms) const;
 };
 
-// "UTC", "Z", "+02:00", "-05:30", "+0200"; nullopt for anything else.
+// "UTC", "Z", "+02:00", "-05:30", "+0200", or a zone name such as
+// "Europe/Paris" that the system's tzdata has; nullopt for anything else.
 std::optional<TimeZone> parse_time_zone(std::string_view text);
 
 // "2026-12-01T10:00:00Z", "2026-12-01T10:00:00.250+02:00" -> ms since the epoch.

@@ -249,3 +249,32 @@ class SummaryTest(DeskTestCase):
                                              headers={"Authorization": "Bearer " + AGENT_TOKEN})
                 self.assertEqual(response.status, 400, response.body)
                 self.assertIn("error", response.json())
+
+
+class NamedTimeZoneTest(DeskTestCase):
+    """Europe/Paris leaves summer time at 03:00 on 2026-10-25 (+02:00 -> +01:00)."""
+
+    def test_days_follow_the_zone_across_its_dst_change(self):
+        starts = ["2026-10-23T22:30:00Z",  # 00:30 on the 24th, summer time
+                  "2026-10-25T22:30:00Z",  # 23:30 on the 25th in winter time (+02:00 would say the 26th)
+                  "2026-10-26T23:30:00Z"]  # 00:30 on the 27th: after until
+        events = [{"id": "e_paris_%d" % i, "conversation": "v_paris_%d" % i,
+                   "type": "conversation_started", "time": start, "origin": "organic"}
+                  for i, start in enumerate(starts)]
+        self.assertEqual(self.desk.request("POST", "/v1/events", {
+            "schema": "tandem.events/1", "events": events}).status, 200)
+        response = self.desk.request(
+            "GET", "/v1/agent/reports/summary?since=2026-10-24&until=2026-10-27&tz=Europe/Paris",
+            headers={"Authorization": "Bearer " + AGENT_TOKEN})
+        self.assertEqual(response.status, 200, response.body)
+        s = response.json()
+        self.assertEqual((s["since"], s["until"], s["tz"]),
+                         ("2026-10-24T00:00:00+02:00", "2026-10-27T00:00:00+01:00", "Europe/Paris"))
+        self.assertEqual(s["conversations"], 2)
+        self.assertEqual([(d["day"], d["conversations"]) for d in s["by_day"]],
+                         [("2026-10-24", 1), ("2026-10-25", 1)])
+        for bad in ["Mars/Olympus", "../../etc/passwd", "Europe/../../x"]:
+            with self.subTest(tz=bad):
+                self.assertEqual(self.desk.request(
+                    "GET", "/v1/agent/reports/summary?tz=" + bad,
+                    headers={"Authorization": "Bearer " + AGENT_TOKEN}).status, 400)
