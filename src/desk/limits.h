@@ -25,7 +25,8 @@ inline constexpr std::size_t kMinEventIdChars = 8;
 inline constexpr std::size_t kMaxEventIdChars = 64;
 inline constexpr std::size_t kMaxEventCandidates = 3;
 inline constexpr std::size_t kMaxEventQuestionBytes = 500;
-inline constexpr std::int64_t kMaxReportDays = 400;  // one summary's period
-inline constexpr std::size_t kMaxGapQuestions = 20;  // opted-in examples shown per gap
+inline constexpr std::int64_t kMaxReportDays = 400;    // one summary's period
+inline constexpr std::size_t kMaxDrillDownRows = 500;  // listed; the count is exact
+inline constexpr std::size_t kMaxGapQuestions = 20;    // opted-in examples shown per gap
 
 }  // namespace tandem::desk

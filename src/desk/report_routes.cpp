@@ -93,6 +93,22 @@ void get_summary(Desk& desk, const Request& req, Response& res) {
   send_json(res, 200, summarise(*facts, *period));
 }
 
+void get_drill_down(Desk& desk, const Request& req, Response& res) {
+  if (!agent_authorised(desk, req, res)) return;
+  const auto period = read_period(req, res);
+  if (!period) return;
+  const auto param = [&req](const char* name) {
+    return req.has_param(name) ? req.get_param_value(name) : std::string();
+  };
+  const DrillDown query{param("figure"), param("reason"), param("intent"), param("day")};
+  const auto facts = desk.store.facts(period->since_ms, period->until_ms);
+  if (!facts) return send_error(res, 503, "the database is unavailable; retry");
+  const auto rows = drill_down(*facts, *period, query);
+  if (!rows)
+    return send_error(res, 400, "figure must be one of docs/metrics.md's drill-down figures");
+  send_json(res, 200, *rows);
+}
+
 void get_gaps(Desk& desk, const Request& req, Response& res) {
   if (!agent_authorised(desk, req, res)) return;
   const auto period = read_period(req, res);
@@ -127,6 +143,8 @@ void add_report_routes(httplib::Server& server, Desk& desk) {
     res.set_header("Cache-Control", "no-cache");
     res.set_content(kReportsStyle, "text/css");
   });
+  server.Get("/v1/agent/reports/conversations",
+             [&desk](const Request& req, Response& res) { get_drill_down(desk, req, res); });
   server.Get("/v1/agent/reports/gaps",
              [&desk](const Request& req, Response& res) { get_gaps(desk, req, res); });
 }

@@ -41,6 +41,7 @@ dl { display: grid; grid-template-columns: repeat(auto-fill, minmax(11em, 1fr));
 dl div { border: 1px solid #eceff3; border-radius: 4px; padding: .4em .6em; }
 dt { color: #5b6673; font-size: .9em; }
 dd { margin: 0; font-size: 1.3em; font-weight: 600; }
+dd a { color: inherit; }
 dd span { font-size: .7em; font-weight: normal; color: #5b6673; }
 svg { width: 100%; height: auto; }
 svg text { font-size: 11px; fill: #1d232a; }
@@ -88,23 +89,30 @@ async function fetchJson(route, period) {
   return body;
 }
 
-function tiles(now, before) {
+// The conversations behind a figure (GET /v1/agent/reports/conversations).
+function drill(period, filters) {
+  return `/v1/agent/reports/conversations?${new URLSearchParams({ ...period, ...filters })}`;
+}
+
+function tiles(now, before, period) {
   const rows = [
-    ['Conversations', (s) => s.conversations, num],
-    ['Bot coverage', (s) => s.rates.bot_coverage, pct],
+    ['Conversations', (s) => s.conversations, num, 'conversations'],
+    ['Bot coverage', (s) => s.rates.bot_coverage, pct, 'answered'],
     ['Containment', (s) => s.rates.containment, pct],
-    ['Automated resolution', (s) => s.rates.automated_resolution, pct],
-    ['… confirmed', (s) => s.rates.automated_resolution_confirmed, pct],
-    ['… assumed', (s) => s.rates.automated_resolution_assumed, pct],
+    ['Automated resolution', (s) => s.rates.automated_resolution, pct, 'resolved'],
+    ['… confirmed', (s) => s.rates.automated_resolution_confirmed, pct, 'resolved_confirmed'],
+    ['… assumed', (s) => s.rates.automated_resolution_assumed, pct, 'resolved_assumed'],
     ['Durable (7 days)', (s) => s.rates.durable_resolution_7d, pct],
-    ['Handoff rate', (s) => s.rates.handoff_rate, pct],
-    ['CSAT bot', (s) => s.csat_bot, num],
+    ['Handoff rate', (s) => s.rates.handoff_rate, pct, 'handoffs'],
+    ['CSAT bot', (s) => s.csat_bot, num, 'csat_bot_responses'],
     ['CSAT bot responses', (s) => s.rates.csat_bot_response_rate, pct],
-    ['CSAT people', (s) => s.csat_human, num],
+    ['CSAT people', (s) => s.csat_human, num, 'csat_human_responses'],
     ['CSAT people responses', (s) => s.rates.csat_human_response_rate, pct],
   ];
-  $('tiles').replaceChildren(...rows.map(([label, pick, format]) => {
-    const dd = node('dd', {}, format(pick(now)));
+  $('tiles').replaceChildren(...rows.map(([label, pick, format, figure]) => {
+    const dd = node('dd');
+    if (figure) dd.append(node('a', { href: drill(period, { figure }) }, format(pick(now))));
+    else dd.append(format(pick(now)));
     dd.append(' ', node('span', {}, `(${format(pick(before))})`));
     const box = node('div');
     box.append(node('dt', {}, label), dd);
@@ -164,7 +172,12 @@ function table(id, columns, rows) {
   for (const [label, , numeric] of columns) head.append(node('th', numeric ? { class: 'n', scope: 'col' } : { scope: 'col' }, label));
   const body = rows.map((row) => {
     const tr = node('tr');
-    for (const [, pick, numeric] of columns) tr.append(node('td', numeric ? { class: 'n' } : {}, pick(row)));
+    for (const [, pick, numeric] of columns) {
+      const value = pick(row);
+      const td = node('td', numeric ? { class: 'n' } : {});
+      td.append(value);
+      tr.append(td);
+    }
     return tr;
   });
   $(id).replaceChildren(node('thead'), node('tbody'));
@@ -194,10 +207,11 @@ async function show(period) {
       fetchJson('/v1/agent/reports/summary', previous),
       fetchJson('/v1/agent/reports/gaps', period),
     ]);
-    tiles(now, before);
+    tiles(now, before, period);
     $('days').replaceChildren(dayChart(now.by_day), legend());
     $('reasons').replaceChildren(barChart(Object.entries(now.handoffs_by_reason).sort((a, b) => b[1] - a[1])));
-    table('intents', INTENT_COLUMNS, now.by_intent);
+    const linked = [['Intent', (r) => node('a', { href: drill(period, { figure: 'conversations', intent: r.intent }) }, r.intent)], ...INTENT_COLUMNS.slice(1)];
+    table('intents', linked, now.by_intent);
     table('gaps', [['Nearest intent', (g) => g.nearest], ['Signals', (g) => num(g.signals), true], ['Unresolved', (g) => pct(g.unresolved_share), true],
       ['Score', (g) => num(g.score, 1), true], ['Questions (opted in)', (g) => g.questions.join(' · ')]], gaps.gaps);
     const link = $('csv');

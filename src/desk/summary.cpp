@@ -4,6 +4,8 @@
 #include <cmath>
 #include <map>
 
+#include "limits.h"
+
 namespace tandem::desk {
 namespace {
 
@@ -165,6 +167,53 @@ json summarise(const std::vector<Facts>& facts, const Period& period) {
   out["by_day"] = days;
   out["by_intent"] = intent_rows;
   return out;
+}
+
+std::optional<json> drill_down(const std::vector<Facts>& facts, const Period& period,
+                               const DrillDown& query) {
+  using Test = bool (*)(const Facts&, const std::string&);
+  static const std::map<std::string, Test> kFigures = {
+      {"conversations", [](const Facts&, const std::string&) { return true; }},
+      {"answered", [](const Facts& f, const std::string&) { return f.answers > 0; }},
+      {"handoffs", [](const Facts&, const std::string& o) { return o == "handed_off"; }},
+      {"resolved", [](const Facts&, const std::string& o) { return resolved(o); }},
+      {"resolved_confirmed",
+       [](const Facts&, const std::string& o) { return o == "resolved_confirmed"; }},
+      {"resolved_assumed",
+       [](const Facts&, const std::string& o) { return o == "resolved_assumed"; }},
+      {"abandoned", [](const Facts&, const std::string& o) { return o == "abandoned"; }},
+      {"open", [](const Facts&, const std::string& o) { return o == "open"; }},
+      {"repeat_contacts_1d", [](const Facts& f, const std::string&) { return f.repeat_1d; }},
+      {"repeat_contacts_7d", [](const Facts& f, const std::string&) { return f.repeat_7d; }},
+      {"csat_bot_responses",
+       [](const Facts& f, const std::string&) { return f.csat_bot.has_value(); }},
+      {"csat_bot_asked", [](const Facts& f, const std::string&) { return f.csat_bot_asked; }},
+      {"csat_human_responses",
+       [](const Facts& f, const std::string&) { return f.csat_human.has_value(); }},
+      {"csat_human_asked", [](const Facts& f, const std::string&) { return f.csat_human_asked; }},
+  };
+  const auto figure = kFigures.find(query.figure);
+  if (figure == kFigures.end()) return std::nullopt;
+  json rows = json::array();
+  std::size_t count = 0;
+  for (const Facts& f : facts) {
+    const std::string outcome = outcome_of(f);
+    if (!figure->second(f, outcome)) continue;
+    if (!query.reason.empty() && (outcome != "handed_off" || f.handoff_reason != query.reason)) {
+      continue;
+    }
+    if (!query.intent.empty() && f.intent() != query.intent) continue;
+    if (!query.day.empty() && local_day(f.started_ms, period.zone) != query.day) continue;
+    if (++count > kMaxDrillDownRows) continue;
+    rows.push_back({{"conversation", f.conversation},
+                    {"started", local_time(f.started_ms, period.zone)},
+                    {"outcome", outcome},
+                    {"intent", f.intent()},
+                    {"handoff_reason", f.handoff_reason},
+                    {"csat_bot", f.csat_bot ? json(*f.csat_bot) : json()},
+                    {"csat_human", f.csat_human ? json(*f.csat_human) : json()}});
+  }
+  return json{{"figure", query.figure}, {"count", count}, {"conversations", rows}};
 }
 
 }  // namespace tandem::desk

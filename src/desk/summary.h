@@ -4,6 +4,8 @@
 
 #include <cstdint>
 #include <nlohmann/json.hpp>
+#include <optional>
+#include <string>
 #include <vector>
 
 #include "facts.h"
@@ -18,6 +20,15 @@ struct Period {
 
 // `facts`: the conversations that started in the period.
 nlohmann::json summarise(const std::vector<Facts>& facts, const Period& period);
+
+// The conversations behind one figure of the summary (docs/metrics.md
+// "Drill-down"): `figure` names a count; `reason`, `intent`, `day` narrow it
+// as handoffs_by_reason, by_intent and by_day do. nullopt: unknown figure.
+struct DrillDown {
+  std::string figure, reason, intent, day;
+};
+std::optional<nlohmann::json> drill_down(const std::vector<Facts>& facts, const Period& period,
+                                         const DrillDown& query);
 
 // The conversation's outcome as reported: a handoff wins over any end the
 // widget sent; "open" while no end has arrived.

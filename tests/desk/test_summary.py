@@ -192,6 +192,40 @@ class SummaryTest(DeskTestCase):
         self.assertAlmostEqual(intents["faq.interest"]["handoff_share"], 4 / 19)
         self.assertEqual(intents["faq.interest"]["resolution_rate"], 0.0)
 
+    def test_every_count_equals_its_drill_down(self):
+        period = "since=2026-11-10&until=2026-11-13&tz=%2B02:00"
+        s = self.summary(period)
+
+        def count(query):
+            return self.drill(period + "&" + query)["count"]
+
+        for figure in ["conversations", "answered", "handoffs", "resolved_confirmed",
+                       "resolved_assumed", "abandoned", "open", "repeat_contacts_1d",
+                       "repeat_contacts_7d", "csat_bot_responses", "csat_bot_asked",
+                       "csat_human_responses", "csat_human_asked"]:
+            with self.subTest(figure=figure):
+                self.assertEqual(count("figure=" + figure), s[figure])
+        for reason, n in s["handoffs_by_reason"].items():
+            self.assertEqual(count("figure=handoffs&reason=" + reason), n)
+        for row in s["by_intent"]:
+            self.assertEqual(count("figure=conversations&intent=" + row["intent"]),
+                             row["conversations"])
+            self.assertEqual(count("figure=handoffs&intent=" + row["intent"]), row["handoffs"])
+        for row in s["by_day"]:
+            for figure in ["conversations", "handoffs", "resolved_confirmed", "abandoned"]:
+                self.assertEqual(count("figure=%s&day=%s" % (figure, row["day"])), row[figure])
+        listed = self.drill(period + "&figure=handoffs&reason=sensitive")["conversations"]
+        self.assertEqual({r["intent"] for r in listed}, {"billing_dispute"})
+        self.assertEqual(self.desk.request(
+            "GET", "/v1/agent/reports/conversations?figure=nonsense",
+            headers={"Authorization": "Bearer " + AGENT_TOKEN}).status, 400)
+
+    def drill(self, query):
+        response = self.desk.request("GET", "/v1/agent/reports/conversations?" + query,
+                                     headers={"Authorization": "Bearer " + AGENT_TOKEN})
+        self.assertEqual(response.status, 200, response.body)
+        return response.json()
+
     def test_days_follow_the_time_zone(self):
         s = self.summary("since=2026-11-09&until=2026-11-14&tz=UTC")
         self.assertEqual(s["conversations"], 60)

@@ -59,6 +59,10 @@ test('the reports page draws the period and the one before it', async () => {
   assert.equal(await page.locator('#days svg[role="img"] rect').count(), 3 * 5, 'one stack of five outcomes per day');
   assert.match(await page.locator('#reasons').textContent(), /sensitive1/);
   assert.deepEqual(await page.locator('#intents tbody tr td:first-child').allTextContents(), ['refund_status', 'billing_dispute']);
+  const behind = await page.locator('#tiles div').filter({ has: page.getByText('Handoff rate', { exact: true }) }).locator('dd a').getAttribute('href');
+  const drilled = await page.evaluate(async (href) => (await fetch(href)).json(), behind);
+  assert.equal(drilled.count, 1);
+  assert.equal(drilled.conversations[0].conversation, 'v_report_3');
   const [download] = await Promise.all([page.waitForEvent('download'), page.locator('#csv').click()]);
   const csv = await readFile(await download.path(), 'utf8');
   assert.match(csv, /^intent,conversations,/);
