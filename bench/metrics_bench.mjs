@@ -1,7 +1,8 @@
 // Outcome-event ingestion and report latency of tandem-desk (issue 13):
 // posts EVENTS events (about 8 per conversation, as the widget sends them,
 // spread over 30 days) in batches of BATCH from one keep-alive client, then
-// times GET /v1/agent/reports/summary over the whole period. Prints Markdown.
+// times GET /v1/agent/reports/summary and /gaps over the whole period (the
+// reports page asks for two summaries and the gaps). Prints Markdown.
 //
 //   cmake --build --preset release --target tandem-desk
 //   node bench/metrics_bench.mjs [--events 100000] [--batch 100] [--desk build/release/bin/tandem-desk]
@@ -88,6 +89,13 @@ for (let i = 0; i < SUMMARY_RUNS; i++) {
   times.push(res.ms);
 }
 times.sort((a, b) => a - b);
+const gapTimes = [];
+for (let i = 0; i < SUMMARY_RUNS; i++) {
+  const res = await request(agent, `${desk.url}/v1/agent/reports/gaps?${query}`, 'GET', undefined, { Authorization: `Bearer ${AGENT_TOKEN}` });
+  if (res.status !== 200) throw new Error(`gaps: ${res.status} ${res.text}`);
+  gapTimes.push(res.ms);
+}
+gapTimes.sort((a, b) => a - b);
 agent.destroy();
 await desk.stop();
 
@@ -98,3 +106,4 @@ console.log('|---|---|');
 console.log(`| events ingested | ${total} in batches of ${batch} (${conversations} conversations) |`);
 console.log(`| ingestion rate | ${Math.round(total / seconds)} events/s (${(seconds).toFixed(1)} s; ${(busy / Math.ceil(total / batch)).toFixed(1)} ms per batch) |`);
 console.log(`| summary over 30 days | median ${times[Math.floor(SUMMARY_RUNS / 2)].toFixed(0)} ms, max ${times.at(-1).toFixed(0)} ms (${SUMMARY_RUNS} runs) |`);
+console.log(`| knowledge gaps over 30 days | median ${gapTimes[Math.floor(SUMMARY_RUNS / 2)].toFixed(0)} ms, max ${gapTimes.at(-1).toFixed(0)} ms (${SUMMARY_RUNS} runs) |`);

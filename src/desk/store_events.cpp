@@ -82,20 +82,33 @@ std::optional<std::vector<Facts>> Store::facts(std::int64_t since_ms, std::int64
 std::optional<std::vector<GapEvent>> Store::gap_events(std::int64_t since_ms,
                                                        std::int64_t until_ms) {
   std::lock_guard<std::mutex> lock(mutex_);
+  // Only the events that can be a signal (gaps.cpp signal_of): the many
+  // confident answers and "yes" never leave SQLite.
   Statement select(db_->handle(),
                    "SELECT e.conversation_id, e.type, e.fields, f.facts FROM events e JOIN facts f "
                    "ON f.conversation_id = e.conversation_id WHERE f.started_ms >= ? AND "
-                   "f.started_ms < ? AND e.type IN ('fallback', 'feedback', 'answer_shown', "
-                   "'handoff') ORDER BY e.time_ms, e.id");
+                   "f.started_ms < ? AND (e.type = 'fallback' OR (e.type = 'feedback' AND "
+                   "json_extract(e.fields, '$.helpful') = 0) OR (e.type = 'answer_shown' AND "
+                   "json_extract(e.fields, '$.confidence') = 'low') OR (e.type = 'handoff' AND "
+                   "json_extract(e.fields, '$.reason') IN ('low_confidence', 'not_helpful', "
+                   "'repeated_failure'))) ORDER BY e.time_ms, e.id");
   select.bind(1, since_ms).bind(2, until_ms);
   std::vector<GapEvent> out;
+  // Each conversation's facts are read once, however many signals it has.
+  std::map<std::string, std::pair<std::string, std::string>> outcome_and_intent;
   while (select.step()) {
+    const std::string conversation = select.text(0);
+    auto known = outcome_and_intent.find(conversation);
+    if (known == outcome_and_intent.end()) {
+      const auto facts = nlohmann::json::parse(select.text(3), nullptr, false);
+      if (facts.is_discarded()) return std::nullopt;
+      const Facts f = facts.get<Facts>();
+      known = outcome_and_intent.emplace(conversation, std::pair{outcome_of(f), f.intent()}).first;
+    }
     const auto fields = nlohmann::json::parse(select.text(2), nullptr, false);
-    const auto facts = nlohmann::json::parse(select.text(3), nullptr, false);
-    if (fields.is_discarded() || facts.is_discarded()) return std::nullopt;
-    const Facts conversation = facts.get<Facts>();
+    if (fields.is_discarded()) return std::nullopt;
     out.push_back(
-        {select.text(0), select.text(1), outcome_of(conversation), conversation.intent(), fields});
+        {conversation, select.text(1), known->second.first, known->second.second, fields});
   }
   if (select.failed()) return std::nullopt;
   return out;
