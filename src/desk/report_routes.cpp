@@ -89,8 +89,11 @@ void get_summary(Desk& desk, const Request& req, Response& res) {
   const auto period = read_period(req, res);
   if (!period) return;
   const auto facts = desk.store.facts(period->since_ms, period->until_ms);
-  if (!facts) return send_error(res, 503, "the database is unavailable; retry");
-  send_json(res, 200, summarise(*facts, *period));
+  const auto waits = desk.store.first_responses(period->since_ms, period->until_ms);
+  if (!facts || !waits) return send_error(res, 503, "the database is unavailable; retry");
+  json summary = summarise(*facts, *period);
+  summary["human_first_response_ms"] = first_response_figures(*waits);
+  send_json(res, 200, summary);
 }
 
 void get_drill_down(Desk& desk, const Request& req, Response& res) {

@@ -71,6 +71,7 @@ function node(tag, attributes = {}, text) {
 }
 
 const pct = (x) => (x === null || x === undefined ? '–' : `${(100 * x).toFixed(1)} %`);
+const duration = (ms) => (ms === null || ms === undefined ? '–' : ms < 60000 ? `${Math.round(ms / 1000)} s` : `${(ms / 60000).toFixed(1)} min`);
 const num = (x, digits = 2) => (x === null || x === undefined ? '–' : Number.isInteger(x) ? String(x) : x.toFixed(digits));
 
 function localOffset() {
@@ -108,6 +109,8 @@ function tiles(now, before, period) {
     ['CSAT bot responses', (s) => s.rates.csat_bot_response_rate, pct],
     ['CSAT people', (s) => s.csat_human, num, 'csat_human_responses'],
     ['CSAT people responses', (s) => s.rates.csat_human_response_rate, pct],
+    ['First response (people), median', (s) => s.human_first_response_ms.p50, duration],
+    ['Bot time to resolution, median', (s) => s.time_to_resolution_bot_ms.p50, duration],
   ];
   $('tiles').replaceChildren(...rows.map(([label, pick, format, figure]) => {
     const dd = node('dd');

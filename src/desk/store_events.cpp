@@ -79,6 +79,22 @@ std::optional<std::vector<Facts>> Store::facts(std::int64_t since_ms, std::int64
   return out;
 }
 
+std::optional<std::vector<std::optional<std::int64_t>>> Store::first_responses(
+    std::int64_t since_ms, std::int64_t until_ms) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  Statement select(db_->handle(),
+                   "SELECT (SELECT MIN(m.time_ms) FROM messages m WHERE m.conversation_id = c.id "
+                   "AND m.role = 'agent') - c.received_ms FROM conversations c "
+                   "WHERE c.received_ms >= ? AND c.received_ms < ?");
+  select.bind(1, since_ms).bind(2, until_ms);
+  std::vector<std::optional<std::int64_t>> out;
+  while (select.step()) {
+    out.push_back(select.null(0) ? std::nullopt : std::optional(select.integer(0)));
+  }
+  if (select.failed()) return std::nullopt;
+  return out;
+}
+
 std::optional<std::vector<GapEvent>> Store::gap_events(std::int64_t since_ms,
                                                        std::int64_t until_ms) {
   std::lock_guard<std::mutex> lock(mutex_);

@@ -169,6 +169,25 @@ json summarise(const std::vector<Facts>& facts, const Period& period) {
   return out;
 }
 
+json first_response_figures(const std::vector<std::optional<std::int64_t>>& waits) {
+  // Upper bounds, exclusive; anything longer is over_1h.
+  static const std::pair<const char*, std::int64_t> kBuckets[] = {
+      {"under_1m", 60'000}, {"1m_5m", 300'000}, {"5m_15m", 900'000}, {"15m_1h", 3'600'000}};
+  std::vector<std::int64_t> answered;
+  std::map<std::string, std::size_t> buckets = {
+      {"under_1m", 0}, {"1m_5m", 0}, {"5m_15m", 0}, {"15m_1h", 0}, {"over_1h", 0}};
+  for (const auto& wait : waits) {
+    if (!wait) continue;
+    answered.push_back(*wait);
+    const auto* bucket = std::find_if(std::begin(kBuckets), std::end(kBuckets),
+                                      [&](const auto& b) { return *wait < b.second; });
+    ++buckets[bucket == std::end(kBuckets) ? "over_1h" : bucket->first];
+  }
+  return {{"handoffs_received", waits.size()},         {"answered", answered.size()},
+          {"waiting", waits.size() - answered.size()}, {"p50", percentile(answered, 0.5)},
+          {"p90", percentile(answered, 0.9)},          {"buckets", buckets}};
+}
+
 std::optional<json> drill_down(const std::vector<Facts>& facts, const Period& period,
                                const DrillDown& query) {
   using Test = bool (*)(const Facts&, const std::string&);

@@ -21,6 +21,10 @@ struct Period {
 // `facts`: the conversations that started in the period.
 nlohmann::json summarise(const std::vector<Facts>& facts, const Period& period);
 
+// Human first response of the desk's own handoffs (not the events: the
+// desk saw these itself): percentiles, counts and buckets.
+nlohmann::json first_response_figures(const std::vector<std::optional<std::int64_t>>& waits);
+
 // The conversations behind one figure of the summary (docs/metrics.md
 // "Drill-down"): `figure` names a count; `reason`, `intent`, `day` narrow it
 // as handoffs_by_reason, by_intent and by_day do. nullopt: unknown figure.

@@ -312,3 +312,32 @@ class NamedTimeZoneTest(DeskTestCase):
                 self.assertEqual(self.desk.request(
                     "GET", "/v1/agent/reports/summary?tz=" + bad,
                     headers={"Authorization": "Bearer " + AGENT_TOKEN}).status, 400)
+
+
+class HumanFirstResponseTest(DeskTestCase):
+    """The desk's own handoffs: how long until an agent's first message."""
+
+    def test_answered_and_waiting_handoffs_are_counted_and_bucketed(self):
+        from desk_server import example_bundle
+        ids = []
+        for n in range(3):
+            created = self.desk.handoff(example_bundle("h_first_response_%d" % n))
+            self.assertEqual(created.status, 201, created.body)
+            ids.append(created.json()["conversation_id"])
+        for conversation in ids[:2]:
+            for text in ("Hello, I am looking at it", "Done"):  # only the first counts
+                self.assertEqual(self.desk.agent(
+                    "POST", "/v1/agent/conversations/%s/messages" % conversation,
+                    {"text": text}).status, 201)
+        now = datetime.now(timezone.utc)
+        query = "since=%s&until=%s" % (stamp(now - timedelta(hours=1)),
+                                       stamp(now + timedelta(hours=1)))
+        s = self.desk.request("GET", "/v1/agent/reports/summary?" + query,
+                              headers={"Authorization": "Bearer " + AGENT_TOKEN}).json()
+        figures = s["human_first_response_ms"]
+        self.assertEqual((figures["handoffs_received"], figures["answered"], figures["waiting"]),
+                         (3, 2, 1))
+        self.assertEqual(figures["buckets"], {"under_1m": 2, "1m_5m": 0, "5m_15m": 0,
+                                              "15m_1h": 0, "over_1h": 0})
+        self.assertGreaterEqual(figures["p90"], figures["p50"])
+        self.assertLess(figures["p90"], 60000)
