@@ -4,6 +4,7 @@
 #include <array>
 #include <string_view>
 
+#include "http_util.h"
 #include "limits.h"
 #include "time_zone.h"
 
@@ -146,7 +147,17 @@ std::variant<std::string, Event> parse_event(const json& value) {
 
 }  // namespace
 
-std::variant<std::string, std::vector<Event>> parse_event_batch(const json& body) {
+json event_json(const Event& event) {
+  json out = event.fields;
+  out["id"] = event.id;
+  out["conversation"] = event.conversation;
+  out["type"] = event.type;
+  out["time"] = rfc3339_utc(event.time_ms);
+  return out;
+}
+
+std::variant<std::string, std::vector<Event>> parse_event_batch(const json& body,
+                                                                std::size_t max_events) {
   if (!body.is_object() || !body.contains("schema") || body["schema"] != kSchema) {
     return "body must be {\"schema\": \"" + std::string(kSchema) + "\", \"events\": [...]}";
   }
@@ -154,8 +165,8 @@ std::variant<std::string, std::vector<Event>> parse_event_batch(const json& body
   if (events == body.end() || !events->is_array() || events->empty()) {
     return std::string("events must be a non-empty array");
   }
-  if (events->size() > kMaxEventsPerBatch) {
-    return "a batch holds at most " + std::to_string(kMaxEventsPerBatch) + " events";
+  if (events->size() > max_events) {
+    return "a batch holds at most " + std::to_string(max_events) + " events";
   }
   if (body.size() != 2) return std::string("a batch has only schema and events");
   std::vector<Event> out;

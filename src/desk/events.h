@@ -20,6 +20,10 @@ struct Event {
 };
 
 // The events of a batch body, or the first problem found (with its index).
-std::variant<std::string, std::vector<Event>> parse_event_batch(const nlohmann::json& body);
+// max_events: a POST's limit; an exported file for offline reports has none.
+std::variant<std::string, std::vector<Event>> parse_event_batch(const nlohmann::json& body,
+                                                                std::size_t max_events);
+// The event as the schema writes it (the inverse of parsing).
+nlohmann::json event_json(const Event& event);
 
 }  // namespace tandem::desk

@@ -16,8 +16,6 @@ using httplib::Request;
 using httplib::Response;
 using nlohmann::json;
 
-constexpr std::int64_t kDayMs = 86'400'000;
-
 // navigator.sendBeacon sends a string as text/plain, the one type a browser
 // may send cross-origin without a preflight; the body is JSON either way.
 bool is_event_content_type(const Request& req) {
@@ -36,7 +34,7 @@ void post_events(Desk& desk, const Request& req, Response& res) {
   }
   const json body = json::parse(req.body, nullptr, false);
   if (body.is_discarded()) return send_error(res, 400, "body is not valid JSON");
-  auto parsed = parse_event_batch(body);
+  auto parsed = parse_event_batch(body, kMaxEventsPerBatch);
   if (const auto* problem = std::get_if<std::string>(&parsed)) {
     return send_error(res, 422, *problem);
   }
@@ -46,42 +44,16 @@ void post_events(Desk& desk, const Request& req, Response& res) {
 }
 
 // The period of ?since=&until=&tz=, or nullopt after sending the 400.
-// Defaults: until now, since 30 days before until.
 std::optional<Period> read_period(const Request& req, Response& res) {
-  const auto zone = parse_time_zone(req.has_param("tz") ? req.get_param_value("tz") : "UTC");
-  if (!zone) {
-    send_error(res, 400,
-               "tz must be UTC, a fixed offset such as +02:00, or a time zone name this "
-               "machine's tzdata has, such as Europe/Paris");
+  const auto param = [&req](const char* name) {
+    return req.has_param(name) ? req.get_param_value(name) : std::string();
+  };
+  auto period = parse_period(param("since"), param("until"), param("tz"), now_ms());
+  if (const auto* problem = std::get_if<std::string>(&period)) {
+    send_error(res, 400, *problem);
     return std::nullopt;
   }
-  Period period{0, now_ms(), *zone};
-  if (req.has_param("until")) {
-    const auto until = parse_bound(req.get_param_value("until"), *zone);
-    if (!until) {
-      send_error(res, 400, "until must be a date (2026-12-01) or an RFC 3339 time");
-      return std::nullopt;
-    }
-    period.until_ms = *until;
-  }
-  period.since_ms = period.until_ms - 30 * kDayMs;
-  if (req.has_param("since")) {
-    const auto since = parse_bound(req.get_param_value("since"), *zone);
-    if (!since) {
-      send_error(res, 400, "since must be a date (2026-12-01) or an RFC 3339 time");
-      return std::nullopt;
-    }
-    period.since_ms = *since;
-  }
-  if (period.since_ms >= period.until_ms) {
-    send_error(res, 400, "since must be before until");
-    return std::nullopt;
-  }
-  if (period.until_ms - period.since_ms > kMaxReportDays * kDayMs) {
-    send_error(res, 400, "a report covers at most " + std::to_string(kMaxReportDays) + " days");
-    return std::nullopt;
-  }
-  return period;
+  return std::get<Period>(period);
 }
 
 void get_summary(Desk& desk, const Request& req, Response& res) {
@@ -110,6 +82,19 @@ void get_drill_down(Desk& desk, const Request& req, Response& res) {
   if (!rows)
     return send_error(res, 400, "figure must be one of docs/metrics.md's drill-down figures");
   send_json(res, 200, *rows);
+}
+
+// The period's events as one tandem.events/1 document: what a company keeps,
+// and what `tandem-desk report` summarises offline.
+void get_events(Desk& desk, const Request& req, Response& res) {
+  if (!agent_authorised(desk, req, res)) return;
+  const auto period = read_period(req, res);
+  if (!period) return;
+  const auto events = desk.store.events(period->since_ms, period->until_ms);
+  if (!events) return send_error(res, 503, "the database is unavailable; retry");
+  json list = json::array();
+  for (const Event& event : *events) list.push_back(event_json(event));
+  send_json(res, 200, {{"schema", "tandem.events/1"}, {"events", list}});
 }
 
 void get_gaps(Desk& desk, const Request& req, Response& res) {
@@ -148,6 +133,8 @@ void add_report_routes(httplib::Server& server, Desk& desk) {
   });
   server.Get("/v1/agent/reports/conversations",
              [&desk](const Request& req, Response& res) { get_drill_down(desk, req, res); });
+  server.Get("/v1/agent/reports/events",
+             [&desk](const Request& req, Response& res) { get_events(desk, req, res); });
   server.Get("/v1/agent/reports/gaps",
              [&desk](const Request& req, Response& res) { get_gaps(desk, req, res); });
 }

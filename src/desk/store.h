@@ -88,6 +88,8 @@ class Store {
   // first agent message (nullopt: none yet). Bot turns are not messages here.
   std::optional<std::vector<std::optional<std::int64_t>>> first_responses(std::int64_t since_ms,
                                                                           std::int64_t until_ms);
+  // Every event of the conversations that started in [since_ms, until_ms).
+  std::optional<std::vector<Event>> events(std::int64_t since_ms, std::int64_t until_ms);
   // The events that may signal a knowledge gap, of the same conversations.
   std::optional<std::vector<GapEvent>> gap_events(std::int64_t since_ms, std::int64_t until_ms);
 

@@ -79,6 +79,23 @@ std::optional<std::vector<Facts>> Store::facts(std::int64_t since_ms, std::int64
   return out;
 }
 
+std::optional<std::vector<Event>> Store::events(std::int64_t since_ms, std::int64_t until_ms) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  Statement select(db_->handle(),
+                   "SELECT e.id, e.conversation_id, e.type, e.time_ms, e.fields FROM events e "
+                   "JOIN facts f ON f.conversation_id = e.conversation_id WHERE f.started_ms >= ? "
+                   "AND f.started_ms < ? ORDER BY e.time_ms, e.id");
+  select.bind(1, since_ms).bind(2, until_ms);
+  std::vector<Event> out;
+  while (select.step()) {
+    auto fields = nlohmann::json::parse(select.text(4), nullptr, false);
+    if (fields.is_discarded()) return std::nullopt;
+    out.push_back({select.text(0), select.text(1), select.text(2), select.integer(3), fields});
+  }
+  if (select.failed()) return std::nullopt;
+  return out;
+}
+
 std::optional<std::vector<std::optional<std::int64_t>>> Store::first_responses(
     std::int64_t since_ms, std::int64_t until_ms) {
   std::lock_guard<std::mutex> lock(mutex_);

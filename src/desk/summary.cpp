@@ -68,6 +68,34 @@ struct Tally {
 
 }  // namespace
 
+std::variant<std::string, Period> parse_period(const std::string& since, const std::string& until,
+                                               const std::string& tz, std::int64_t now_ms) {
+  constexpr std::int64_t kDayMs = 86'400'000;
+  const auto zone = parse_time_zone(tz.empty() ? "UTC" : tz);
+  if (!zone) {
+    return std::string(
+        "tz must be UTC, a fixed offset such as +02:00, or a time zone name this machine's "
+        "tzdata has, such as Europe/Paris");
+  }
+  Period period{0, now_ms, *zone};
+  if (!until.empty()) {
+    const auto bound = parse_bound(until, *zone);
+    if (!bound) return std::string("until must be a date (2026-12-01) or an RFC 3339 time");
+    period.until_ms = *bound;
+  }
+  period.since_ms = period.until_ms - 30 * kDayMs;
+  if (!since.empty()) {
+    const auto bound = parse_bound(since, *zone);
+    if (!bound) return std::string("since must be a date (2026-12-01) or an RFC 3339 time");
+    period.since_ms = *bound;
+  }
+  if (period.since_ms >= period.until_ms) return std::string("since must be before until");
+  if (period.until_ms - period.since_ms > kMaxReportDays * kDayMs) {
+    return "a report covers at most " + std::to_string(kMaxReportDays) + " days";
+  }
+  return period;
+}
+
 std::string outcome_of(const Facts& f) {
   if (!f.handoff_reason.empty()) return "handed_off";
   return f.outcome.empty() ? "open" : f.outcome;

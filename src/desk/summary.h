@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
+#include <variant>
 #include <vector>
 
 #include "facts.h"
@@ -17,6 +18,12 @@ struct Period {
   std::int64_t since_ms = 0, until_ms = 0;
   TimeZone zone;
 };
+
+// The period of since/until/tz texts (empty: the default), or the error to
+// report: dates or RFC 3339 instants, until defaulting to now_ms and since to
+// 30 days before until, at most kMaxReportDays long.
+std::variant<std::string, Period> parse_period(const std::string& since, const std::string& until,
+                                               const std::string& tz, std::int64_t now_ms);
 
 // `facts`: the conversations that started in the period.
 nlohmann::json summarise(const std::vector<Facts>& facts, const Period& period);

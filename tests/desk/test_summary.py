@@ -2,11 +2,15 @@
 every figure was counted by hand (docs/metrics.md defines them). The events
 are sent shuffled, in several batches, some twice, as browsers do."""
 
+import json
+import os
 import random
+import subprocess
+import tempfile
 import uuid
 from datetime import datetime, timedelta, timezone
 
-from desk_server import AGENT_TOKEN, DeskTestCase
+from desk_server import AGENT_TOKEN, DESK_BIN, DeskTestCase
 
 PLUS2 = timezone(timedelta(hours=2))
 SINCE = datetime(2026, 11, 10, tzinfo=PLUS2)  # 2026-11-09T22:00Z
@@ -225,6 +229,29 @@ class SummaryTest(DeskTestCase):
                                      headers={"Authorization": "Bearer " + AGENT_TOKEN})
         self.assertEqual(response.status, 200, response.body)
         return response.json()
+
+    def test_exported_events_give_the_same_summary_offline(self):
+        period = "since=2026-11-10&until=2026-11-13&tz=%2B02:00"
+        exported = self.desk.request("GET", "/v1/agent/reports/events?" + period,
+                                     headers={"Authorization": "Bearer " + AGENT_TOKEN})
+        self.assertEqual(exported.status, 200, exported.body)
+        document = exported.json()
+        self.assertEqual(document["schema"], "tandem.events/1")
+        with tempfile.NamedTemporaryFile("w", suffix=".json", delete=False) as f:
+            json.dump(document, f)
+        try:
+            offline = subprocess.run(
+                [DESK_BIN, "report", f.name, "--since", "2026-11-10", "--until", "2026-11-13",
+                 "--tz", "+02:00"], capture_output=True, text=True, check=True)
+        finally:
+            os.unlink(f.name)
+        online = self.summary(period)
+        del online["human_first_response_ms"]  # the desk's own handoffs, not events
+        self.assertEqual(json.loads(offline.stdout), online)
+        bad = subprocess.run([DESK_BIN, "report", "/nonexistent.json"], capture_output=True,
+                             text=True)
+        self.assertEqual(bad.returncode, 1)
+        self.assertIn("cannot read", bad.stderr)
 
     def test_days_follow_the_time_zone(self):
         s = self.summary("since=2026-11-09&until=2026-11-14&tz=UTC")
