@@ -13,7 +13,9 @@ using nlohmann::json;
 
 constexpr const char* kCookie = "tandem_agent";
 
-bool authorised(const Desk& desk, const Request& req, Response& res) {
+}  // namespace
+
+bool agent_authorised(const Desk& desk, const Request& req, Response& res) {
   auto token = bearer_token(req);
   if (!token) token = cookie(req, kCookie);
   if (!token) {
@@ -26,6 +28,8 @@ bool authorised(const Desk& desk, const Request& req, Response& res) {
   }
   return true;
 }
+
+namespace {
 
 json row_json(const ConversationRow& row) {
   json out = {{"id", row.id},
@@ -55,7 +59,7 @@ void get_inbox(Desk& desk, const Request& req, Response& res) {
     res.set_redirect("/inbox", 303);
     return;
   }
-  if (!authorised(desk, req, res)) return;
+  if (!agent_authorised(desk, req, res)) return;
   const auto rows = desk.store.list("open");
   if (!rows) return send_error(res, 503, "the database is unavailable; retry");
   res.set_header("Content-Security-Policy", kInboxContentSecurityPolicy);
@@ -65,7 +69,7 @@ void get_inbox(Desk& desk, const Request& req, Response& res) {
 }
 
 void list_conversations(Desk& desk, const Request& req, Response& res) {
-  if (!authorised(desk, req, res)) return;
+  if (!agent_authorised(desk, req, res)) return;
   const std::string status = req.has_param("status") ? req.get_param_value("status") : "open";
   if (status != "open" && status != "resolved" && status != "all") {
     return send_error(res, 400, "status must be open, resolved or all");
@@ -78,7 +82,7 @@ void list_conversations(Desk& desk, const Request& req, Response& res) {
 }
 
 void get_conversation(Desk& desk, const Request& req, Response& res) {
-  if (!authorised(desk, req, res)) return;
+  if (!agent_authorised(desk, req, res)) return;
   const std::string id = req.matches[1];
   const auto bundle = desk.store.bundle(id);
   const auto status = desk.store.status(id);
@@ -97,7 +101,7 @@ void get_conversation(Desk& desk, const Request& req, Response& res) {
 }
 
 void post_reply(Desk& desk, const Request& req, Response& res) {
-  if (!authorised(desk, req, res)) return;
+  if (!agent_authorised(desk, req, res)) return;
   const std::string id = req.matches[1];
   const auto text = read_message_text(req, res);
   if (!text) return;
@@ -110,7 +114,7 @@ void post_reply(Desk& desk, const Request& req, Response& res) {
 }
 
 void resolve(Desk& desk, const Request& req, Response& res) {
-  if (!authorised(desk, req, res)) return;
+  if (!agent_authorised(desk, req, res)) return;
   // A JSON content type cannot be sent cross-site without a CORS preflight,
   // which the desk refuses: with SameSite cookies, this is the CSRF defence.
   if (!has_json_content_type(req)) {

@@ -33,6 +33,11 @@ struct Desk {
 void add_guards(httplib::Server& server, Desk& desk);
 void add_customer_routes(httplib::Server& server, Desk& desk);
 void add_agent_routes(httplib::Server& server, Desk& desk);
+// POST /v1/events from the widget, and the agent's reports (docs/metrics.md).
+void add_report_routes(httplib::Server& server, Desk& desk);
+
+// Whether the request carries the agent token; if not, the 401/403 is sent.
+bool agent_authorised(const Desk& desk, const httplib::Request& req, httplib::Response& res);
 
 // The text of a {"text": "..."} message request, or nullopt after sending the
 // error (415, 400 or 422).

@@ -15,7 +15,7 @@ using httplib::Response;
 using HandlerResponse = httplib::Server::HandlerResponse;
 
 bool is_customer_path(const std::string& path) {
-  return path == "/v1/handoffs" || path.rfind("/v1/conversations/", 0) == 0;
+  return path == "/v1/handoffs" || path == "/v1/events" || path.rfind("/v1/conversations/", 0) == 0;
 }
 
 // Browsers send Origin on cross-origin requests and on same-origin POSTs; the

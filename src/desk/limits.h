@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 
 namespace tandem::desk {
 
@@ -16,5 +17,16 @@ inline constexpr std::size_t kMinAgentTokenChars = 16;
 inline constexpr std::size_t kCustomerTokenBytes = 32;
 inline constexpr std::size_t kConversationIdBytes = 12;
 inline constexpr std::size_t kMaxListedConversations = 500;
+// Outcome events (docs/metrics.md): a batch is what a page collects between
+// flushes; a question is a redacted sentence, not a transcript.
+inline constexpr std::size_t kMaxEventBatchBytes = 65536;
+inline constexpr std::size_t kMaxEventsPerBatch = 200;
+inline constexpr std::size_t kMinEventIdChars = 8;
+inline constexpr std::size_t kMaxEventIdChars = 64;
+inline constexpr std::size_t kMaxEventCandidates = 3;
+inline constexpr std::size_t kMaxEventQuestionBytes = 500;
+inline constexpr std::int64_t kMaxReportDays = 400;    // one summary's period
+inline constexpr std::size_t kMaxDrillDownRows = 500;  // listed; the count is exact
+inline constexpr std::size_t kMaxGapQuestions = 20;    // opted-in examples shown per gap
 
 }  // namespace tandem::desk

@@ -7,6 +7,7 @@
 
 #include "desk.h"
 #include "limits.h"
+#include "offline_report.h"
 #include "random_token.h"
 
 using namespace tandem::desk;
@@ -28,6 +29,9 @@ std::thread stop_on_signal(httplib::Server& server, Desk& desk, sigset_t signals
 }  // namespace
 
 int main(int argc, char** argv) {
+  if (argc > 1 && std::string(argv[1]) == "report") {
+    return run_offline_report(std::vector<std::string>(argv + 2, argv + argc));
+  }
   const auto parsed = parse_options(std::vector<std::string>(argv + 1, argv + argc),
                                     std::getenv("TANDEM_DESK_AGENT_TOKEN"));
   if (const auto* error = std::get_if<std::string>(&parsed)) {
@@ -72,6 +76,7 @@ int main(int argc, char** argv) {
   add_guards(server, desk);
   add_customer_routes(server, desk);
   add_agent_routes(server, desk);
+  add_report_routes(server, desk);
 
   const int port = options.port == 0
                        ? server.bind_to_any_port(options.host)

@@ -18,7 +18,9 @@ constexpr const char* kUsage =
     "                       (e.g. https://shop.example.com); repeatable\n"
     "  --host ADDR          address to listen on (default 127.0.0.1)\n"
     "  --rate-limit R       requests per second per client IP (default 10; 0: off)\n"
-    "  --rate-burst N       requests a client may make at once (default 60)\n";
+    "  --rate-burst N       requests a client may make at once (default 60)\n"
+    "   or: tandem-desk report EVENTS.json [--since S] [--until U] [--tz Z]\n"
+    "       the summary of exported events, offline (docs/metrics.md)\n";
 
 bool parse_number(const std::string& text, double min, double max, double* out) {
   char* end = nullptr;

@@ -54,4 +54,22 @@ class Database {
   sqlite3* db_;
 };
 
+// Rolls back unless committed, so every early return leaves no transaction open.
+class Transaction {
+ public:
+  explicit Transaction(Database& db) : db_(db), open_(db.exec("BEGIN IMMEDIATE")) {}
+  ~Transaction() {
+    if (open_) db_.exec("ROLLBACK");
+  }
+  bool ok() const { return open_; }
+  bool commit() {
+    open_ = !db_.exec("COMMIT");
+    return !open_;
+  }
+
+ private:
+  Database& db_;
+  bool open_;
+};
+
 }  // namespace tandem::desk

@@ -31,25 +31,22 @@ CREATE TABLE IF NOT EXISTS messages (
   time_ms INTEGER NOT NULL
 );
 CREATE INDEX IF NOT EXISTS messages_by_conversation ON messages(conversation_id, id);
+CREATE TABLE IF NOT EXISTS events (
+  id TEXT PRIMARY KEY,
+  conversation_id TEXT NOT NULL,
+  type TEXT NOT NULL,
+  time_ms INTEGER NOT NULL,
+  received_ms INTEGER NOT NULL,
+  fields TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS events_by_conversation ON events(conversation_id, time_ms);
+CREATE TABLE IF NOT EXISTS facts (
+  conversation_id TEXT PRIMARY KEY,
+  started_ms INTEGER NOT NULL,
+  facts TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS facts_by_start ON facts(started_ms);
 )sql";
-
-// Rolls back unless committed, so every early return leaves no transaction open.
-class Transaction {
- public:
-  explicit Transaction(Database& db) : db_(db), open_(db.exec("BEGIN IMMEDIATE")) {}
-  ~Transaction() {
-    if (open_) db_.exec("ROLLBACK");
-  }
-  bool ok() const { return open_; }
-  bool commit() {
-    open_ = !db_.exec("COMMIT");
-    return !open_;
-  }
-
- private:
-  Database& db_;
-  bool open_;
-};
 
 }  // namespace
 

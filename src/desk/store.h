@@ -1,5 +1,6 @@
 // Everything the desk keeps, in one SQLite file: conversations (the bundle as
-// received), hashed customer tokens and the messages after the handoff. Every
+// received), hashed customer tokens, the messages after the handoff, and the
+// widget's outcome events with their facts per conversation. Every
 // call is one transaction, committed before it returns.
 #pragma once
 
@@ -10,6 +11,9 @@
 #include <string>
 #include <vector>
 
+#include "events.h"
+#include "facts.h"
+#include "gaps.h"
 #include "sqlite_db.h"
 
 namespace tandem::desk {
@@ -34,6 +38,11 @@ struct Message {
   std::string role;  // "customer" or "agent"
   std::string text;
   std::int64_t time_ms = 0;
+};
+
+struct EventsResult {
+  bool ok = false;  // false: nothing was stored (a database failure)
+  std::size_t accepted = 0, duplicates = 0;
 };
 
 struct ConversationRow {
@@ -69,6 +78,20 @@ class Store {
   bool resolve(const std::string& conversation_id, std::int64_t now_ms);
   // status "open", "resolved" or "all"; most urgent first, then longest waiting.
   std::optional<std::vector<ConversationRow>> list(const std::string& status);
+
+  // Stores new events and folds them into their conversations' facts, all in
+  // one transaction; an event id seen before is skipped (store_events.cpp).
+  EventsResult add_events(const std::vector<Event>& events, std::int64_t now_ms);
+  // The facts of conversations that started in [since_ms, until_ms).
+  std::optional<std::vector<Facts>> facts(std::int64_t since_ms, std::int64_t until_ms);
+  // For each handoff received in [since_ms, until_ms): how long until the
+  // first agent message (nullopt: none yet). Bot turns are not messages here.
+  std::optional<std::vector<std::optional<std::int64_t>>> first_responses(std::int64_t since_ms,
+                                                                          std::int64_t until_ms);
+  // Every event of the conversations that started in [since_ms, until_ms).
+  std::optional<std::vector<Event>> events(std::int64_t since_ms, std::int64_t until_ms);
+  // The events that may signal a knowledge gap, of the same conversations.
+  std::optional<std::vector<GapEvent>> gap_events(std::int64_t since_ms, std::int64_t until_ms);
 
  private:
   explicit Store(std::unique_ptr<Database> db) : db_(std::move(db)) {}

@@ -2,6 +2,7 @@
 //   tandem.js        the widget, bundled and minified (web/widget/index.js)
 //   tandem.css       its stylesheet (web/widget/widget.css)
 //   tandem-core.mjs  the Emscripten ES module and its .wasm (from the wasm build)
+//   tandem-analytics.js  the outcome-event recorder, fetched on the first event
 //   tandem-neural.js, tandem-neural-worker.js, ort/   the optional neural model's
 //                    glue, worker and ONNX Runtime Web's CPU-only files (fetched
 //                    only by sites that opt in)
@@ -24,6 +25,7 @@ const SIZE_REPORT = ['tandem.js', 'tandem.css', ...CORE_FILES, 'site.tandem'];
 const ORT_DIST = path.join(ROOT, 'node_modules/onnxruntime-web/dist');
 const ORT_FILES = ['ort.wasm.bundle.min.mjs', 'ort-wasm-simd-threaded.wasm'];
 const LAZY_REPORT = [
+  'tandem-analytics.js',
   'tandem-neural.js',
   'tandem-neural-worker.js',
   ...ORT_FILES.map((name) => `ort/${name}`),
@@ -61,6 +63,7 @@ async function bundle(out) {
   for (const [entry, name] of [
     ['web/widget/neural-context.js', 'tandem-neural.js'],
     ['web/widget/neural-worker.js', 'tandem-neural-worker.js'],
+    ['web/widget/recorder.js', 'tandem-analytics.js'],
     ['wasm/tandem-encoder.js', 'tandem-encoder.js'],
   ]) {
     await build({
@@ -120,7 +123,7 @@ async function reportSizes(out) {
     console.log(`  ${name.padEnd(18)} ${String(size.raw).padStart(8)} B  ${String(size.gz).padStart(7)} B gzip`);
   }
   console.log(`  ${'widget total'.padEnd(18)} ${String(raw).padStart(8)} B  ${String(gz).padStart(7)} B gzip (without the model)`);
-  console.log('  loaded later, only with the neural model:');
+  console.log('  loaded later (analytics on the first event; the rest only with the neural model):');
   for (const name of LAZY_REPORT) {
     const file = path.join(out, name);
     if (!(await exists(file))) continue;

@@ -1,6 +1,7 @@
 // <tandem-chat>: the element's lifecycle and the path of one message
 // (customer text -> engine decision -> log, storage, events).
 // Contract: ARCHITECTURE.md 3.2.
+import { analyticsMode, createAnalytics } from './analytics.js';
 import { botMessage, customerMessage, noticeMessage, suggestionsFor, turnContext } from './conversation.js';
 import { createEngineLoader, LOAD_ERROR } from './engine-loader.js';
 import { bundleInput, handoffStatus } from './handoff.js';
@@ -31,6 +32,14 @@ export class TandemChat extends HTMLElement {
   #neural = null; // a NeuralContext, on pages with `neural` or `encoder`
   #kbWords = {}; // the knowledge base's messages, once its engine is loaded
   #loading = null;
+  #outcome = createAnalytics({
+    mode: () => analyticsMode(this.getAttribute('analytics')),
+    endpoint: () => this.#endpoint,
+    kbUrl: () => this.#kbUrl,
+    view: () => this.#view,
+    locale: () => this.#locale,
+    emit: (type, detail) => this.#emit(type, detail),
+  });
 
   get #kbUrl() {
     return new URL(this.getAttribute('kb') || DEFAULT_KB, this.ownerDocument.baseURI).href;
@@ -110,6 +119,7 @@ export class TandemChat extends HTMLElement {
   }
 
   clear() {
+    this.#outcome('cleared');
     clearConversation(storageKey(this.#kbUrl));
     this.#line?.stop();
     this.#restoredInto = null;
@@ -303,7 +313,7 @@ export class TandemChat extends HTMLElement {
         this.#personLine().send(question.text);
         return answer.reply;
       }
-      return this.#showReply(engine, answer);
+      return this.#showReply(engine, answer, question.text);
     } finally {
       this.#view.setTyping(false);
       this.#view.setBusy(false);
@@ -330,8 +340,10 @@ export class TandemChat extends HTMLElement {
     this.#persist();
   }
 
-  #showReply(engine, answer) {
+  // question: the customer's words as redacted, for analytics="full" only.
+  #showReply(engine, answer, question) {
     const decision = answer.reply;
+    this.#outcome('reply', { decision, question });
     const message = botMessage(decision);
     this.#conversation.messages.push(message);
     this.#persist();
@@ -373,7 +385,10 @@ export class TandemChat extends HTMLElement {
       save: () => this.#persist(),
       show: () => this.#showHandoffStatus(),
       agentMessages: (messages) => this.#fromPerson(messages),
-      resolved: () => this.#backToBot('resolvedNotice'),
+      resolved: () => {
+        this.#outcome('resolved');
+        this.#backToBot('resolvedNotice');
+      },
       // A message written as the agent resolved it reopened the conversation.
       reopened: () => {
         this.#conversation.mode = 'human';
@@ -408,6 +423,7 @@ export class TandemChat extends HTMLElement {
     if (!message) return;
     message.feedback = value;
     this.#persist();
+    this.#outcome('feedback', { intent: message.intent, helpful: value === 'yes' });
     if (message.turn === undefined) return;
     // "Not helpful" may hand off: through the same queue as messages, so replies stay in order.
     this.#queue = this.#queue
