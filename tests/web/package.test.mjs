@@ -127,6 +127,16 @@ test('the neural worker starts from the other origin through a same-origin boots
   await page.close();
 });
 
+test('a neural model failing its hash is turned off, and the engine answers alone', async () => {
+  const hashes = { 'site.onnx': sha384(Buffer.from('not the network')) };
+  const { page } = await openHost('neural-wrong.html', `neural="site.onnx" integrity='${JSON.stringify(hashes)}'`);
+  await page.evaluate(() => document.querySelector('tandem-chat').open());
+  const neural = await page.waitForFunction(() => window.tandemEvents.find((e) => e.type === 'tandem:neural')?.detail, null, { timeout: 30000 });
+  assert.equal((await neural.jsonValue()).state, 'off');
+  assert.ok((await ask(page, QUESTION)).reply.length > 0);
+  await page.close();
+});
+
 test('with the right integrity hashes the wasm and the knowledge base load', async () => {
   const hashes = { 'tandem-core.wasm': state.integrity['tandem-core.wasm'], 'site.tandem': state.kbHash };
   const { page, problems } = await openHost('integrity.html', `integrity='${JSON.stringify(hashes)}'`);
