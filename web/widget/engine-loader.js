@@ -73,8 +73,6 @@ function isWasmFailure(error) {
   );
 }
 
-// dependencies are injectable so the loader's error handling can be checked
-// without a browser; the widget passes none.
 // With a hash for the wasm it is fetched here, checked, then compiled (not
 // compiled while it downloads, as Emscripten's own fetch does).
 async function fetchWasm(url, integrity, fetchImpl) {
@@ -84,6 +82,9 @@ async function fetchWasm(url, integrity, fetchImpl) {
   return new Uint8Array(await response.arrayBuffer());
 }
 
+// dependencies are injectable so the loader's error handling can be checked
+// without a browser; the widget passes none. integrity: the element's
+// attribute as written (integrity.js).
 export function createEngineLoader({ kbUrl, coreUrl, integrity = '', onProgress = () => {}, deps = {} }) {
   const {
     fetchImpl = (...args) => globalThis.fetch(...args),
