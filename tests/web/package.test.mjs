@@ -96,9 +96,15 @@ test('the package ships what its exports and files name, with types, a manifest 
     const chat = customElements.get('tandem-chat');
     return { methods: Object.getOwnPropertyNames(chat.prototype), observed: chat.observedAttributes };
   });
-  for (const method of element.members.filter((m) => m.kind === 'method')) assert.ok(actual.methods.includes(method.name), method.name);
+  // Both ways, so a method or attribute added to the element without its manifest entry fails here.
+  const lifecycle = ['constructor', 'connectedCallback', 'disconnectedCallback', 'attributeChangedCallback'];
+  const members = element.members.map((m) => m.name);
+  assert.deepEqual(actual.methods.filter((name) => !lifecycle.includes(name)).sort(), members.sort());
   const attributes = element.attributes.map((a) => a.name);
-  for (const name of actual.observed) assert.ok(attributes.includes(name), name);
+  for (const name of actual.observed) assert.ok(attributes.includes(name), `${name} is not in custom-elements.json`);
+  const classBody = types.slice(types.indexOf('export declare class TandemChat'), types.indexOf('\n}', types.indexOf('export declare class TandemChat')));
+  const declared = [...classBody.matchAll(/^ {2}(?:readonly )?(\w+)[(:]/gm)].map((m) => m[1]).filter((name) => name !== 'addEventListener' && name !== 'removeEventListener');
+  assert.deepEqual([...new Set(declared)].sort(), members.sort(), 'tandem.d.ts declares the manifest\'s members');
   assert.equal(state.integrity['tandem-core.wasm'], sha384(await readFile(path.join(state.pkg, 'tandem-core.wasm'))));
   await page.close();
 });
