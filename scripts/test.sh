@@ -66,8 +66,13 @@ step_sanitize() {
 
 # The widget in Debian's Chromium against the built demo (tests/web): builds
 # what it needs itself, so `bash scripts/test.sh web` also works alone.
+# Also packs the npm package (build/package, written by web/tools/build.mjs)
+# as it would be published, into build/tandem-chat-*.tgz: nothing is published,
+# and tests/web/package.test.mjs loads the widget from that tarball.
 step_web() {
   bash scripts/demo.sh --build
+  rm -f build/tandem-chat-*.tgz
+  npm pack ./build/package --pack-destination build --offline --silent
   node --test --test-concurrency=1 tests/web/
 }
 

@@ -224,6 +224,46 @@ test('engine loader: a failed load is retried on the next call', async () => {
   assert.equal(attempts, 2);
 });
 
+// fetch() stands in for the browser's: it refuses a body whose hash differs,
+// with the same TypeError as a network failure.
+function integrityLoader(integrity, { files, reachable = true }) {
+  const requests = [];
+  const loader = createEngineLoader({
+    kbUrl: 'https://shop.example/kb/site.tandem',
+    coreUrl: 'https://cdn.example/chat@1/tandem-core.mjs',
+    integrity,
+    deps: {
+      fetchImpl: async (url, init = {}) => {
+        const name = new URL(url).pathname.split('/').pop();
+        requests.push({ name, method: init.method ?? 'GET', integrity: init.integrity });
+        if (init.method === 'HEAD') return reachable ? new Response(null) : Promise.reject(new TypeError('network'));
+        if (init.integrity && init.integrity !== files[name].hash) throw new TypeError('Failed to fetch');
+        return new Response(files[name].bytes);
+      },
+      importCore: async () => ({ default: () => ({}) }),
+      load: async ({ modelBytes, wasmBinary }) => ({ model: modelBytes.length, wasm: wasmBinary?.length }),
+    },
+  });
+  return { loader, requests };
+}
+
+test('engine loader: integrity hashes go to fetch by file name, and a mismatch is told apart from a missing file', async () => {
+  const files = { 'site.tandem': { bytes: MODEL, hash: 'sha384-kb' }, 'tandem-core.wasm': { bytes: new Uint8Array(7), hash: 'sha384-wasm' } };
+  const right = integrityLoader('{"site.tandem":"sha384-kb","tandem-core.wasm":"sha384-wasm"}', { files });
+  assert.deepEqual(await right.loader.load(), { model: 24, wasm: 7 });
+  assert.deepEqual(right.requests.map((r) => [r.name, r.integrity]).sort(), [['site.tandem', 'sha384-kb'], ['tandem-core.wasm', 'sha384-wasm']]);
+  // Without a hash for the wasm, Emscripten fetches (and streams) it itself.
+  const kbOnly = integrityLoader('{"site.tandem":"sha384-kb"}', { files });
+  assert.deepEqual(await kbOnly.loader.load(), { model: 24, wasm: undefined });
+
+  const wrong = (json, options = {}) => failure(integrityLoader(json, { files, ...options }).loader);
+  assert.equal(await wrong('{"tandem-core.wasm":"sha384-other"}'), LOAD_ERROR.integrity);
+  assert.equal(await wrong('{"site.tandem":"sha384-other"}'), LOAD_ERROR.integrity);
+  assert.equal(await wrong('{"site.tandem":"sha384-other"}', { reachable: false }), LOAD_ERROR.modelMissing);
+  assert.equal(await wrong('{"tandem-core.wasm":"sha384-other"}', { reachable: false }), LOAD_ERROR.engine);
+  for (const bad of ['{not json', '[]', '{"site.tandem": 5}', 'null']) assert.equal(await wrong(bad), LOAD_ERROR.integrity, bad);
+});
+
 test('suggestions: the engine\'s own choices and labels win over humanised candidates', () => {
   const decision = { action: 'clarify', candidates: [{ id: 'order_tracking', confidence: 0.5 }] };
   assert.deepEqual(suggestionsFor({ ...decision, choices: [{ id: 'safety_incident', label: 'A safety problem' }, 'order_tracking'] }), [

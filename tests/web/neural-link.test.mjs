@@ -25,7 +25,7 @@ function started(script) {
   const states = [];
   const link = new NeuralLink({ onState: (state, detail) => states.push({ state, ...detail }) });
   const worker = fakeWorker(script);
-  link.start({ workerUrl: 'w.js', ortUrl: 'ort.mjs', modelUrl: 'm.onnx', createWorker: () => worker });
+  link.start({ workerUrl: 'w.js', ortUrl: 'ort.mjs', modelUrl: 'm.onnx', integrity: 'sha384-abc', createWorker: () => worker });
   return { link, worker, states };
 }
 
@@ -42,7 +42,7 @@ test('neural link: ready after load, then runs return the outputs', async () => 
   await settle();
   assert.deepEqual(states, [{ state: 'loading' }, { state: 'ready', ms: 12 }]);
   assert.deepEqual(await link.run(feeds), outputs);
-  assert.deepEqual(worker.posted[0], { type: 'load', ortUrl: 'ort.mjs', modelUrl: 'm.onnx' });
+  assert.deepEqual(worker.posted[0], { type: 'load', ortUrl: 'ort.mjs', modelUrl: 'm.onnx', integrity: 'sha384-abc' });
 });
 
 test('neural link: a load error turns it off for good, with the reason', async () => {

@@ -8,11 +8,16 @@
 //                    only by sites that opt in)
 //   tandem-encoder.js + .mjs + .wasm  a company encoder's tokenizer and index (idem)
 //   index.html ...   the demo page and its assets (web/demo, not kb.json)
+//   integrity.json   the SHA-384 of every file above and of the site's models,
+//                    for the element's `integrity` attribute
 // The model (site.tandem) is written there by `tandem train`, see scripts/demo.sh.
+// The widget's files also go, with web/package, into the npm package folder
+// (default build/package; `npm pack build/package` packs it).
 //
-//   node web/tools/build.mjs [--out build/web] [--core build/wasm/web]
+//   node web/tools/build.mjs [--out build/web] [--core build/wasm/web] [--package build/package]
 import { build } from 'esbuild';
-import { copyFile, cp, mkdir, readFile, stat } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { copyFile, cp, mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
@@ -34,14 +39,24 @@ const LAZY_REPORT = [
   ...ENCODER_FILES,
 ];
 
+// What the npm package ships (web/package/package.json lists the same in `files`).
+const PACKAGE_FILES = ['tandem.js', 'tandem.css', ...CORE_FILES, 'tandem-neural.js', 'tandem-neural-worker.js', 'tandem-encoder.js', ...ENCODER_FILES];
+const PACKAGE_META = ['package.json', 'README.md', 'tandem.d.ts', 'custom-elements.json'];
+const SITE_FILES = ['site.tandem', 'site.onnx'];
+
 function parseArgs(argv) {
-  const options = { out: 'build/web', core: 'build/wasm/web' };
+  const options = { out: 'build/web', core: 'build/wasm/web', package: 'build/package' };
   for (let i = 0; i < argv.length; i++) {
     if (argv[i] === '--out') options.out = argv[++i];
     else if (argv[i] === '--core') options.core = argv[++i];
+    else if (argv[i] === '--package') options.package = argv[++i];
     else throw new Error(`build: unknown argument ${argv[i]}`);
   }
-  return { out: path.resolve(ROOT, options.out), core: path.resolve(ROOT, options.core) };
+  return {
+    out: path.resolve(ROOT, options.out),
+    core: path.resolve(ROOT, options.core),
+    pkg: path.resolve(ROOT, options.package),
+  };
 }
 
 async function exists(file) {
@@ -104,6 +119,39 @@ async function copyDemo(out) {
   });
 }
 
+// Subresource Integrity hashes by file name (the key the widget looks up).
+async function integrityOf(dir, names) {
+  const hashes = {};
+  for (const name of names) {
+    const file = path.join(dir, name);
+    if (!(await exists(file))) continue;
+    hashes[path.basename(name)] = `sha384-${createHash('sha384').update(await readFile(file)).digest('base64')}`;
+  }
+  return hashes;
+}
+
+async function shipped(out) {
+  const ort = (await readdir(path.join(out, 'ort'))).map((name) => `ort/${name}`);
+  return [...PACKAGE_FILES, ...ort];
+}
+
+async function writeIntegrity(out) {
+  const hashes = await integrityOf(out, [...(await shipped(out)), ...SITE_FILES]);
+  await writeFile(path.join(out, 'integrity.json'), `${JSON.stringify(hashes, null, 2)}\n`);
+  for (const name of ['tandem-core.wasm', ...SITE_FILES]) if (hashes[name]) console.log(`  ${name.padEnd(18)} ${hashes[name]}`);
+}
+
+// A fresh folder each time, so a file dropped from the package does not linger.
+async function writePackage(out, pkg) {
+  await rm(pkg, { recursive: true, force: true });
+  await mkdir(path.join(pkg, 'ort'), { recursive: true });
+  const files = await shipped(out);
+  for (const name of files) await copyFile(path.join(out, name), path.join(pkg, name));
+  for (const name of PACKAGE_META) await copyFile(path.join(ROOT, 'web/package', name), path.join(pkg, name));
+  const hashes = await integrityOf(pkg, files);
+  await writeFile(path.join(pkg, 'integrity.json'), `${JSON.stringify(hashes, null, 2)}\n`);
+}
+
 async function sizeOf(file) {
   const bytes = await readFile(file);
   return { raw: bytes.length, gz: gzipSync(bytes, { level: 9 }).length };
@@ -132,11 +180,14 @@ async function reportSizes(out) {
   }
 }
 
-const { out, core } = parseArgs(process.argv.slice(2));
+const { out, core, pkg } = parseArgs(process.argv.slice(2));
 await mkdir(out, { recursive: true });
 await bundle(out);
 await copyCore(core, out);
 await copyRuntime(out);
 await copyDemo(out);
-console.log(`build: wrote ${path.relative(ROOT, out)}/`);
+await writePackage(out, pkg);
+console.log(`build: wrote ${path.relative(ROOT, out)}/ and the npm package ${path.relative(ROOT, pkg)}/`);
 await reportSizes(out);
+console.log(`  integrity (all files: ${path.relative(ROOT, out)}/integrity.json):`);
+await writeIntegrity(out);

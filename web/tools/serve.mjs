@@ -1,9 +1,10 @@
 // A small static file server for the demo and the browser tests, on loopback
 // only. Options: cross-origin isolation headers (for precise timers in
 // benchmarks) and a strict Content-Security-Policy (to prove the widget needs
-// no inline code or styles).
+// no inline code or styles), and CORS for any origin (to serve the npm package
+// as a CDN does).
 //
-//   node web/tools/serve.mjs [--root build/web] [--port 8080] [--isolate] [--csp]
+//   node web/tools/serve.mjs [--root build/web] [--port 8080] [--isolate] [--csp] [--cors]
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { createServer } from 'node:http';
@@ -54,7 +55,7 @@ async function resolveFile(root, urlPath) {
   }
 }
 
-export function startServer({ root, port = 0, host = '127.0.0.1', isolate = false, csp = false } = {}) {
+export function startServer({ root, port = 0, host = '127.0.0.1', isolate = false, csp = false, cors = false } = {}) {
   const absoluteRoot = path.resolve(root);
   const server = createServer(async (request, response) => {
     const headers = { 'Cache-Control': 'no-cache', 'X-Content-Type-Options': 'nosniff' };
@@ -63,6 +64,7 @@ export function startServer({ root, port = 0, host = '127.0.0.1', isolate = fals
       headers['Cross-Origin-Embedder-Policy'] = 'require-corp';
       headers['Cross-Origin-Resource-Policy'] = 'same-origin';
     }
+    if (cors) headers['Access-Control-Allow-Origin'] = '*';
     if (csp) headers['Content-Security-Policy'] = typeof csp === 'string' ? csp : STRICT_CSP;
     if (request.method !== 'GET' && request.method !== 'HEAD') {
       response.writeHead(405, { ...headers, Allow: 'GET, HEAD' }).end();
@@ -96,13 +98,14 @@ export function startServer({ root, port = 0, host = '127.0.0.1', isolate = fals
 }
 
 function parseArgs(argv) {
-  const options = { root: 'build/web', port: 8080, isolate: false, csp: false };
+  const options = { root: 'build/web', port: 8080, isolate: false, csp: false, cors: false };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     if (arg === '--root') options.root = argv[++i];
     else if (arg === '--port') options.port = Number(argv[++i]);
     else if (arg === '--isolate') options.isolate = true;
     else if (arg === '--csp') options.csp = true;
+    else if (arg === '--cors') options.cors = true;
     else throw new Error(`serve: unknown argument ${arg}`);
   }
   return options;

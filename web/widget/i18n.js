@@ -43,6 +43,7 @@ const TABLE = {
     errorModelCorrupt:
       'The assistant is unavailable: its knowledge file is damaged. Please try again later.',
     errorEngine: 'The assistant could not start in this browser. Please try again later.',
+    errorIntegrity: 'The assistant is unavailable: its files did not pass this site’s security check. Please try again later.',
   },
   fr: {
     dir: 'ltr',
@@ -86,6 +87,7 @@ const TABLE = {
     errorModelCorrupt:
       'L’assistant est indisponible : son fichier de connaissances est endommagé. Réessayez plus tard.',
     errorEngine: 'L’assistant n’a pas pu démarrer dans ce navigateur. Réessayez plus tard.',
+    errorIntegrity: 'L’assistant n’est pas disponible : ses fichiers n’ont pas passé le contrôle de sécurité du site. Réessayez plus tard.',
   },
   ar: {
     dir: 'rtl',
@@ -127,6 +129,7 @@ const TABLE = {
     errorModelMissing: 'المساعد غير متاح: تعذّر العثور على ملف المعرفة. يرجى المحاولة لاحقاً.',
     errorModelCorrupt: 'المساعد غير متاح: ملف المعرفة تالف. يرجى المحاولة لاحقاً.',
     errorEngine: 'تعذّر تشغيل المساعد في هذا المتصفح. يرجى المحاولة لاحقاً.',
+    errorIntegrity: 'المساعد غير متاح: لم تجتز ملفاته فحص الأمان الخاص بالموقع. يرجى المحاولة لاحقاً.',
   },
 };
 

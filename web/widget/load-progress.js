@@ -11,6 +11,7 @@ export const LOAD_ERROR_STRING = {
   [LOAD_ERROR.modelMissing]: 'errorModelMissing',
   [LOAD_ERROR.modelCorrupt]: 'errorModelCorrupt',
   [LOAD_ERROR.engine]: 'errorEngine',
+  [LOAD_ERROR.integrity]: 'errorIntegrity',
 };
 
 export function showProgress(view, strings) {

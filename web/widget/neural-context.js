@@ -1,6 +1,7 @@
 // The optional neural model beside the engine (docs/neural.md): it loads in a
 // worker once the chat is open and the browser is idle; until it is ready
 // (or if it never is, or a run fails) the engine answers alone.
+import { integrityOf, parseIntegrity } from './integrity.js';
 import { NeuralLink, NEURAL_STATE } from './neural-link.js';
 import { encoderSource, trainedModelSource } from './neural-sources.js';
 
@@ -35,7 +36,8 @@ export class NeuralContext {
           if (this.#link !== link) return loaded?.dispose();
           if (!loaded) return link.disable('no neural model to run');
           this.#source = loaded;
-          link.start({ workerUrl: NEURAL_WORKER_URL, ortUrl: ORT_URL, modelUrl: model });
+          const integrity = integrityOf(parseIntegrity(element.getAttribute('integrity')), model);
+          link.start({ workerUrl: NEURAL_WORKER_URL, ortUrl: ORT_URL, modelUrl: model, integrity });
         },
         (error) => link.disable(`encoder: ${error.message}`),
       );

@@ -8,6 +8,20 @@ export const RUN_TIMEOUT_MS = 300;
 
 export const NEURAL_STATE = { idle: 'idle', loading: 'loading', ready: 'ready', off: 'off' };
 
+// A worker's script must be on the page's origin; a widget served from a CDN
+// starts its worker through a same-origin Blob module that imports it (by
+// CORS, as the widget's other modules are). Same-origin pages keep the plain
+// URL, which a strict CSP without `worker-src blob:` allows.
+export function startModuleWorker(url) {
+  if (new URL(url).origin === location.origin) return new Worker(url, { type: 'module' });
+  const bootstrap = URL.createObjectURL(new Blob([`import ${JSON.stringify(url)};`], { type: 'text/javascript' }));
+  try {
+    return new Worker(bootstrap, { type: 'module' });
+  } finally {
+    URL.revokeObjectURL(bootstrap); // the worker holds the Blob from construction on
+  }
+}
+
 export class NeuralLink {
   #worker = null;
   #pending = new Map();
@@ -22,7 +36,7 @@ export class NeuralLink {
     this.#onState = onState;
   }
 
-  start({ workerUrl, ortUrl, modelUrl, createWorker = (url) => new Worker(url, { type: 'module' }) }) {
+  start({ workerUrl, ortUrl, modelUrl, integrity = '', createWorker = startModuleWorker }) {
     if (this.state !== NEURAL_STATE.idle) return;
     this.#setState(NEURAL_STATE.loading);
     try {
@@ -51,7 +65,7 @@ export class NeuralLink {
         }
       }
     };
-    this.#worker.postMessage({ type: 'load', ortUrl, modelUrl });
+    this.#worker.postMessage({ type: 'load', ortUrl, modelUrl, integrity });
   }
 
   // Resolves to the outputs, or to null when the model is not ready or too slow.

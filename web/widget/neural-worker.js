@@ -2,7 +2,7 @@
 // main thread. It knows nothing about intents: the engine (C++) makes the
 // feeds and reads the outputs; this file only moves tensors.
 //
-// Messages in:  { type: 'load', ortUrl, modelUrl }
+// Messages in:  { type: 'load', ortUrl, modelUrl, integrity }
 //               { type: 'run', id, feeds: { name: { type, dims, data } } }
 // Messages out: { type: 'ready', inputNames, outputNames, ms }
 //               { type: 'result', id, outputs: { name: { type, dims, data } } }
@@ -10,7 +10,7 @@
 let ort = null;
 let session = null;
 
-async function load({ ortUrl, modelUrl }) {
+async function load({ ortUrl, modelUrl, integrity }) {
   const started = performance.now();
   ort = await import(/* webpackIgnore: true */ ortUrl);
   // The runtime's wasm sits beside its module on the site's own origin, never a
@@ -21,7 +21,7 @@ async function load({ ortUrl, modelUrl }) {
   // need cross-origin isolation that most host pages do not have.
   ort.env.wasm.numThreads = 1;
   ort.env.logLevel = 'error';
-  const response = await fetch(modelUrl, { credentials: 'same-origin' });
+  const response = await fetch(modelUrl, { credentials: 'same-origin', integrity });
   if (!response.ok) throw new Error(`${modelUrl}: HTTP ${response.status}`);
   const bytes = new Uint8Array(await response.arrayBuffer());
   session = await ort.InferenceSession.create(bytes, { executionProviders: ['wasm'] });

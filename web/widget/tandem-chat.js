@@ -243,6 +243,7 @@ export class TandemChat extends HTMLElement {
     this.#loader ??= createEngineLoader({
       kbUrl: this.#kbUrl,
       coreUrl: CORE_URL,
+      integrity: this.getAttribute('integrity'),
       onProgress: (fraction) => this.#loading?.update(fraction),
     });
     const first = !this.#loader.started;
