@@ -36,6 +36,17 @@ export interface TandemErrorDetail {
 
 export type TandemNeuralDetail = { state: 'ready'; ms: number } | { state: 'off'; reason: string };
 
+/** An outcome event (schema tandem.events/1, docs/metrics.md): never any message text but a
+ * full-mode fallback's redacted question. */
+export interface TandemOutcomeEvent {
+  id: string;
+  conversation: string;
+  /** RFC 3339 time. */
+  time: string;
+  type: string;
+  [field: string]: unknown;
+}
+
 export interface TandemChatEventMap {
   'tandem:ready': CustomEvent<Record<string, never>>;
   'tandem:reply': CustomEvent<TandemDecision>;
@@ -43,6 +54,7 @@ export interface TandemChatEventMap {
   'tandem:agent-message': CustomEvent<TandemAgentMessage>;
   'tandem:error': CustomEvent<TandemErrorDetail>;
   'tandem:neural': CustomEvent<TandemNeuralDetail>;
+  'tandem:outcome': CustomEvent<TandemOutcomeEvent>;
 }
 
 /** File name -> Subresource Integrity hash, e.g. the package's integrity.json. */

@@ -40,7 +40,7 @@ const LAZY_REPORT = [
 ];
 
 // What the npm package ships (web/package/package.json lists the same in `files`).
-const PACKAGE_FILES = ['tandem.js', 'tandem.css', ...CORE_FILES, 'tandem-neural.js', 'tandem-neural-worker.js', 'tandem-encoder.js', ...ENCODER_FILES];
+const PACKAGE_FILES = ['tandem.js', 'tandem.css', ...CORE_FILES, 'tandem-analytics.js', 'tandem-neural.js', 'tandem-neural-worker.js', 'tandem-encoder.js', ...ENCODER_FILES];
 const PACKAGE_META = ['package.json', 'README.md', 'tandem.d.ts', 'custom-elements.json'];
 const SITE_FILES = ['site.tandem', 'site.onnx'];
 
