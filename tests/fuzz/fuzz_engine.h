@@ -1,6 +1,8 @@
 // The engine the message and conversation fuzzers talk to: compiled once per
 // process from a small knowledge base with sensitive intents, details to
 // collect, FAQs and a redaction rule, so every branch of the policy is reachable.
+// Included by exactly one file of each fuzz target, which it gives its
+// LLVMFuzzerInitialize.
 #pragma once
 
 #include <fstream>
@@ -28,3 +30,10 @@ inline const engine::Engine& fuzz_engine() {
 }
 
 }  // namespace tandem::fuzz
+
+// Training runs once, before the first input: under the sanitizers on a busy
+// machine it can take longer than libFuzzer's per-input timeout.
+extern "C" int LLVMFuzzerInitialize(int*, char***) {
+  tandem::fuzz::fuzz_engine();
+  return 0;
+}
