@@ -140,26 +140,27 @@ nlohmann::json confused_pairs_json(const std::vector<data::Example>& items, cons
   return out;
 }
 
+// Texts and ids come from the author's files: escaped for the terminal (engine_io.h).
 void print_errors(const nlohmann::json& errors, const nlohmann::json& pairs) {
+  auto text = [](const nlohmann::json& value) {
+    return value.is_null() ? std::string("-") : printable(value.get<std::string>());
+  };
   std::printf(
       "\n%zu messages not answered right (expected -> predicted, confidence, action, "
       "reason):\n",
       errors.size());
   for (const auto& e : errors) {
-    const std::string predicted =
-        e["predicted"].is_null() ? "-" : e["predicted"].get<std::string>();
-    std::printf("  [%s] \"%s\"\n      %s -> %s  %.3f  %s  %s\n",
-                e["outcome"].get<std::string>().c_str(), e["text"].get<std::string>().c_str(),
-                e["expected"].get<std::string>().c_str(), predicted.c_str(),
-                e["confidence"].get<double>(), e["action"].get<std::string>().c_str(),
-                e["reason"].get<std::string>().c_str());
+    std::printf("  [%s] \"%s\"\n      %s -> %s  %.3f  %s  %s\n", text(e["outcome"]).c_str(),
+                text(e["text"]).c_str(), text(e["expected"]).c_str(), text(e["predicted"]).c_str(),
+                e["confidence"].get<double>(), text(e["action"]).c_str(),
+                text(e["reason"]).c_str());
   }
   if (pairs.empty()) return;
   std::printf("\nmost confused intent pairs (top candidate was the other one):\n");
   for (const auto& p : pairs) {
-    std::printf("  %s / %s: %d, e.g. \"%s\"\n", p["intents"][0].get<std::string>().c_str(),
-                p["intents"][1].get<std::string>().c_str(), p["count"].get<int>(),
-                p["examples"][0].get<std::string>().c_str());
+    std::printf("  %s / %s: %d, e.g. \"%s\"\n", text(p["intents"][0]).c_str(),
+                text(p["intents"][1]).c_str(), p["count"].get<int>(),
+                text(p["examples"][0]).c_str());
   }
 }
 

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <map>
 
+#include "engine_io.h"
 #include "kb/knowledge_base.h"
 
 namespace tandem::cli {
@@ -12,8 +13,9 @@ namespace {
 constexpr size_t kFewExamples = 10;
 constexpr size_t kListed = 8;  // examples and pairs listed at most
 
+// The author's own text, escaped for the terminal (engine_io.h).
 std::string quoted(const std::string& text) {
-  return "\"" + (text.size() > 70 ? text.substr(0, 67) + "..." : text) + "\"";
+  return "\"" + printable(text.size() > 70 ? text.substr(0, 67) + "..." : text) + "\"";
 }
 
 void print_scope(const engine::CompileReport& report, const engine::Model& model, std::FILE* out) {
@@ -69,7 +71,7 @@ void print_examples(const engine::CompileReport& report, const engine::Model& mo
   const auto& labels = model.classifier.labels();
   const auto& examples = report.classifier.heldout_examples;
   auto name = [&](uint32_t id) {
-    return id < labels.size() ? labels[id] : std::string(data::kOutOfScope);
+    return id < labels.size() ? printable(labels[id]) : std::string(data::kOutOfScope);
   };
   std::map<uint32_t, size_t> count;
   for (const auto& e : examples) ++count[e.truth];

@@ -353,6 +353,15 @@ class CliTest(unittest.TestCase):
                 self.assertNotIn("\x1b", result.stderr)
                 self.assertFalse(os.path.exists(self.path("x.tandem")))
 
+    def test_eval_errors_escape_control_characters(self):
+        source = self.write("escape_eval.csv",
+                            "text,category\n\"zz\x1b[2J\x1b]0;pwned\x07 blorp\",payment_status\n")
+        result = run("eval", self.model("kb"), source, "--errors")
+        self.assertEqual(result.returncode, 0, result.stderr)
+        self.assertIn("zz\\x1B[2J", result.stdout)
+        self.assertNotIn("\x1b", result.stdout + result.stderr)
+        self.assertNotIn("\x07", result.stdout + result.stderr)
+
     def test_csv_with_a_bad_header(self):
         source = self.write("bad_header.csv", "utterance,label\nwhere is my card,card_arrival\n")
         self.assert_clean_failure(run("train", source, "-o", self.path("x.tandem")),
