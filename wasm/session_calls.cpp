@@ -1,5 +1,6 @@
 #include "session_calls.h"
 
+#include <cmath>
 #include <cstdint>
 #include <optional>
 #include <vector>
@@ -20,9 +21,23 @@ std::string text_of(const json& object, const char* key) {
   return found != object.end() && found->is_string() ? found->get<std::string>() : std::string();
 }
 
+// A time in ms, or 0. A float out of int64's range (3e114) is not converted:
+// that conversion is undefined behaviour (found by fuzz_session_calls).
 int64_t ms_of(const json& object, const char* key) {
   const auto found = object.find(key);
-  return found != object.end() && found->is_number() ? found->get<int64_t>() : 0;
+  if (found == object.end() || !found->is_number()) return 0;
+  if (found->is_number_integer()) return found->get<int64_t>();
+  const double ms = found->get<double>();
+  return std::isfinite(ms) && std::fabs(ms) < 9.0e18 ? static_cast<int64_t>(ms) : 0;
+}
+
+// A score from the page as a float, or nothing when it is not a number a
+// float holds (a double beyond float's range does not convert).
+std::optional<float> score_of(const json& value) {
+  if (!value.is_number()) return std::nullopt;
+  const double v = value.get<double>();
+  if (!std::isfinite(v) || std::fabs(v) > 1.0e30) return std::nullopt;
+  return static_cast<float>(v);
 }
 
 // "2025-11-25" -> {2025, 11, 25}; anything else leaves relative dates unresolved.
@@ -106,8 +121,9 @@ std::optional<nlu::NeuralScores> trained_scores_of(const json& neural) {
   nlu::NeuralScores scores;
   scores.fingerprint = static_cast<uint32_t>(fingerprint->get<int64_t>());
   for (const auto& value : *logits) {
-    if (!value.is_number()) return std::nullopt;
-    scores.values.push_back(value.get<float>());
+    const auto score = score_of(value);
+    if (!score) return std::nullopt;
+    scores.values.push_back(*score);
   }
   return scores;
 }
@@ -119,12 +135,11 @@ std::optional<nlu::NeuralScores> encoder_scores_of(const engine::Engine& engine,
                                                    const json& encoder) {
   const auto weight = encoder.find("weight");
   const auto by_label = encoder.find("scores");
-  if (weight == encoder.end() || !weight->is_number() || by_label == encoder.end() ||
-      !by_label->is_object())
-    return std::nullopt;
+  const auto encoder_weight = weight == encoder.end() ? std::nullopt : score_of(*weight);
+  if (!encoder_weight || by_label == encoder.end() || !by_label->is_object()) return std::nullopt;
   nlu::NeuralScores scores;
   scores.kind = nlu::NeuralScores::Kind::kEncoderLogProbabilities;
-  scores.weight = weight->get<float>();
+  scores.weight = *encoder_weight;
   const auto& labels = engine.model().classifier.labels();
   std::vector<bool> known(labels.size(), false);
   scores.values.assign(labels.size(), 0.0f);
@@ -132,8 +147,9 @@ std::optional<nlu::NeuralScores> encoder_scores_of(const engine::Engine& engine,
   size_t count = 0;
   for (size_t i = 0; i < labels.size(); ++i) {
     const auto value = by_label->find(labels[i]);
-    if (value == by_label->end() || !value->is_number()) continue;
-    scores.values[i] = value->get<float>();
+    const auto score = value == by_label->end() ? std::nullopt : score_of(*value);
+    if (!score) continue;
+    scores.values[i] = *score;
     known[i] = true;
     sum += scores.values[i];
     ++count;
