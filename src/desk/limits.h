@@ -28,5 +28,9 @@ inline constexpr std::size_t kMaxEventQuestionBytes = 500;
 inline constexpr std::int64_t kMaxReportDays = 400;    // one summary's period
 inline constexpr std::size_t kMaxDrillDownRows = 500;  // listed; the count is exact
 inline constexpr std::size_t kMaxGapQuestions = 20;    // opted-in examples shown per gap
+inline constexpr std::size_t kMaxGapHandoffs = 2000;   // transcripts read for one gaps report
+inline constexpr std::size_t kMaxGapQuestionsPerHandoff = 3;
+inline constexpr std::size_t kMaxGapGroupQuestions = 10;  // listed per similarity group
+inline constexpr double kSameQuestionSimilarity = 0.5;    // content-word Dice: one group
 
 }  // namespace tandem::desk

@@ -97,13 +97,28 @@ void get_events(Desk& desk, const Request& req, Response& res) {
   send_json(res, 200, {{"schema", "tandem.events/1"}, {"events", list}});
 }
 
-void get_gaps(Desk& desk, const Request& req, Response& res) {
-  if (!agent_authorised(desk, req, res)) return;
+// The period's knowledge gaps, or nullopt after sending the error.
+std::optional<json> read_gaps(Desk& desk, const Request& req, Response& res) {
+  if (!agent_authorised(desk, req, res)) return std::nullopt;
   const auto period = read_period(req, res);
-  if (!period) return;
+  if (!period) return std::nullopt;
   const auto events = desk.store.gap_events(period->since_ms, period->until_ms);
-  if (!events) return send_error(res, 503, "the database is unavailable; retry");
-  send_json(res, 200, knowledge_gaps(*events));
+  const auto handoffs = desk.store.gap_handoffs(period->since_ms, period->until_ms);
+  if (!events || !handoffs) {
+    send_error(res, 503, "the database is unavailable; retry");
+    return std::nullopt;
+  }
+  return knowledge_gaps(*events, *handoffs);
+}
+
+void get_gaps(Desk& desk, const Request& req, Response& res) {
+  if (const auto gaps = read_gaps(desk, req, res)) send_json(res, 200, *gaps);
+}
+
+void get_gap_suggestions(Desk& desk, const Request& req, Response& res) {
+  if (const auto gaps = read_gaps(desk, req, res)) {
+    send_json(res, 200, knowledge_base_suggestions(*gaps));
+  }
 }
 
 void get_reports_page(Desk& desk, const Request& req, Response& res) {
@@ -137,6 +152,8 @@ void add_report_routes(httplib::Server& server, Desk& desk) {
              [&desk](const Request& req, Response& res) { get_events(desk, req, res); });
   server.Get("/v1/agent/reports/gaps",
              [&desk](const Request& req, Response& res) { get_gaps(desk, req, res); });
+  server.Get("/v1/agent/reports/gaps/suggestions",
+             [&desk](const Request& req, Response& res) { get_gap_suggestions(desk, req, res); });
 }
 
 }  // namespace tandem::desk

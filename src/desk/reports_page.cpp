@@ -20,8 +20,8 @@ const char* const kReportsPage = R"html(<!doctype html>
 <section aria-labelledby="h-figures"><h2 id="h-figures">Figures <small>(previous period in brackets)</small></h2><dl id="tiles"></dl></section>
 <section aria-labelledby="h-days"><h2 id="h-days">Outcomes per day</h2><div id="days"></div></section>
 <section aria-labelledby="h-reasons"><h2 id="h-reasons">Handoffs by reason</h2><div id="reasons"></div></section>
-<section aria-labelledby="h-intents"><h2 id="h-intents">Per intent</h2><div class="scroll"><table id="intents"></table></div></section>
-<section aria-labelledby="h-gaps"><h2 id="h-gaps">Knowledge gaps</h2><div class="scroll"><table id="gaps"></table></div></section>
+<section aria-labelledby="h-intents"><h2 id="h-intents">Per intent</h2><div class="scroll" tabindex="0" role="region" aria-labelledby="h-intents"><table id="intents"></table></div></section>
+<section aria-labelledby="h-gaps"><h2 id="h-gaps">Knowledge gaps</h2><p><a id="suggestions" download="tandem-kb-suggestions.json" href="#">Download suggestions for kb.json</a></p><div class="scroll" tabindex="0" role="region" aria-labelledby="h-gaps"><table id="gaps"></table></div></section>
 <p class="hint">Every figure is defined in docs/metrics.md.</p>
 </main></body></html>
 )html";
@@ -200,15 +200,22 @@ function csv(rows) {
   return [keys.join(','), ...rows.map((r) => keys.map((k) => cell(r[k])).join(','))].join('\n') + '\n';
 }
 
+function download(id, text, type) {
+  const link = $(id);
+  URL.revokeObjectURL(link.href);
+  link.href = URL.createObjectURL(new Blob([text], { type }));
+}
+
 async function show(period) {
   $('status').textContent = 'Loading…';
   const since = Date.parse(`${period.since}T00:00:00Z`), until = Date.parse(`${period.until}T00:00:00Z`);
   const previous = { since: isoDay(since - (until - since)), until: period.since, tz: period.tz };
   try {
-    const [now, before, gaps] = await Promise.all([
+    const [now, before, gaps, suggestions] = await Promise.all([
       fetchJson('/v1/agent/reports/summary', period),
       fetchJson('/v1/agent/reports/summary', previous),
       fetchJson('/v1/agent/reports/gaps', period),
+      fetchJson('/v1/agent/reports/gaps/suggestions', period),
     ]);
     tiles(now, before, period);
     $('days').replaceChildren(dayChart(now.by_day), legend());
@@ -216,10 +223,11 @@ async function show(period) {
     const linked = [['Intent', (r) => node('a', { href: drill(period, { figure: 'conversations', intent: r.intent }) }, r.intent)], ...INTENT_COLUMNS.slice(1)];
     table('intents', linked, now.by_intent);
     table('gaps', [['Nearest intent', (g) => g.nearest], ['Signals', (g) => num(g.signals), true], ['Unresolved', (g) => pct(g.unresolved_share), true],
-      ['Score', (g) => num(g.score, 1), true], ['Questions (opted in)', (g) => g.questions.join(' · ')]], gaps.gaps);
-    const link = $('csv');
-    URL.revokeObjectURL(link.href);
-    link.href = URL.createObjectURL(new Blob([csv(now.by_intent)], { type: 'text/csv' }));
+      ['Score', (g) => num(g.score, 1), true], ['Handed off', (g) => num(g.handed_off), true],
+      ['Questions (alike grouped)', (g) => g.groups.map((q) => `${q.questions[0]} (×${q.count})`).join(' · ')],
+      ['Draft answer (an agent reply)', (g) => g.groups.find((q) => q.draft_answer)?.draft_answer ?? '']], gaps.gaps);
+    download('csv', csv(now.by_intent), 'text/csv');
+    download('suggestions', `${JSON.stringify(suggestions, null, 2)}\n`, 'application/json');
     $('status').textContent = `${now.conversations} conversations, ${now.since} to ${now.until}`;
   } catch (error) {
     $('status').textContent = `Could not load the report: ${error.message}`;

@@ -92,6 +92,10 @@ class Store {
   std::optional<std::vector<Event>> events(std::int64_t since_ms, std::int64_t until_ms);
   // The events that may signal a knowledge gap, of the same conversations.
   std::optional<std::vector<GapEvent>> gap_events(std::int64_t since_ms, std::int64_t until_ms);
+  // The conversations received in [since_ms, until_ms) that were handed off
+  // for missing knowledge (gaps.h missing_knowledge), with their first agent
+  // reply; at most kMaxGapHandoffs, oldest first.
+  std::optional<std::vector<GapHandoff>> gap_handoffs(std::int64_t since_ms, std::int64_t until_ms);
 
  private:
   explicit Store(std::unique_ptr<Database> db) : db_(std::move(db)) {}

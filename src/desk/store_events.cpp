@@ -3,6 +3,7 @@
 // same transaction, so the facts never count an event that was not kept.
 #include <map>
 
+#include "limits.h"
 #include "store.h"
 #include "summary.h"
 
@@ -142,6 +143,26 @@ std::optional<std::vector<GapEvent>> Store::gap_events(std::int64_t since_ms,
     if (fields.is_discarded()) return std::nullopt;
     out.push_back(
         {conversation, select.text(1), known->second.first, known->second.second, fields});
+  }
+  if (select.failed()) return std::nullopt;
+  return out;
+}
+
+std::optional<std::vector<GapHandoff>> Store::gap_handoffs(std::int64_t since_ms,
+                                                           std::int64_t until_ms) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  Statement select(db_->handle(),
+                   "SELECT c.id, c.bundle, COALESCE((SELECT m.text FROM messages m WHERE "
+                   "m.conversation_id = c.id AND m.role = 'agent' ORDER BY m.id LIMIT 1), '') "
+                   "FROM conversations c WHERE c.received_ms >= ? AND c.received_ms < ? AND "
+                   "json_extract(c.bundle, '$.reason.code') IN ('low_confidence', 'not_helpful', "
+                   "'repeated_failure') ORDER BY c.received_ms, c.id LIMIT ?");
+  select.bind(1, since_ms).bind(2, until_ms).bind(3, static_cast<std::int64_t>(kMaxGapHandoffs));
+  std::vector<GapHandoff> out;
+  while (select.step()) {
+    auto bundle = nlohmann::json::parse(select.text(1), nullptr, false);
+    if (bundle.is_discarded()) return std::nullopt;
+    out.push_back({select.text(0), std::move(bundle), select.text(2)});
   }
   if (select.failed()) return std::nullopt;
   return out;

@@ -76,3 +76,45 @@ test('the reports page draws the period and the one before it', async () => {
   assert.deepEqual(violations, []);
   await page.close();
 });
+
+test('knowledge gaps show what the bot failed on, an agent reply as a draft, and suggestions for kb.json', async () => {
+  const bundle = JSON.parse(await readFile(new URL('../data/bundles/example.json', import.meta.url), 'utf8'));
+  bundle.id = 'h_reports_gap_1';
+  bundle.reason = { code: 'low_confidence', detail: 'The bot did not understand twice.' };
+  bundle.intent.candidates = [{ id: 'faq.vouchers', kind: 'faq', confidence: 0.21 }];
+  bundle.answers_tried = [];
+  bundle.transcript = [
+    { role: 'customer', text: 'can I pay with a gift card?', time: bundle.created_at },
+    { role: 'bot', text: 'Sorry, could you say it another way?', time: bundle.created_at, intent: 'faq.vouchers', confidence: 0.21, action: 'fallback' },
+    { role: 'customer', text: 'a person please', time: bundle.created_at },
+    { role: 'bot', text: 'Passing you to the team.', time: bundle.created_at, intent: 'human_agent', confidence: 0.93, action: 'handoff' },
+  ];
+  const created = await fetch(`${desk.url}/v1/handoffs`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(bundle) });
+  const body = await created.text();
+  assert.equal(created.status, 201, body);
+  const { conversation_id: id } = JSON.parse(body);
+  const reply = await fetch(`${desk.url}/v1/agent/conversations/${id}/messages`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${AGENT_TOKEN}` },
+    body: JSON.stringify({ text: 'Yes: enter the gift card code at checkout.' }),
+  });
+  assert.equal(reply.status, 201, await reply.text());
+
+  const day = (offset) => new Date(Date.now() + offset * 86400000).toISOString().slice(0, 10);
+  const page = await browser.context.newPage({ acceptDownloads: true });
+  const problems = watchPage(page);
+  await page.goto(`${desk.url}/inbox?token=${AGENT_TOKEN}`);
+  await page.goto(`${desk.url}/reports?since=${day(-1)}&until=${day(1)}&tz=%2B00:00`);
+  const row = page.locator('#gaps tbody tr').filter({ hasText: 'faq.vouchers' });
+  await row.waitFor();
+  assert.match(await row.textContent(), /can I pay with a gift card\? \(×1\)/);
+  assert.match(await row.textContent(), /enter the gift card code at checkout/);
+  const [download] = await Promise.all([page.waitForEvent('download'), page.locator('#suggestions').click()]);
+  const suggestions = JSON.parse(await readFile(await download.path(), 'utf8'));
+  assert.equal(suggestions.schema, 'tandem.kb-suggestions/1');
+  assert.deepEqual(suggestions.suggestions.map((s) => s.faq), [
+    { id: 'faq.gap-can-i-pay-with-a-gift-card', questions: ['can I pay with a gift card?'], answer: 'Yes: enter the gift card code at checkout.' },
+  ]);
+  assert.deepEqual(problems, [], 'no CSP violation or script error');
+  await page.close();
+});
