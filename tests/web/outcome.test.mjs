@@ -54,6 +54,25 @@ test('outcome: "yes" or a thanks confirms; "no" or an unanswered follow-up withd
   assert.equal(outcomeOf(bare), 'abandoned');
 });
 
+test('outcome: small talk is recognised however a knowledge base names it', () => {
+  for (const id of ['hello', 'Greetings', 'chitchat.bye', 'small_talk_weather', 'smalltalk.how_are_you', 'farewell']) {
+    const c = newConversation('v_st', 0);
+    assert.deepEqual(decisionEvents(c, answer(id)), [], id);
+    assert.equal(outcomeOf(c), 'abandoned', id);
+  }
+  for (const id of ['thank_you', 'chitchat.thanks', 'Gratitude']) {
+    const c = newConversation('v_ty', 0);
+    decisionEvents(c, answer('faq.hours'));
+    decisionEvents(c, answer(id));
+    assert.equal(outcomeOf(c), 'resolved_confirmed', id);
+  }
+  // Ids that only start like small talk are real intents.
+  for (const id of ['history_of_payments', 'hire_purchase', 'thanks_card_balance']) {
+    const c = newConversation('v_real', 0);
+    assert.equal(decisionEvents(c, answer(id)).length, 1, id);
+  }
+});
+
 test('outcome: a handoff wins; unknown reason codes are not sent', () => {
   const c = newConversation('v_7', 0);
   decisionEvents(c, answer('faq.hours'));

@@ -7,7 +7,12 @@ export const DAY_MS = 24 * 60 * 60 * 1000;
 const HISTORY_MS = 7 * DAY_MS;
 const MAX_HISTORY = 50;
 export const HANDOFF_REASONS = ['asked_for_person', 'sensitive', 'low_confidence', 'repeated_failure', 'frustration', 'not_helpful'];
-const CONVERSATIONAL = /^(greeting|thanks|goodbye|smalltalk\..+)$/;
+// Knowledge bases name their small talk differently ("greeting", "hello",
+// "chitchat.bye"...): these ids, alone or after a small-talk prefix.
+const SMALL_TALK_PREFIX = '((smalltalk|small_talk|chitchat|chit_chat)[._])';
+const THANKS_IDS = '(thanks|thank_you|thankyou|gratitude)';
+const CONVERSATIONAL = new RegExp(`^(${SMALL_TALK_PREFIX}.+|greet|greeting|greetings|hello|hi|welcome|goodbye|bye|farewell|${THANKS_IDS})$`, 'i');
+const THANKS = new RegExp(`^${SMALL_TALK_PREFIX}?${THANKS_IDS}$`, 'i');
 const ID = /^[A-Za-z0-9_.:-]{1,128}$/;
 
 export const safeId = (id) => (typeof id === 'string' && ID.test(id) ? id : null);
@@ -51,7 +56,7 @@ export function decisionEvents(conversation, decision, question = null) {
   }
   if (decision.action === 'answer' && intent && isConversational(intent)) {
     // A thanks after a real answer confirms it; greetings change nothing.
-    if (intent === 'thanks' && conversation.result === 'assumed') conversation.result = 'confirmed';
+    if (THANKS.test(intent) && conversation.result === 'assumed') conversation.result = 'confirmed';
     return [];
   }
   if (decision.action === 'answer' && intent) {
