@@ -28,11 +28,21 @@ bool has_json_content_type(const httplib::Request& req) {
 
 std::optional<std::string> bearer_token(const httplib::Request& req) {
   const std::string value = req.get_header_value("Authorization");
-  constexpr std::string_view kScheme = "Bearer ";
-  if (value.size() <= kScheme.size() || value.compare(0, kScheme.size(), kScheme) != 0) {
-    return std::nullopt;
+  constexpr std::string_view kScheme = "bearer ";
+  if (value.size() <= kScheme.size()) return std::nullopt;
+  for (std::size_t i = 0; i < kScheme.size(); ++i) {
+    if (std::tolower(static_cast<unsigned char>(value[i])) != kScheme[i]) return std::nullopt;
   }
   return value.substr(kScheme.size());
+}
+
+bool is_origin(const std::string& text) {
+  const auto scheme_end = text.find("://");
+  if (scheme_end == std::string::npos || scheme_end == 0) return false;
+  const std::string scheme = text.substr(0, scheme_end);
+  const std::string rest = text.substr(scheme_end + 3);
+  return (scheme == "http" || scheme == "https") && !rest.empty() &&
+         rest.find_first_of("/?#@ ") == std::string::npos;
 }
 
 std::optional<std::string> cookie(const httplib::Request& req, std::string_view name) {
