@@ -557,6 +557,17 @@ Expected<std::optional<Reply>> record_feedback(const engine::Engine& engine, Ses
   return std::optional<Reply>(std::move(reply));
 }
 
+bool remember_known_detail(const engine::Engine& engine, Session& session, DetailType type,
+                           std::string_view text, const Context& host_context) {
+  const Context context = with_knowledge_base(engine, host_context);
+  const auto found = extract_details(text, context.details);
+  if (found.size() != 1 || found.front().type != type) return false;
+  const auto& rules = context.redaction_rules;
+  remember_detail(session, {type, privacy::redact(found.front().value, rules).text,
+                            privacy::redact(found.front().text, rules).text, session.next_turn()});
+  return true;
+}
+
 void add_agent_turn(Session& session, std::string_view text, const Context& context) {
   add_text_turn(session, Role::kAgent, text, context);
 }

@@ -81,6 +81,13 @@ std::string label_of(const kb::KnowledgeBase& kb, std::string_view id);
 // version, or before a KB pattern existed): turns, details, the handoff note.
 void redact_session(Session& session, const std::vector<privacy::RedactionRule>& rules);
 
+// A detail the host knows already (the order an after-sales notice is
+// about), kept as if the customer had written it, so a follow-up such as
+// "why is it late?" is about it and it is never asked for. False, and nothing
+// kept, unless text reads as exactly one detail of that type.
+bool remember_known_detail(const engine::Engine& engine, Session& session, DetailType type,
+                           std::string_view text, const Context& context);
+
 // A person's message after handoff, and the customer's explicit return to the bot.
 void add_agent_turn(Session& session, std::string_view text, const Context& context);
 void return_to_bot(Session& session);

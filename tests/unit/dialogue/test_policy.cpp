@@ -71,6 +71,26 @@ TEST_CASE("policy: a sensitive intent collects its details, then hands off", "[d
   CHECK(c.session.detail(DetailType::kAmount)->value == "45.20 USD");
 }
 
+TEST_CASE("policy: a detail the host knows is kept and never asked for", "[dialogue][policy]") {
+  Conversation c;
+  CHECK_FALSE(
+      remember_known_detail(demo_engine(), c.session, DetailType::kOrderId, "soon", c.context));
+  CHECK_FALSE(
+      remember_known_detail(demo_engine(), c.session, DetailType::kEmail, "LP-000124", c.context));
+  CHECK_FALSE(remember_known_detail(demo_engine(), c.session, DetailType::kOrderId,
+                                    "LP-000124 and LP-000125", c.context));
+  CHECK(c.session.details.empty());
+  c.context.details.order_id_prefix.clear();  // the knowledge base's prefix applies
+  REQUIRE(remember_known_detail(demo_engine(), c.session, DetailType::kOrderId, "LP-000124",
+                                c.context));
+  REQUIRE(c.session.detail(DetailType::kOrderId));
+  CHECK(c.session.detail(DetailType::kOrderId)->value == "LP-000124");
+  CHECK(c.session.turns.empty());
+  const Reply& r = c.say("I want to dispute a charge");
+  INFO(describe(r));
+  CHECK(r.asking_for != DetailType::kOrderId);
+}
+
 TEST_CASE("policy: details given up front are not asked again", "[dialogue][policy]") {
   Conversation c;
   const Reply& r = c.say("I was charged twice for order LP-123456, 45 dollars");
