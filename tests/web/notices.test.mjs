@@ -12,7 +12,8 @@ import { startShopApi } from '../../web/tools/shop-api-process.mjs';
 import { ask, freshPage, launchBrowser, openWidget, part, serve, siteCopy } from './harness.mjs';
 
 const ASK_PERSON = 'I want to talk to a human agent please';
-const LATE = 'why is my parcel late?';
+const LATE = 'why is my delivery delayed?';
+const DISPUTE = 'I want to dispute a charge';
 
 const notice = (id, fields = {}) => ({
   id,
@@ -119,12 +120,12 @@ test('notices wait while a person has the conversation and show once it is back 
   await p.close();
 });
 
-test('opening a notice starts a conversation about its order: a follow-up is not asked for the order number', async () => {
-  // Without the notice, the same question asks which order.
+test('opening a notice starts a conversation about its order: the order number is not asked for again', async () => {
+  // Without the notice, a dispute asks which order first.
   const control = await page();
-  const unknown = await ask(control, LATE);
-  assert.equal(unknown.intent, 'order_tracking');
+  const unknown = await ask(control, DISPUTE);
   assert.equal(unknown.action, 'collect', JSON.stringify(unknown));
+  assert.equal(unknown.asking_for, 'order_id', JSON.stringify(unknown));
   await control.close();
 
   const p = await page();
@@ -134,9 +135,10 @@ test('opening a notice starts a conversation about its order: a follow-up is not
   await part(p, 'message-bot').filter({ hasText: 'Your Harbor Books parcel is delayed' }).waitFor();
   assert.equal(await part(p, 'notice').count(), 0, 'an opened notice leaves the list');
   assert.equal(await badge(p).isHidden(), true);
-  const answered = await ask(p, LATE);
-  assert.equal(answered.intent, 'order_tracking');
-  assert.notEqual(answered.action, 'collect', JSON.stringify(answered));
+  assert.equal((await ask(p, LATE)).intent, 'order_tracking');
+  const dispute = await ask(p, DISPUTE);
+  assert.equal(dispute.action, 'collect', JSON.stringify(dispute));
+  assert.notEqual(dispute.asking_for, 'order_id', 'the notice told it which order');
   assert.equal((await ask(p, ASK_PERSON)).action, 'handoff');
   const [bundle] = await p.evaluate(() => window.handoffs);
   assert.equal(bundle.details.order_id.value, 'LP-000124', 'the person taking over sees the order');
