@@ -5,12 +5,14 @@
 // against a real lumenpay-api: the customer's own notices reach the widget.
 import assert from 'node:assert/strict';
 import { readFile, writeFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
 import { startServer } from '../../web/tools/serve.mjs';
 import { startShopApi } from '../../web/tools/shop-api-process.mjs';
 import { ask, freshPage, launchBrowser, openWidget, part, serve, siteCopy } from './harness.mjs';
 
+const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 const ASK_PERSON = 'I want to talk to a human agent please';
 const LATE = 'why is my delivery delayed?';
 const DISPUTE = 'I want to dispute a charge';
@@ -87,6 +89,12 @@ test('notify() shows a badge and a card per notice, at most 3, ignoring duplicat
   assert.deepEqual(await cardTitles(p), ['Notice a', 'Notice b', 'Notice c']);
   const shown = await p.evaluate(() => window.noticeEvents);
   assert.deepEqual(shown, ['a', 'b', 'c'].map((id) => ({ id, action: 'shown' })));
+  await p.addScriptTag({ path: AXE });
+  const violations = await p.evaluate(async () => {
+    const result = await globalThis.axe.run(document, { resultTypes: ['violations'] });
+    return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  });
+  assert.deepEqual(violations, [], 'the badge and the cards pass axe');
   await p.close();
 });
 

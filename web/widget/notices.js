@@ -71,7 +71,8 @@ export class NoticeBoard {
     this.summary = doc.createElement('span');
     this.summary.id = 'notice-summary';
     this.summary.className = 'visually-hidden';
-    view.launcher.append(this.badge, this.summary);
+    // Beside the launcher, not inside: text inside would contradict its name.
+    view.launcher.after(this.badge, this.summary);
     view.launcher.setAttribute('aria-describedby', this.summary.id);
     this.list = doc.createElement('div');
     this.list.className = 'notices';
