@@ -168,3 +168,16 @@ test('a version 1 session restores, and text stored in clear comes back masked',
   assert.equal(session.turns.length, 3);
   engine.dispose();
 });
+
+test('remember() keeps a detail the page knows, so it is never asked for; what is not one is refused', async () => {
+  const engine = await fresh();
+  assert.throws(() => engine.conversation.remember('order_id', 'soon', CONTEXT), /remember: 'soon' is not one order_id/);
+  assert.throws(() => engine.conversation.remember('colour', 'red', CONTEXT), /remember: unknown detail type 'colour'/);
+  const kept = engine.conversation.remember('order_id', 'LP-000124', CONTEXT);
+  assert.equal(kept.session.details.order_id.value, 'LP-000124');
+  assert.equal(kept.session.turns.length, 0, 'nothing was said');
+  const dispute = engine.conversation.respond('I want to dispute a charge', CONTEXT);
+  assert.equal(dispute.reply.action, 'collect');
+  assert.notEqual(dispute.reply.asking_for, 'order_id');
+  engine.dispose();
+});
