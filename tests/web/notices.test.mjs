@@ -98,6 +98,18 @@ test('notify() shows a badge and a card per notice, at most 3, ignoring duplicat
   await p.close();
 });
 
+test('notify() rejects before the element is in the page, and after a failed fetch of its code tries again', async () => {
+  const p = await page();
+  const detached = await p.evaluate(() => document.createElement('tandem-chat').notify({ id: 'x', kind: 'k', title: 't', text: 't' }).then(() => 'queued', (e) => e.message));
+  assert.equal(detached, 'notify(): add the element to the page first');
+  await p.route('**/tandem-notices.js', (route) => route.abort());
+  await assert.rejects(notify(p, notice('a')));
+  await p.unroute('**/tandem-notices.js');
+  assert.equal(await notify(p, notice('a')), true);
+  assert.equal(await badge(p).innerText(), '1');
+  await p.close();
+});
+
 test('a dismissed notice leaves, frees its place and stays dismissed after a reload', async () => {
   const p = await page();
   for (const id of ['a', 'b', 'c']) assert.equal(await notify(p, notice(id)), true);

@@ -123,14 +123,21 @@ export class TandemChat extends HTMLElement {
   // An after-sales notice (notices.js): resolves true when queued to show,
   // false for a duplicate or past the cap; rejects on a malformed notice.
   notify(notice) {
-    this.#notices ??= import(NOTICES_URL).then(({ NoticeBoard }) => new NoticeBoard({
-      view: this.#view,
-      kbUrl: this.#kbUrl,
-      locale: () => this.#locale,
-      human: () => this.#conversation.mode === 'human',
-      open: (opened, message) => this.#openNotice(opened, message),
-      emit: (type, detail) => this.#emit(type, detail),
-    }));
+    if (!this.#view) return Promise.reject(new Error('notify(): add the element to the page first'));
+    this.#notices ??= import(NOTICES_URL).then(
+      ({ NoticeBoard }) => new NoticeBoard({
+        view: this.#view,
+        kbUrl: this.#kbUrl,
+        locale: () => this.#locale,
+        human: () => this.#conversation.mode === 'human',
+        open: (opened, message) => this.#openNotice(opened, message),
+        emit: (type, detail) => this.#emit(type, detail),
+      }),
+      (error) => {
+        this.#notices = null; // fetched again on the next notify()
+        throw error;
+      },
+    );
     return this.#notices.then((board) => board.add(notice));
   }
 
