@@ -65,6 +65,7 @@ test('notify() shows a badge and a card per notice, at most 3, ignoring duplicat
   for (const n of [notice('a'), notice('b'), notice('a'), notice('c', { order_id: null }), notice('d')]) queued.push(await notify(p, n));
   assert.deepEqual(queued, [true, true, false, true, false]);
   assert.equal(await badge(p).innerText(), '3');
+  assert.equal(await part(p, 'panel').isHidden(), true, 'a notice never opens the panel by itself');
   const described = await p.evaluate(() => {
     const root = document.querySelector('tandem-chat').shadowRoot;
     return root.getElementById(root.querySelector('[part~="launcher"]').getAttribute('aria-describedby')).textContent;
@@ -127,16 +128,20 @@ test('a dismissed notice leaves, frees its place and stays dismissed after a rel
 
 test('notices wait while a person has the conversation and show once it is back with the assistant', async () => {
   const p = await page();
+  assert.equal(await notify(p, notice('before')), true);
   await openWidget(p);
+  assert.deepEqual(await cardTitles(p), ['Notice before']);
   assert.equal((await ask(p, ASK_PERSON)).action, 'handoff');
+  assert.equal(await part(p, 'notice').count(), 0, 'a showing notice steps aside for the person');
+  assert.equal(await badge(p).isHidden(), true);
   assert.equal(await notify(p, notice('held')), true);
   assert.equal(await badge(p).isHidden(), true);
   assert.equal(await part(p, 'notice').count(), 0);
-  assert.deepEqual(await p.evaluate(() => window.noticeEvents), [], 'not shown, so not announced');
+  assert.deepEqual((await p.evaluate(() => window.noticeEvents)).map((e) => e.id), ['before'], 'held, so not announced');
   await p.evaluate(() => document.querySelector('tandem-chat').returnToBot());
-  await part(p, 'notice').first().waitFor();
-  assert.deepEqual(await cardTitles(p), ['Notice held']);
-  assert.equal(await badge(p).innerText(), '1');
+  await part(p, 'notice').nth(1).waitFor();
+  assert.deepEqual(await cardTitles(p), ['Notice before', 'Notice held']);
+  assert.equal(await badge(p).innerText(), '2');
   await p.close();
 });
 
