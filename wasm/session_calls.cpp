@@ -257,16 +257,16 @@ json bundle(const engine::Engine& engine, const Conversation& conversation, cons
   return json{{"bundle", std::move(built).value()}};
 }
 
-// A detail the page knows (an after-sales notice's order id), e.g.
-// {"op": "remember", "type": "order_id", "value": "LP-000124"}.
+// What the page showed about an order it knows (an after-sales notice), e.g.
+// {"op": "remember", "type": "order_id", "value": "LP-000124", "shown": "..."}.
 json remember(const engine::Engine& engine, Conversation& conversation, const json& request) {
   const std::string name = text_of(request, "type");
   const std::string value = text_of(request, "value");
   const auto type = dialogue::detail_from_name(name);
   if (!type) return error_json("remember: unknown detail type '" + name + "'");
-  if (!dialogue::remember_known_detail(engine, conversation.session, *type, value,
-                                       context_of(request)))
-    return error_json("remember: '" + value + "' is not one " + name);
+  if (!dialogue::record_known_detail(engine, conversation.session, *type, value,
+                                     text_of(request, "shown"), context_of(request)))
+    return error_json("remember: '" + value + "' is not one " + name + ", or shown has no words");
   return json::object();
 }
 

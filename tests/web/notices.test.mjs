@@ -159,19 +159,26 @@ test('opening a notice starts a conversation about its order: the order number i
   await part(p, 'notice-open').click();
   await part(p, 'message-bot').filter({ hasText: 'Your Harbor Books parcel is delayed' }).waitFor();
   assert.equal(await part(p, 'notice').count(), 0, 'an opened notice leaves the list');
+  const started = (await p.evaluate(() => window.outcomes)).filter((e) => e.type === 'conversation_started');
+  assert.deepEqual(started.map((e) => e.origin), ['notice']);
+  assert.deepEqual((await p.evaluate(() => window.noticeEvents)).at(-1), { id: 'late', action: 'opened' });
   assert.equal(await badge(p).isHidden(), true);
+  // Reloaded before the customer says anything, the conversation keeps the order.
+  await p.reload();
+  await p.evaluate(() => {
+    window.handoffs = [];
+    document.querySelector('tandem-chat').addEventListener('tandem:handoff', (e) => window.handoffs.push(e.detail));
+  });
+  await part(p, 'message-bot').filter({ hasText: 'Your Harbor Books parcel is delayed' }).waitFor();
   assert.equal((await ask(p, LATE)).intent, 'order_tracking');
   const dispute = await ask(p, DISPUTE);
   assert.equal(dispute.action, 'collect', JSON.stringify(dispute));
   assert.notEqual(dispute.asking_for, 'order_id', 'the notice told it which order');
   assert.equal((await ask(p, ASK_PERSON)).action, 'handoff');
   const [bundle] = await p.evaluate(() => window.handoffs);
-  assert.equal(bundle.details.order_id.value, 'LP-000124', 'the person taking over sees the order');
-  const started = (await p.evaluate(() => window.outcomes)).filter((e) => e.type === 'conversation_started');
-  assert.deepEqual(started.map((e) => e.origin), ['notice']);
-  assert.deepEqual((await p.evaluate(() => window.noticeEvents)).at(-1), { id: 'late', action: 'opened' });
-  await p.reload();
-  await part(p, 'message-bot').filter({ hasText: 'Your Harbor Books parcel is delayed' }).waitFor();
+  assert.deepEqual(bundle.details.order_id, { value: 'LP-000124', turn: 0 }, 'the person taking over sees the order, from the notice at turn 0');
+  assert.equal(bundle.transcript[0].role, 'bot');
+  assert.match(bundle.transcript[0].text, /^Your Harbor Books parcel is delayed\. Order LP-000124 is held/, 'and what the customer was shown');
   assert.equal(await notify(p, notice('late')), false, 'an opened notice does not come back');
   await p.close();
 });

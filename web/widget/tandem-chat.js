@@ -141,7 +141,8 @@ export class TandemChat extends HTMLElement {
     return this.#notices.then((board) => board.add(notice));
   }
 
-  // The notice's words join the log and its order becomes a known detail.
+  // The notice's words join the log and the session (the person taking over
+  // reads them too), and its order becomes a known detail.
   #openNotice(notice, message) {
     this.open();
     this.#outcome('notice');
@@ -150,7 +151,8 @@ export class TandemChat extends HTMLElement {
     this.#persist();
     if (!notice.order_id) return;
     this.#queue = this.#queue.then(async () => {
-      this.#applySession((await this.#conversationEngine()).conversation.remember('order_id', notice.order_id, this.#context()));
+      const { conversation } = await this.#conversationEngine();
+      this.#applySession(conversation.remember('order_id', notice.order_id, `${notice.title}. ${notice.text}`, this.#context()));
     }).catch(() => {}); // an order id the engine does not read as one stays in the log only
   }
 
