@@ -22,14 +22,10 @@ HandlerResponse guard(const Api& api, const Request& req, Response& res) {
       desk::send_error(res, 403, "origin_not_allowed");
       return HandlerResponse::Handled;
     }
-    res.set_header("Access-Control-Allow-Origin", origin);
-    res.set_header("Vary", "Origin");
+    desk::allow_origin(res, origin);
   }
   if (req.method == "OPTIONS") {
-    res.status = 204;
-    res.set_header("Access-Control-Allow-Methods", "GET, POST, OPTIONS");
-    res.set_header("Access-Control-Allow-Headers", "Authorization, Content-Type");
-    res.set_header("Access-Control-Max-Age", "600");
+    desk::answer_preflight(res, "Authorization, Content-Type");
     return HandlerResponse::Handled;
   }
   return HandlerResponse::Unhandled;

@@ -18,6 +18,18 @@ void send_error(httplib::Response& res, int status, const std::string& message) 
   send_json(res, status, {{"error", message}});
 }
 
+void allow_origin(httplib::Response& res, const std::string& origin) {
+  res.set_header("Access-Control-Allow-Origin", origin);
+  res.set_header("Vary", "Origin");
+}
+
+void answer_preflight(httplib::Response& res, const std::string& allowed_headers) {
+  res.status = 204;
+  res.set_header("Access-Control-Allow-Methods", "GET, POST, OPTIONS");
+  res.set_header("Access-Control-Allow-Headers", allowed_headers);
+  res.set_header("Access-Control-Max-Age", "600");
+}
+
 bool has_json_content_type(const httplib::Request& req) {
   std::string type = req.get_header_value("Content-Type");
   type = type.substr(0, type.find(';'));
