@@ -111,6 +111,25 @@ test('notify() rejects before the element is in the page, and after a failed fet
   await p.close();
 });
 
+test('under a strict CSP the notices load, styled, with no violation', async () => {
+  const strict = await serve({ csp: true });
+  try {
+    const p = await freshPage(browser.context, strict.url);
+    const violations = [];
+    await p.exposeFunction('reportViolation', (v) => violations.push(v));
+    await p.evaluate(() => document.addEventListener('securitypolicyviolation', (e) => globalThis.reportViolation(`${e.violatedDirective} ${e.blockedURI}`)));
+    assert.equal(await notify(p, notice('csp')), true);
+    await p.waitForFunction(() => {
+      const badgeNode = document.querySelector('tandem-chat').shadowRoot.querySelector('[part~="notice-badge"]');
+      return getComputedStyle(badgeNode).position === 'fixed';
+    });
+    assert.deepEqual(violations, []);
+    await p.close();
+  } finally {
+    await strict.close();
+  }
+});
+
 test('a dismissed notice leaves, frees its place and stays dismissed after a reload', async () => {
   const p = await page();
   for (const id of ['a', 'b', 'c']) assert.equal(await notify(p, notice(id)), true);
