@@ -17,11 +17,9 @@ void send_error(httplib::Response& res, int status, const std::string& message);
 
 // application/json, with or without parameters such as charset.
 bool has_json_content_type(const httplib::Request& req);
-// The token of "Authorization: Bearer <token>", if any.
+// The token of "Authorization: Bearer <token>" (any case of "Bearer"), if any.
 std::optional<std::string> bearer_token(const httplib::Request& req);
 std::optional<std::string> cookie(const httplib::Request& req, std::string_view name);
-// Compares secrets in time independent of where they differ.
-bool same_secret(std::string_view a, std::string_view b);
 
 std::string html_escape(std::string_view text);
 std::int64_t now_ms();
