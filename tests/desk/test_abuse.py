@@ -83,6 +83,22 @@ class AbuseTest(DeskTestCase):
         self.assertEqual(slow_connection(self.desk.port, stop), "closed")
         self.assertLess(time.monotonic() - started, 40)
 
+    def test_a_peer_past_its_connection_share_gets_short_deadlines_but_is_still_served(self):
+        silent = [socket.create_connection(("127.0.0.1", self.desk.port)) for _ in range(40)]
+        try:
+            time.sleep(0.5)
+            extra = socket.create_connection(("127.0.0.1", self.desk.port), timeout=30)
+            started = time.monotonic()
+            self.assertEqual(extra.recv(1), b"")  # closed by the desk, unasked
+            # the crowded deadline (1 s), not the 15 s of a peer within its share
+            self.assertLess(time.monotonic() - started, 4)
+            extra.close()
+            answer = self.desk.agent("GET", "/v1/agent/conversations")
+            self.assertEqual(answer.status, 200)
+        finally:
+            for sock in silent:
+                sock.close()
+
     def test_fifty_concurrent_handoffs_get_no_connection_reset(self):
         def post(i):
             body = json.dumps(example_bundle(f"h_burst_{i:03d}_abcdef")).encode()
