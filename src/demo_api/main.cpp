@@ -8,7 +8,7 @@
 #include <iostream>
 
 #include "api.h"
-#include "desk/random_token.h"
+#include "desk/crypto.h"
 #include "limits.h"
 
 using namespace tandem::demo_api;

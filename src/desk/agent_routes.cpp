@@ -1,8 +1,13 @@
 // The agent's side: the inbox page and the JSON API it uses, authorised by
-// the agent token (Authorization: Bearer, or the cookie /inbox?token= sets).
+// the agent token (Authorization: Bearer) or the session cookie that
+// /inbox?token= sets (agent_session.h).
+#include "agent_session.h"
+#include "crypto.h"
 #include "desk.h"
+#include "forwarded.h"
 #include "http_util.h"
 #include "inbox_page.h"
+#include "limits.h"
 
 namespace tandem::desk {
 namespace {
@@ -16,14 +21,18 @@ constexpr const char* kCookie = "tandem_agent";
 }  // namespace
 
 bool agent_authorised(const Desk& desk, const Request& req, Response& res) {
-  auto token = bearer_token(req);
-  if (!token) token = cookie(req, kCookie);
-  if (!token) {
+  if (const auto token = bearer_token(req)) {
+    if (same_secret(*token, desk.options.agent_token)) return true;
+    send_error(res, 403, "wrong agent token");
+    return false;
+  }
+  const auto session = cookie(req, kCookie);
+  if (!session) {
     send_error(res, 401, "missing agent token (Authorization: Bearer, or open /inbox?token=...)");
     return false;
   }
-  if (!same_secret(*token, desk.options.agent_token)) {
-    send_error(res, 403, "wrong agent token");
+  if (!valid_agent_session(*session, desk.options.agent_token, now_ms())) {
+    send_error(res, 403, "the inbox session has expired or is not valid: open /inbox?token=...");
     return false;
   }
   return true;
@@ -48,14 +57,17 @@ json row_json(const ConversationRow& row) {
 }
 
 void get_inbox(Desk& desk, const Request& req, Response& res) {
-  // The token travels in the URL once: it becomes an HttpOnly cookie and the
-  // redirect drops it from the address bar and history.
+  // The token travels in the URL once: it becomes a signed session cookie
+  // and the redirect drops it from the address bar and history.
   if (req.has_param("token")) {
     if (!same_secret(req.get_param_value("token"), desk.options.agent_token)) {
       return send_error(res, 403, "wrong agent token");
     }
-    res.set_header("Set-Cookie", std::string(kCookie) + "=" + desk.options.agent_token +
-                                     "; Path=/; HttpOnly; SameSite=Strict");
+    std::string session =
+        std::string(kCookie) + "=" + new_agent_session(desk.options.agent_token, now_ms()) +
+        "; Path=/; Max-Age=" + std::to_string(kAgentSessionSeconds) + "; HttpOnly; SameSite=Strict";
+    if (served_over_https(desk.options, req)) session += "; Secure";
+    res.set_header("Set-Cookie", session);
     res.set_redirect("/inbox", 303);
     return;
   }

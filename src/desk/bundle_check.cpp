@@ -8,6 +8,7 @@
 
 #include "limits.h"
 #include "text_length.h"
+#include "time_zone.h"
 
 namespace tandem::desk {
 namespace {
@@ -92,7 +93,8 @@ bool digits(std::string_view text, std::size_t at, std::size_t count, int min, i
   return value >= min && value <= max;
 }
 
-// The schema's date_time pattern: YYYY-MM-DD[Tt]hh:mm:ss[.fraction](Z|z|+hh:mm|-hh:mm).
+// The schema's date_time pattern: YYYY-MM-DD[Tt]hh:mm:ss[.fraction](Z|z|+hh:mm|-hh:mm),
+// naming a real day (no 2025-02-31: parse_instant knows each month's length).
 bool is_date_time(std::string_view t) {
   if (t.size() < 20 || !digits(t, 0, 4, 0, 9999) || t[4] != '-' || !digits(t, 5, 2, 1, 12) ||
       t[7] != '-' || !digits(t, 8, 2, 1, 31) || (t[10] != 'T' && t[10] != 't') ||
@@ -108,9 +110,10 @@ bool is_date_time(std::string_view t) {
     at = end;
   }
   const std::string_view zone = t.substr(at);
-  if (zone == "Z" || zone == "z") return true;
-  return zone.size() == 6 && (zone[0] == '+' || zone[0] == '-') && digits(zone, 1, 2, 0, 23) &&
-         zone[3] == ':' && digits(zone, 4, 2, 0, 59);
+  const bool zone_ok = zone == "Z" || zone == "z" ||
+                       (zone.size() == 6 && (zone[0] == '+' || zone[0] == '-') &&
+                        digits(zone, 1, 2, 0, 23) && zone[3] == ':' && digits(zone, 4, 2, 0, 59));
+  return zone_ok && parse_instant(t).has_value();
 }
 
 Problem date_time(const json& value, const std::string& path) {

@@ -3,11 +3,12 @@
 #include <chrono>
 
 #include "bundle_check.h"
+#include "crypto.h"
 #include "desk.h"
+#include "forwarded.h"
+#include "http_server.h"
 #include "http_util.h"
 #include "limits.h"
-#include "random_token.h"
-#include "sha256.h"
 #include "text_length.h"
 
 namespace tandem::desk {
@@ -97,21 +98,30 @@ void get_messages(Desk& desk, const Request& req, Response& res) {
   // or resolved the conversation) ends the wait as a message does.
   const std::string known = req.has_param("status") ? req.get_param_value("status") : "";
 
-  // Held long-polls are counted so that they cannot take every worker thread.
-  const bool may_wait = *wait > 0 && desk.long_polls.fetch_add(1) < kMaxLongPolls;
   const auto deadline = std::chrono::steady_clock::now() +
                         std::chrono::seconds(std::min<std::int64_t>(*wait, kMaxWaitSeconds));
   std::optional<std::vector<Message>> messages;
   std::optional<std::string> status;
+  // Held long-polls are counted per conversation, per client and in all, so
+  // that they cannot take every worker thread; a wait is asked for only when
+  // there is nothing to answer yet.
+  const std::string client = client_address(desk.options, req);
+  bool waiting = false;
   for (;;) {
     const std::uint64_t seen = desk.signal.version();
     messages = desk.store.messages(*conversation, *after, "agent");
     status = desk.store.progress(*conversation);
-    if (!messages || !status || !messages->empty() || !may_wait) break;
+    if (!messages || !status || !messages->empty() || *wait == 0) break;
     if (!known.empty() && *status != known) break;
+    if (!waiting) {
+      if (const auto refused = desk.long_polls.enter(*conversation, client)) {
+        return send_too_many(res, *refused + ": retry later", kRetryAfterSeconds);
+      }
+      waiting = true;
+    }
     if (!desk.signal.wait_for_change(seen, deadline)) break;
   }
-  if (*wait > 0) desk.long_polls.fetch_sub(1);
+  if (waiting) desk.long_polls.leave(*conversation, client);
   if (!messages || !status) return send_error(res, 503, "the database is unavailable; retry");
 
   json list = json::array();

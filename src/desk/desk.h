@@ -4,11 +4,12 @@
 
 #include <httplib.h>
 
-#include <atomic>
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 
+#include "concurrency_limits.h"
+#include "limits.h"
 #include "message_signal.h"
 #include "options.h"
 #include "rate_limiter.h"
@@ -20,13 +21,14 @@ struct Desk {
   Desk(Options desk_options, Store& desk_store)
       : options(std::move(desk_options)),
         store(desk_store),
-        limiter(options.rate_per_second, options.rate_burst) {}
+        limiter(options.rate_per_second, options.rate_burst),
+        long_polls(kMaxLongPolls, kMaxLongPollsPerToken, kMaxLongPollsPerClient) {}
 
   Options options;
   Store& store;
   RateLimiter limiter;
   MessageSignal signal;
-  std::atomic<int> long_polls{0};
+  LongPollGate long_polls;
 };
 
 // Rate limit, CORS and same-origin checks, JSON bodies for every error.

@@ -4,6 +4,8 @@
 #include <algorithm>
 
 #include "desk.h"
+#include "forwarded.h"
+#include "http_server.h"
 #include "http_util.h"
 #include "limits.h"
 
@@ -29,9 +31,8 @@ bool is_same_origin(const std::string& origin, const Request& req) {
 HandlerResponse guard(Desk& desk, const Request& req, Response& res) {
   res.set_header("X-Content-Type-Options", "nosniff");
   res.set_header("Cache-Control", "no-store");
-  if (!desk.limiter.allow(req.remote_addr)) {
-    res.set_header("Retry-After", "1");
-    send_error(res, 429, "too many requests from this address: slow down");
+  if (!desk.limiter.allow(client_address(desk.options, req))) {
+    send_too_many(res, "too many requests from this address: slow down", 1);
     return HandlerResponse::Handled;
   }
   const std::string origin = req.get_header_value("Origin");

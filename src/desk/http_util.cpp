@@ -40,12 +40,15 @@ bool has_json_content_type(const httplib::Request& req) {
 
 std::optional<std::string> bearer_token(const httplib::Request& req) {
   const std::string value = req.get_header_value("Authorization");
-  constexpr std::string_view kScheme = "bearer ";
-  if (value.size() <= kScheme.size()) return std::nullopt;
+  // RFC 9110 11.1: the scheme is case-insensitive ("bearer" is "Bearer").
+  constexpr std::string_view kScheme = "bearer";
+  if (value.size() <= kScheme.size() + 1 || value[kScheme.size()] != ' ') return std::nullopt;
   for (std::size_t i = 0; i < kScheme.size(); ++i) {
     if (std::tolower(static_cast<unsigned char>(value[i])) != kScheme[i]) return std::nullopt;
   }
-  return value.substr(kScheme.size());
+  const auto start = value.find_first_not_of(' ', kScheme.size());
+  if (start == std::string::npos) return std::nullopt;
+  return value.substr(start);
 }
 
 bool is_origin(const std::string& text) {
@@ -72,14 +75,6 @@ std::optional<std::string> cookie(const httplib::Request& req, std::string_view 
     at = end + 1;
   }
   return std::nullopt;
-}
-
-bool same_secret(std::string_view a, std::string_view b) {
-  unsigned char difference = a.size() == b.size() ? 0 : 1;
-  for (std::size_t i = 0; i < a.size(); ++i) {
-    difference |= static_cast<unsigned char>(a[i] ^ (i < b.size() ? b[i] : 0));
-  }
-  return difference == 0;
 }
 
 std::string html_escape(std::string_view text) {

@@ -27,8 +27,6 @@ std::optional<std::string> bearer_token(const httplib::Request& req);
 std::optional<std::string> cookie(const httplib::Request& req, std::string_view name);
 // scheme://host[:port] exactly as browsers send it in Origin: no path, no slash.
 bool is_origin(const std::string& text);
-// Compares secrets in time independent of where they differ.
-bool same_secret(std::string_view a, std::string_view b);
 
 std::string html_escape(std::string_view text);
 std::int64_t now_ms();

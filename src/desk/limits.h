@@ -11,9 +11,28 @@ inline constexpr std::size_t kMaxBundleBytes = 262144;  // docs/handoff-bundle.m
 inline constexpr std::size_t kMaxTranscriptTurns = 200;
 inline constexpr std::size_t kMaxMessageChars = 4000;  // a follow-up, as a transcript turn
 inline constexpr int kMaxWaitSeconds = 25;             // long-poll; under common proxy timeouts
-inline constexpr int kMaxLongPolls = 48;               // the rest answer at once
-inline constexpr int kWorkerThreads = 64;              // long-polls hold a thread each
+// Connections (docs/desk.md "Under abuse"). Each connection holds a worker
+// thread while it is read, handled and kept alive; the caps below keep any
+// one client well under the pool, so an agent's request always finds a thread.
+inline constexpr int kWorkerThreads = 128;
+inline constexpr int kListenBacklog = 1024;        // bursts wait in the kernel, not reset
+inline constexpr int kMaxLongPolls = 32;           // in all, a quarter of the workers;
+inline constexpr int kMaxLongPollsPerToken = 2;    // a conversation open in two tabs
+inline constexpr int kMaxLongPollsPerClient = 16;  // one address (an office behind NAT)
+inline constexpr int kRetryAfterSeconds = 2;       // what a refused long-poll is told
+// A peer past this many open connections gets the crowded deadline and no
+// keep-alive: its quick requests are still served, slow ones cut early.
+inline constexpr int kMaxConnectionsPerPeer = 32;
+inline constexpr int kRequestReadSeconds = 15;  // whole request, headers and body
+inline constexpr int kCrowdedRequestReadMs = 1000;
+inline constexpr int kSocketTimeoutSeconds = 5;  // one read or write
+inline constexpr int kResponseWriteSeconds = 15;
+inline constexpr int kKeepAliveSeconds = 5;
+inline constexpr int kKeepAliveMaxRequests = 20;
+// Past this many busy workers, every connection closes after its response.
+inline constexpr int kBusyWorkers = kWorkerThreads * 3 / 4;
 inline constexpr std::size_t kMinAgentTokenChars = 16;
+inline constexpr std::int64_t kAgentSessionSeconds = 12 * 3600;  // an inbox sign-in: a shift
 inline constexpr std::size_t kCustomerTokenBytes = 32;
 inline constexpr std::size_t kConversationIdBytes = 12;
 inline constexpr std::size_t kMaxListedConversations = 500;

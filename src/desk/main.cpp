@@ -5,10 +5,10 @@
 #include <iostream>
 #include <thread>
 
+#include "crypto.h"
 #include "desk.h"
-#include "limits.h"
+#include "http_server.h"
 #include "offline_report.h"
-#include "random_token.h"
 
 using namespace tandem::desk;
 
@@ -16,7 +16,7 @@ namespace {
 
 // SIGINT/SIGTERM are taken by a thread of their own (sigwait), so stopping
 // the server happens outside a signal handler.
-std::thread stop_on_signal(httplib::Server& server, Desk& desk, sigset_t signals) {
+std::thread stop_on_signal(HttpServer& server, Desk& desk, sigset_t signals) {
   return std::thread([&server, &desk, signals] {
     int received = 0;
     sigwait(&signals, &received);
@@ -46,7 +46,7 @@ int main(int argc, char** argv) {
   if (options.agent_token.empty()) {
     const auto token = random_hex(16);
     if (!token) {
-      std::cerr << "tandem-desk: cannot read /dev/urandom\n";
+      std::cerr << "tandem-desk: no randomness available from libcrypto\n";
       return 1;
     }
     options.agent_token = *token;
@@ -70,17 +70,13 @@ int main(int argc, char** argv) {
   std::signal(SIGPIPE, SIG_IGN);
 
   Desk desk(options, *store);
-  httplib::Server server;
-  server.new_task_queue = [] { return new httplib::ThreadPool(kWorkerThreads); };
-  server.set_payload_max_length(kMaxBundleBytes);
+  HttpServer server(desk.options);
   add_guards(server, desk);
   add_customer_routes(server, desk);
   add_agent_routes(server, desk);
   add_report_routes(server, desk);
 
-  const int port = options.port == 0
-                       ? server.bind_to_any_port(options.host)
-                       : (server.bind_to_port(options.host, options.port) ? options.port : -1);
+  const int port = server.bind(options.host, options.port);
   if (port < 0) {
     std::cerr << "tandem-desk: cannot listen on " << options.host << ":" << options.port << "\n";
     return 1;

@@ -1,5 +1,7 @@
 #include "options.h"
 
+#include <arpa/inet.h>
+
 #include <cstdlib>
 
 #include "http_util.h"
@@ -11,6 +13,7 @@ namespace {
 constexpr const char* kUsage =
     "usage: tandem-desk --db PATH --port N [--agent-token T] [--allow-origin ORIGIN ...]\n"
     "                   [--host ADDR] [--rate-limit PER_SECOND] [--rate-burst N]\n"
+    "                   [--trust-proxy ADDR ...]\n"
     "  --db PATH            SQLite file (created if missing)\n"
     "  --port N             TCP port; 0 picks a free one\n"
     "  --agent-token T      secret for the inbox and agent API (at least 16 characters);\n"
@@ -20,6 +23,9 @@ constexpr const char* kUsage =
     "  --host ADDR          address to listen on (default 127.0.0.1)\n"
     "  --rate-limit R       requests per second per client IP (default 10; 0: off)\n"
     "  --rate-burst N       requests a client may make at once (default 60)\n"
+    "  --trust-proxy ADDR   a reverse proxy's IP address: its X-Forwarded-For names the\n"
+    "                       client, its X-Forwarded-Proto: https makes cookies Secure;\n"
+    "                       repeatable\n"
     "   or: tandem-desk report EVENTS.json [--since S] [--until U] [--tz Z]\n"
     "       the summary of exported events, offline (docs/metrics.md)\n";
 
@@ -29,6 +35,12 @@ bool parse_number(const std::string& text, double min, double max, double* out) 
   if (text.empty() || *end != '\0' || !(value >= min && value <= max)) return false;
   *out = value;
   return true;
+}
+
+bool is_ip_address(const std::string& text) {
+  unsigned char address[16];
+  return inet_pton(AF_INET, text.c_str(), address) == 1 ||
+         inet_pton(AF_INET6, text.c_str(), address) == 1;
 }
 
 }  // namespace
@@ -66,6 +78,11 @@ std::variant<std::string, Usage, Options> parse_options(const std::vector<std::s
     } else if (flag == "--rate-burst") {
       if (!parse_number(value, 1, 1e6, &number)) return "--rate-burst must be a number >= 1";
       options.rate_burst = number;
+    } else if (flag == "--trust-proxy") {
+      if (!is_ip_address(value)) {
+        return "--trust-proxy takes an IP address such as 127.0.0.1, not '" + value + "'";
+      }
+      options.trusted_proxies.push_back(value);
     } else {
       return "unknown option " + flag + "\n" + kUsage;
     }

@@ -16,6 +16,8 @@ struct Options {
   std::vector<std::string> allowed_origins;
   double rate_per_second = 10;  // per client IP; 0 turns the limit off
   double rate_burst = 60;
+  // Reverse proxies whose X-Forwarded-For/-Proto are believed (docs/desk.md).
+  std::vector<std::string> trusted_proxies;
 };
 
 struct Usage {

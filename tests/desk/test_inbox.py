@@ -24,9 +24,11 @@ class InboxTest(unittest.TestCase):
         self.assertEqual(response.status, 303)
         self.assertEqual(response.headers["Location"], "/inbox")
         cookie = response.headers["Set-Cookie"]
-        self.assertIn("tandem_agent=" + AGENT_TOKEN, cookie)
+        self.assertTrue(cookie.startswith("tandem_agent="))
+        self.assertNotIn(AGENT_TOKEN, cookie)
         self.assertIn("HttpOnly", cookie)
         self.assertIn("SameSite=Strict", cookie)
+        self.assertNotIn("Secure", cookie)  # plain http, no trusted proxy
         page = self.desk.request("GET", "/inbox", headers={"Cookie": cookie.split(";")[0]})
         self.assertEqual(page.status, 200)
         self.assertTrue(page.headers["Content-Type"].startswith("text/html"))
