@@ -5,34 +5,22 @@
 // keyboard and passes axe.
 import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import { agentRequest, startDesk } from '../../web/tools/desk-process.mjs';
-import { freshPage, launchBrowser, openWidget, part, serve } from './harness.mjs';
+import { demoSuite, freshPage, openWidget, part } from './harness.mjs';
 
 const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 const OUT_OF_SCOPE = 'zxqv blorp snark wibble 4111 1111 1111 1111';
 const ASK_PERSON = 'I want to talk to a human agent please';
 
-let server;
-let browser;
-let desk;
-
-before(async () => {
-  server = await serve();
-  desk = await startDesk({ allowOrigins: [new URL(server.url).origin] });
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await desk?.stop();
-  await server?.close();
+const suite = demoSuite({}, async (started) => {
+  started.desk = await startDesk({ allowOrigins: [started.origin] });
 });
 
 // A demo page talking to the test desk, recording every request body and the
 // element's tandem:outcome events.
 async function chatPage(attributes = {}) {
-  const page = await freshPage(browser.context, server.url);
+  const page = await freshPage(suite.browser.context, suite.server.url);
   const requests = [];
   page.on('request', (request) => requests.push({ url: request.url(), body: request.postData() ?? '' }));
   await page.evaluate(
@@ -43,7 +31,7 @@ async function chatPage(attributes = {}) {
       globalThis.outcomes = [];
       chat.addEventListener('tandem:outcome', (event) => globalThis.outcomes.push(event.detail));
     },
-    { endpoint: `${desk.url}/v1/handoffs`, extra: attributes },
+    { endpoint: `${suite.desk.url}/v1/handoffs`, extra: attributes },
   );
   await openWidget(page);
   const eventBodies = () => requests.filter((r) => r.url.endsWith('/v1/events')).map((r) => r.body);
@@ -66,7 +54,7 @@ const DAY_MS = 86400000;
 // The desk's figures for every conversation started around now.
 async function summary() {
   const around = (days) => new Date(Date.now() + days * DAY_MS).toISOString();
-  return agentRequest(desk, 'GET', `/v1/agent/reports/summary?since=${around(-1)}&until=${around(1)}`);
+  return agentRequest(suite.desk, 'GET', `/v1/agent/reports/summary?since=${around(-1)}&until=${around(1)}`);
 }
 
 async function waitFor(check, what) {

@@ -5,27 +5,14 @@
 // a resolved conversation gives the bot back, storage that is full or blocked
 // loses nothing, and nothing sensitive is stored in clear.
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import { agentRequest, startDesk } from '../../web/tools/desk-process.mjs';
-import { freshPage, launchBrowser, openWidget, part, serve } from './harness.mjs';
+import { demoSuite, freshPage, openWidget, part } from './harness.mjs';
 
 const ASK_PERSON = 'I want to talk to a human agent please';
 const CONTACT = 'Call us on 0800 123 456 (9am to 5pm).';
 
-let server;
-let browser;
-let origin;
-
-before(async () => {
-  server = await serve();
-  origin = new URL(server.url).origin;
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const suite = demoSuite();
 
 const send = (page, text) => page.evaluate((message) => document.querySelector('tandem-chat').send(message), text);
 
@@ -67,7 +54,7 @@ const storedText = (page) => page.evaluate(() => Object.keys(localStorage).map((
 
 test('a desk that refuses the page origin (CORS) is a named failure with retry and contact; then queued, seen, answered, resolved on one status line', async () => {
   const refusing = await startDesk({ allowOrigins: [] });
-  const page = await freshPage(browser.context, server.url);
+  const page = await freshPage(suite.browser.context, suite.server.url);
   const consoleErrors = [];
   page.on('console', (message) => message.type() === 'error' && consoleErrors.push(message.text()));
   let desk;
@@ -82,14 +69,14 @@ test('a desk that refuses the page origin (CORS) is a named failure with retry a
     const panel = await part(page, 'panel').innerText();
     assert.doesNotMatch(panel, /will continue this conversation|Connected to|talking to a member/);
     assert.ok(
-      consoleErrors.some((text) => text.includes('--allow-origin') && text.includes(origin)),
+      consoleErrors.some((text) => text.includes('--allow-origin') && text.includes(suite.origin)),
       `the console names the cause: ${consoleErrors.join(' | ')}`,
     );
     assert.equal((await conversationsOf(refusing)).length, 0);
 
     // The same desk, now allowing the page: "Try again" delivers it.
     await refusing.stop({ keepData: true });
-    desk = await startDesk({ port: refusing.port, dbDir: refusing.dbDir, allowOrigins: [origin] });
+    desk = await startDesk({ port: refusing.port, dbDir: refusing.dbDir, allowOrigins: [suite.origin] });
     await part(page, 'retry').click();
     await statusIs(page, /reached our team/);
     assert.equal(await part(page, 'status').count(), 1, 'one status line');
@@ -122,8 +109,8 @@ test('a desk that refuses the page origin (CORS) is a named failure with retry a
 });
 
 test('the customer ends the human conversation: the bot is back and the desk sees it resolved', async () => {
-  const desk = await startDesk({ allowOrigins: [origin] });
-  const page = await freshPage(browser.context, server.url);
+  const desk = await startDesk({ allowOrigins: [suite.origin] });
+  const page = await freshPage(suite.browser.context, suite.server.url);
   try {
     await withEndpoint(page, `${desk.url}/v1/handoffs`);
     await send(page, ASK_PERSON);
@@ -161,12 +148,12 @@ const BROKEN_STORAGE = {
 
 for (const [name, breakStorage] of Object.entries(BROKEN_STORAGE)) {
   test(`storage ${name}: the handoff is still delivered and the conversation continues`, async () => {
-    const desk = await startDesk({ allowOrigins: [origin] });
-    const page = await browser.context.newPage();
+    const desk = await startDesk({ allowOrigins: [suite.origin] });
+    const page = await suite.browser.context.newPage();
     const errors = [];
     page.on('pageerror', (error) => errors.push(error.message));
     try {
-      await page.goto(server.url);
+      await page.goto(suite.server.url);
       await page.evaluate(() => localStorage.clear());
       await page.addInitScript(breakStorage);
       await page.reload();
@@ -195,8 +182,8 @@ for (const [name, breakStorage] of Object.entries(BROKEN_STORAGE)) {
 
 test('nothing sensitive at rest: card numbers, an IBAN and a KB redact pattern never reach localStorage in clear', async () => {
   const secrets = ['4111 1111 1111 1111', '4111111111111111', 'DE89 3704 0044 0532 0130 00', 'DE89370400440532013000', 'LC123456', '5500 0000 0000 0004', '5500000000000004'];
-  // Nothing listens here: the bundle and the human-mode message stay queued in the browser.
-  const page = await freshPage(browser.context, server.url);
+  // Nothing listens here: the bundle and the human-mode message stay queued in the suite.browser.
+  const page = await freshPage(suite.browser.context, suite.server.url);
   try {
     await withEndpoint(page, 'http://127.0.0.1:9/v1/handoffs');
     await send(page, 'my card 4111 1111 1111 1111 was charged twice, customer number LC123456');
@@ -217,7 +204,7 @@ test('nothing sensitive at rest: card numbers, an IBAN and a KB redact pattern n
 });
 
 test("a company's own words: greeting, subtitle and placeholder from attributes", async () => {
-  const page = await freshPage(browser.context, server.url);
+  const page = await freshPage(suite.browser.context, suite.server.url);
   try {
     await page.evaluate(() => {
       const chat = document.querySelector('tandem-chat');
@@ -235,8 +222,8 @@ test("a company's own words: greeting, subtitle and placeholder from attributes"
 });
 
 test('a message written while the agent resolves reopens the conversation: the customer is told it went to the team', async () => {
-  const desk = await startDesk({ allowOrigins: [origin] });
-  const page = await freshPage(browser.context, server.url);
+  const desk = await startDesk({ allowOrigins: [suite.origin] });
+  const page = await freshPage(suite.browser.context, suite.server.url);
   try {
     await withEndpoint(page, `${desk.url}/v1/handoffs`);
     await send(page, ASK_PERSON);

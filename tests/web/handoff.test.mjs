@@ -6,29 +6,16 @@
 // agent works the handoff through the inbox page itself.
 import assert from 'node:assert/strict';
 import { createServer } from 'node:http';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import { agentRequest, startDesk } from '../../web/tools/desk-process.mjs';
-import { freshPage, launchBrowser, openWidget, part, serve, typeAndSend, watchPage } from './harness.mjs';
+import { demoSuite, freshPage, openWidget, part, typeAndSend, watchPage } from './harness.mjs';
 
 const FIRST = 'I was charged twice for order LP-48213, my card 4111 1111 1111 1111';
 const ASK_PERSON = 'I want to talk to a human agent please';
 const FRAUD = 'someone used my card to buy things I never ordered';
 const EMAIL = 'sam.taylor@example.com';
 
-let server;
-let browser;
-let origin;
-
-before(async () => {
-  server = await serve();
-  origin = new URL(server.url).origin;
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const suite = demoSuite();
 
 // A port nothing listens on yet (the desk starts there later).
 async function freePort() {
@@ -40,7 +27,7 @@ async function freePort() {
 }
 
 async function pageWithEndpoint(endpoint) {
-  const page = await freshPage(browser.context, server.url);
+  const page = await freshPage(suite.browser.context, suite.server.url);
   await page.evaluate((url) => document.querySelector('tandem-chat').setAttribute('endpoint', url), endpoint);
   await openWidget(page);
   return page;
@@ -73,7 +60,7 @@ test('a handoff queued while the desk is down and across two reloads arrives exa
   await page.reload();
   await waitForStatus(page, /Sending|could not reach our team/);
 
-  const desk = await startDesk({ port, allowOrigins: [origin] });
+  const desk = await startDesk({ port, allowOrigins: [suite.origin] });
   try {
     // The widget would retry by itself within its backoff; `online` makes it now.
     await page.evaluate(() => window.dispatchEvent(new Event('online')));
@@ -85,7 +72,7 @@ test('a handoff queued while the desk is down and across two reloads arrives exa
     const { id } = conversations[0];
     const { bundle } = await agentRequest(desk, 'GET', `/v1/agent/conversations/${id}`);
     assert.equal(bundle.reason.code, 'asked_for_person');
-    assert.equal(bundle.page.url, server.url);
+    assert.equal(bundle.page.url, suite.server.url);
     assert.ok(!JSON.stringify(bundle).includes('4111 1111 1111 1111'), 'the card number was masked in the core');
     assert.equal(bundle.transcript[0].role, 'customer');
 
@@ -126,7 +113,7 @@ test('a handoff queued while the desk is down and across two reloads arrives exa
 test('a refused bundle (4xx) is shown to the customer and not retried, even after a reload', async () => {
   let posts = 0;
   const refusing = createServer((request, response) => {
-    const cors = { 'Access-Control-Allow-Origin': origin, 'Access-Control-Allow-Headers': 'Content-Type, Idempotency-Key' };
+    const cors = { 'Access-Control-Allow-Origin': suite.origin, 'Access-Control-Allow-Headers': 'Content-Type, Idempotency-Key' };
     if (request.method === 'OPTIONS') return response.writeHead(204, cors).end();
     // Only the handoff: the page's outcome events (docs/metrics.md) go to this host too.
     if (request.url.startsWith('/v1/handoffs')) posts += 1;
@@ -150,8 +137,8 @@ test('a refused bundle (4xx) is shown to the customer and not retried, even afte
 });
 
 test('issue 5 in the inbox page: a fraud handoff appears live, shows what the bot collected, and the reply reaches the widget', async () => {
-  const desk = await startDesk({ allowOrigins: [origin] });
-  const inbox = await browser.context.newPage();
+  const desk = await startDesk({ allowOrigins: [suite.origin] });
+  const inbox = await suite.browser.context.newPage();
   const inboxProblems = watchPage(inbox);
   let customer;
   try {

@@ -121,15 +121,21 @@ export function panelSettled(page) {
 }
 
 // The demo served and one browser for a whole test file, stopped after it:
-// `const suite = demoSuite();` then suite.server and suite.browser in tests.
-export function demoSuite(contextOptions = {}) {
+// `const suite = demoSuite();` then suite.server, suite.origin and
+// suite.browser in tests. `setUp(suite)` runs once they are there (node:test
+// may start a file's top-level hooks together); a `suite.desk` it starts is
+// stopped with the rest.
+export function demoSuite(contextOptions = {}, setUp = async () => {}) {
   const suite = {};
   before(async () => {
     suite.server = await serve();
+    suite.origin = new URL(suite.server.url).origin;
     suite.browser = await launchBrowser(contextOptions);
+    await setUp(suite);
   });
   after(async () => {
     await suite.browser?.close();
+    await suite.desk?.stop();
     await suite.server?.close();
   });
   return suite;
