@@ -70,7 +70,8 @@ dl { display: grid; grid-template-columns: max-content 1fr; gap: .2em 1em; overf
 dt { color: #505a66; }
 dd { margin: 0; }
 /* Who said what at a glance: colour, side and a label. */
-.turn { width: fit-content; max-width: min(85%, 46em); margin: .4em 0; padding: .45em .75em; border-radius: 12px; overflow-wrap: anywhere; }
+.turn { width: fit-content; max-width: min(85%, 46em); margin: .4em 0; padding: .45em .75em; border-radius: 12px; overflow-wrap: anywhere; white-space: pre-line; }
+.turn .meta { white-space: normal; }
 .turn .meta { font-size: .85em; color: #505a66; }
 .turn .who { font-weight: 700; }
 .turn.customer { background: #fff; border: 1px solid #c9ced6; border-bottom-left-radius: 3px; }
@@ -183,7 +184,16 @@ function turnView(turn) {
   if (turn.action) meta.push(turn.action);
   return el('div', { class: `turn ${turn.role}` },
     el('div', { class: 'meta' }, el('span', { class: 'who' }, LABELS[turn.role] ?? turn.role), ` · ${meta.join(' · ')}`),
-    turn.text);
+    turn.role === 'bot' ? plainText(turn.text) : turn.text);
+}
+
+// The bot's answers are the knowledge base's Markdown; agents read them as
+// the customer saw them, without the ** and [](...) marks.
+function plainText(markdown) {
+  return String(markdown ?? '')
+    .replace(/\[([^\]]+)\]\(([^)\s]+)\)/g, '$1 ($2)')
+    .replace(/\*\*(.+?)\*\*/g, '$1')
+    .replace(/(^|[\s(])\*(\S(?:.*?\S)?)\*(?=[\s).,;:!?]|$)/gm, '$1$2');
 }
 
 function pairs(entries) {

@@ -27,8 +27,8 @@ after(async () => {
   await desk?.stop();
 });
 
-async function handoff(id, summary, priority) {
-  const bundle = { ...EXAMPLE, id, summary, intent: { ...EXAMPLE.intent, priority } };
+async function handoff(id, summary, priority, transcript = EXAMPLE.transcript) {
+  const bundle = { ...EXAMPLE, id, summary, intent: { ...EXAMPLE.intent, priority }, transcript };
   const response = await fetch(`${desk.url}/v1/handoffs`, {
     method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(bundle),
   });
@@ -54,7 +54,9 @@ async function seriousViolations(page) {
 }
 
 test('the inbox at 390 px: two views, distinct bubbles, search, urgent alerts, axe clean', async () => {
-  const refund = await handoff('h_inbox_mobile_refund', 'Refund for order LP-48213 not received', 'high');
+  // A bot answer in the knowledge base's Markdown, as the widget sends it.
+  const transcript = EXAMPLE.transcript.map((turn, i) => (i === 1 ? { ...turn, text: 'Open **Orders** → your order, or read [Refunds](https://lumenpay.example/help/refunds).' } : turn));
+  const refund = await handoff('h_inbox_mobile_refund', 'Refund for order LP-48213 not received', 'high', transcript);
   await handoff('h_inbox_mobile_login', 'Cannot sign in after password reset', 'normal');
   await agent(`/v1/agent/conversations/${refund.conversation_id}/messages`, { text: 'Hello, I am looking into your refund now.' });
 
@@ -100,6 +102,7 @@ test('the inbox at 390 px: two views, distinct bubbles, search, urgent alerts, a
   const customerTurn = pane.locator('.turn.customer').first();
   assert.match(await agentTurn.locator('.who').innerText(), /^Agent$/);
   assert.match(await customerTurn.locator('.who').innerText(), /^Customer$/);
+  assert.match(await pane.locator('.turn.bot').first().innerText(), /\nOpen Orders → your order, or read Refunds \(https:\/\/lumenpay\.example\/help\/refunds\)\.$/);
   const look = (turn) => turn.evaluate((node) => {
     const box = node.getBoundingClientRect();
     return { background: getComputedStyle(node).backgroundColor, left: box.left, right: box.right, width: box.width };
