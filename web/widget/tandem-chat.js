@@ -265,10 +265,10 @@ export class TandemChat extends HTMLElement {
   #ready(engine) {
     this.#loading.stop();
     this.#kbWords = kbMessages(engine);
-    // Kept with the conversation: after a reload the greeting shows the
-    // company's words at once, not the locale's until the engine loads.
+    // Saved with the conversation's next change (loading alone writes
+    // nothing): after a reload the greeting shows the company's words at
+    // once, not the locale's until the engine loads.
     this.#conversation.words = this.#kbWords;
-    this.#persist();
     this.#applyStrings();
     this.#showHandoffStatus();
     this.#emit('tandem:ready', {});
