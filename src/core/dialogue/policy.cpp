@@ -522,6 +522,7 @@ void record_reply(Session& session, Reply& reply, const Context& context) {
   if (reply.action == Action::kHandoff) {
     session.mode = Mode::kHuman;
     session.collecting.clear();
+    session.confirming.clear();  // back with the bot, a "yes" answers no stale offer
     session.handoff = Handoff{reply.reason, reply.reason_detail, reply.turn};
   }
 }

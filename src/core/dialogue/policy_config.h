@@ -41,7 +41,7 @@ inline constexpr float kSwitchIntentConfidence = 0.5f;
 // "Did you mean <top>?" instead of a fallback: a routine top this sure though
 // below the answer threshold, at least this many times the runner-up, and no
 // sensitive candidate at kSensitiveFloor or above.
-inline constexpr float kConfirmFloor = 0.1f;
+inline constexpr float kConfirmFloor = 0.12f;
 inline constexpr float kConfirmLead = 1.5f;
 
 // Clarify offers at most this many choices.
