@@ -48,6 +48,11 @@ struct Script {
   std::string reason;                // handoff: expected reason code
   std::string intent;                // handoff: expected intent, empty if none
   std::vector<std::string> details;  // handoff: what the session must hold
+  bool held_out = false;             // written before the policy was tuned on the others
+  // What the customer meant: a confirmation of it is answered yes, any other no.
+  bool means(const std::string& id) const {
+    return id == intent || std::find(intents.begin(), intents.end(), id) != intents.end();
+  }
 };
 
 struct Run {
@@ -55,10 +60,11 @@ struct Run {
   std::vector<std::string> trace;  // one "action intent" per bot reply
   bool handed_off = false;
   std::string reason, intent;
-  std::vector<std::string> missing;  // expected details the session lacks
-  int traps = 0;                     // a second request for a person left with the bot
-  int repeated_asks = 0;             // a detail asked for that was given or asked before
-  std::string chip_error;            // a scripted choice the bot had not offered
+  std::vector<std::string> missing;      // expected details the session lacks
+  int traps = 0;                         // a second request for a person left with the bot
+  int repeated_asks = 0;                 // a detail asked for that was given or asked before
+  int confirmations = 0, confirmed = 0;  // "Did you mean ...?" asked, and answered yes
+  std::string chip_error;                // a scripted choice the bot had not offered
 };
 
 std::vector<std::string> strings(const json& value) {
@@ -136,6 +142,7 @@ Expected<std::vector<Script>> parse_scripts(const json& doc,
     s.reason = text_field(c, "reason");
     s.intent = text_field(c, "intent");
     s.details = strings(c.value("details", json()));
+    s.held_out = c.value("held_out", false);
     if (s.steps.empty()) return Error{where + "/messages", "expected customer messages"};
     if (expect != "resolved" && expect != "handoff")
       return Error{where + "/expect", "expected \"resolved\" or \"handoff\""};
@@ -170,16 +177,14 @@ Run replay(const engine::Engine& engine, const Script& script) {
   std::vector<dialogue::Choice> offered;
   std::vector<dialogue::DetailType> asked;
   int unanswered_person_asks = 0;
-  for (const auto& step : script.steps) {
-    if (run.handed_off) break;  // a person has the conversation; the bot is silent
-    // No chips on screen: a customer cannot click one.
-    if (!step.choose.empty() && offered.empty()) continue;
+  // One customer action: a typed message, or a click on an offered choice.
+  auto act = [&](const Step& step, const char* how) {
     context.now_ms += kMessageGapMs;
     // Persisted and restored between messages, as the widget does across reloads.
     auto restored = dialogue::session_from_json(dialogue::to_json(session));
     if (!restored) {
       run.chip_error = "session did not restore: " + restored.error_text();
-      break;
+      return std::optional<dialogue::Reply>();
     }
     session = std::move(restored).value();
     std::vector<dialogue::DetailType> held;
@@ -190,12 +195,12 @@ Run replay(const engine::Engine& engine, const Script& script) {
           std::any_of(offered.begin(), offered.end(), [&](auto& c) { return c.id == step.choose; });
       if (!was_offered) {
         run.chip_error = "choice " + step.choose + " was not offered";
-        break;
+        return std::optional<dialogue::Reply>();
       }
       auto chosen = dialogue::choose(engine, session, step.choose, context);
       if (!chosen) {
         run.chip_error = chosen.error_text();
-        break;
+        return std::optional<dialogue::Reply>();
       }
       reply = std::move(chosen).value();
     } else {
@@ -207,6 +212,16 @@ Run replay(const engine::Engine& engine, const Script& script) {
     if (reply.action == engine::Action::kClarify) {
       shown.clear();
       for (const auto& c : reply.choices) shown += (shown.empty() ? "" : " or ") + c.id;
+      if (reply.confirm) shown = reply.confirm->id + "?";
+    }
+    if (!reply.candidates.empty()) {
+      char confidences[48];
+      std::snprintf(confidences, sizeof confidences, " %.2f", reply.candidates[0].confidence);
+      shown += confidences;
+      if (reply.candidates.size() > 1) {
+        std::snprintf(confidences, sizeof confidences, "/%.2f", reply.candidates[1].confidence);
+        shown += confidences;
+      }
     }
     if (reply.asking_for) {
       const auto type = *reply.asking_for;
@@ -216,8 +231,8 @@ Run replay(const engine::Engine& engine, const Script& script) {
         ++run.repeated_asks;
       asked.push_back(type);
     }
-    run.trace.push_back(std::string(step.choose.empty() ? "" : "(chose) ") +
-                        std::string(engine::action_name(reply.action)) + " " + shown);
+    run.trace.push_back(std::string(how) + std::string(engine::action_name(reply.action)) + " " +
+                        shown);
     if (reply.action == engine::Action::kAnswer) run.answered.push_back(intent);
     if (reply.action == engine::Action::kHandoff) {
       run.handed_off = true;
@@ -226,6 +241,26 @@ Run replay(const engine::Engine& engine, const Script& script) {
       run.trace.back() += " (" + run.reason + ")";
     } else if (step.asks_person && ++unanswered_person_asks >= 2) {
       ++run.traps;
+    }
+    return std::optional<dialogue::Reply>(std::move(reply));
+  };
+  for (std::size_t i = 0; i < script.steps.size(); ++i) {
+    const Step& step = script.steps[i];
+    if (run.handed_off) break;  // a person has the conversation; the bot is silent
+    // No chips on screen: a customer cannot click one.
+    if (!step.choose.empty() && offered.empty()) continue;
+    auto reply = act(step, step.choose.empty() ? "" : "(chose) ");
+    if (!reply) break;
+    // "Did you mean X?" unscripted: the customer answers what they meant,
+    // yes when X is it, "something else" otherwise.
+    const bool scripted_click = i + 1 < script.steps.size() && !script.steps[i + 1].choose.empty();
+    if (reply->confirm && !scripted_click) {
+      ++run.confirmations;
+      Step answer;
+      const bool yes = script.means(reply->confirm->id);
+      run.confirmed += yes ? 1 : 0;
+      answer.choose = yes ? reply->confirm->id : std::string(dialogue::kChoiceOther);
+      if (!act(answer, yes ? "(yes) " : "(no) ")) break;
     }
   }
   for (const auto& name : script.details)
@@ -256,7 +291,7 @@ struct Tally {
   size_t resolved_expected = 0, resolved = 0, wrong_handoffs = 0;
   size_t handoff_expected = 0, right = 0, missed = 0, with_details = 0, same_reason = 0,
          same_intent = 0;
-  size_t traps = 0, repeated_asks = 0, chip_errors = 0;
+  size_t traps = 0, repeated_asks = 0, chip_errors = 0, confirmations = 0, confirmed = 0;
   std::map<std::string, ReasonRow> reasons;
   std::vector<std::string> failures;
 };
@@ -274,6 +309,8 @@ void score(size_t index, const Script& s, const Run& run, Tally& t) {
   if (run.repeated_asks) got += "; detail asked again";
   if (!run.chip_error.empty()) got += "; " + run.chip_error;
   t.traps += static_cast<size_t>(run.traps);
+  t.confirmations += static_cast<size_t>(run.confirmations);
+  t.confirmed += static_cast<size_t>(run.confirmed);
   t.repeated_asks += static_cast<size_t>(run.repeated_asks);
   if (!run.chip_error.empty()) ++t.chip_errors;
   const bool clean = run.traps == 0 && run.repeated_asks == 0 && run.chip_error.empty();
@@ -336,6 +373,8 @@ void print(const std::string& title, const Tally& t, bool with_failures) {
   std::printf("| traps (a second request for a person left with the bot) | %zu | |\n", t.traps);
   std::printf("| detail requests repeated | %zu | |\n", t.repeated_asks);
   std::printf("| scripted choices not offered | %zu | |\n", t.chip_errors);
+  std::printf("| \"Did you mean ...?\" confirmations asked (answered yes) | %zu (%zu) | |\n",
+              t.confirmations, t.confirmed);
   if (!with_failures) {
     std::printf("\n");
     return;
@@ -391,14 +430,16 @@ int main(int argc, char** argv) {
   }
   std::printf("conversations: %s (%zu)\n\n", scripts_path.c_str(), scripts->size());
   Tally all;
-  std::map<std::string, Tally> by_kb;
+  std::map<std::string, Tally> by_kb, by_set;
   for (size_t i = 0; i < scripts->size(); ++i) {
     const Script& s = (*scripts)[i];
     const Run run = replay(engines.at(s.kb), s);
     score(i, s, run, all);
     score(i, s, run, by_kb[s.kb]);
+    score(i, s, run, by_set[s.held_out ? "held out (written before tuning)" : "tuned on"]);
   }
   for (const auto& [key, tally] : by_kb) print("knowledge base " + key, tally, false);
+  for (const auto& [key, tally] : by_set) print("conversations " + key, tally, false);
   print("all", all, true);
   return 0;
 }

@@ -63,25 +63,42 @@ export async function replayOne(page, conversation) {
     window.__handoff = null;
     chat.addEventListener('tandem:handoff', (e) => (window.__handoff ??= e.detail), { once: true });
   });
-  const run = { answered: [], asked: [], repeatedAsks: 0, trace: [], missingChips: 0, personAsks: 0, trapped: false };
-  for (const step of steps(conversation)) {
-    // A person has it: the script stops there.
-    if (await page.evaluate(() => window.__handoff !== null)) break;
-    if (step.person && ++run.personAsks >= 2) run.trapped = true;
-    const held = await page.evaluate(heldDetails);
-    const decision = await page.evaluate(pageStep, step);
-    if (decision?.skipped) continue;
-    if (decision?.missingChip) {
-      run.missingChips += 1;
-      run.trace.push(`no chip ${step.choose ?? step.chip} (offered ${decision.offered.join(', ')})`);
-      continue;
-    }
-    run.trace.push(`${decision.action} ${decision.intent ?? '-'}`);
-    if (decision.action === 'answer') run.answered.push(decision.intent);
-    if (decision.action === 'handoff') run.handoffIntent = decision.intent ?? null;
-    if (decision.action === 'collect' && decision.asking_for) {
-      if (run.asked.includes(decision.asking_for) || held.includes(decision.asking_for)) run.repeatedAsks += 1;
-      run.asked.push(decision.asking_for);
+  const run = { answered: [], asked: [], repeatedAsks: 0, trace: [], missingChips: 0, personAsks: 0, trapped: false, confirmations: 0, confirmed: 0 };
+  const meant = (id) => id === conversation.intent || (conversation.intents ?? []).includes(id);
+  const script = steps(conversation);
+  for (const [index, scripted] of script.entries()) {
+    // "Did you mean X?" unscripted: the customer clicks yes when X is what
+    // they meant, "something else" otherwise (as the native bench does).
+    const next = script[index + 1];
+    const confirming = (decision) => decision?.confirm && !(next?.choose || next?.chip);
+    let step = scripted;
+    while (step) {
+      // A person has it: the script stops there.
+      if (await page.evaluate(() => window.__handoff !== null)) break;
+      if (step.person && ++run.personAsks >= 2) run.trapped = true;
+      const held = await page.evaluate(heldDetails);
+      const current = step;
+      const decision = await page.evaluate(pageStep, current);
+      step = null;
+      if (confirming(decision)) {
+        run.confirmations += 1;
+        const yes = meant(decision.confirm.id);
+        run.confirmed += yes ? 1 : 0;
+        step = { choose: yes ? decision.confirm.id : 'tandem:other' };
+      }
+      if (decision?.skipped) continue;
+      if (decision?.missingChip) {
+        run.missingChips += 1;
+        run.trace.push(`no chip ${current.choose ?? current.chip} (offered ${decision.offered.join(', ')})`);
+        continue;
+      }
+      run.trace.push(`${decision.action} ${decision.intent ?? '-'}`);
+      if (decision.action === 'answer') run.answered.push(decision.intent);
+      if (decision.action === 'handoff') run.handoffIntent = decision.intent ?? null;
+      if (decision.action === 'collect' && decision.asking_for) {
+        if (run.asked.includes(decision.asking_for) || held.includes(decision.asking_for)) run.repeatedAsks += 1;
+        run.asked.push(decision.asking_for);
+      }
     }
   }
   run.bundle = await page.evaluate(() => window.__handoff);
@@ -90,7 +107,7 @@ export async function replayOne(page, conversation) {
 
 export function score(conversation, run) {
   const bundle = run.bundle;
-  const result = { expect: conversation.expect, handedOff: Boolean(bundle), repeatedAsks: run.repeatedAsks, trapped: run.trapped };
+  const result = { expect: conversation.expect, handedOff: Boolean(bundle), repeatedAsks: run.repeatedAsks, trapped: run.trapped, confirmations: run.confirmations, confirmed: run.confirmed };
   if (conversation.expect !== 'handoff') {
     result.ok = !bundle && (conversation.intents ?? []).every((id) => run.answered.includes(id)) && run.missingChips === 0;
     return result;
@@ -124,6 +141,7 @@ export function figures(results) {
     allDetails: [count(handoffs, 'allDetails'), handoffs.length],
     traps: count(results, 'trapped'),
     repeatedDetailRequests: results.reduce((sum, r) => sum + r.repeatedAsks, 0),
+    confirmations: [results.reduce((sum, r) => sum + (r.confirmations ?? 0), 0), results.reduce((sum, r) => sum + (r.confirmed ?? 0), 0)],
   };
 }
 
@@ -138,6 +156,7 @@ export function printFigures(f, log = console.log) {
   log(`| ... with every detail the script gave | ${share(...f.allDetails)} |`);
   log(`| traps (asked for a person twice without a handoff in between) | ${f.traps} | of ${f.conversations} |`);
   log(`| repeated detail requests (a detail held or asked for before) | ${f.repeatedDetailRequests} | |`);
+  log(`| "Did you mean ...?" confirmations asked (answered yes) | ${f.confirmations[0]} (${f.confirmations[1]}) | |`);
 }
 
 const DEMO_KB = path.join(ROOT, 'web/demo/kb.json');
@@ -205,6 +224,13 @@ async function main() {
       browser: context,
     });
     printFigures(figures(results));
+    // Conversations written before the policy was tuned, apart.
+    for (const [title, held] of [['tuned on', false], ['held out (written before tuning)', true]]) {
+      const part = results.filter((r) => Boolean(r.conversation.held_out) === held);
+      if (part.length === results.length || !part.length) continue;
+      console.log(`\nConversations ${title}:\n`);
+      printFigures(figures(part));
+    }
     if (args.includes('--list-failures')) {
       for (const [i, r] of results.entries()) {
         if (!r.ok) console.log(`- #${i + 1} "${steps(r.conversation)[0].text ?? ''}": expected ${r.expect}; got ${r.run.trace.join(', ')}${r.run.bundle ? ` -> handoff ${r.run.bundle.reason?.code}` : ''}`);

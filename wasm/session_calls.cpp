@@ -76,16 +76,24 @@ std::string reply_json(const dialogue::Reply& reply) {
     key("reason_detail");
     kb::append_json_string(reply.reason_detail, text);
   }
+  const auto choice = [&](const dialogue::Choice& c) {
+    text += "{\"id\":";
+    kb::append_json_string(c.id, text);
+    text += ",\"label\":";
+    kb::append_json_string(c.label, text);
+    text += '}';
+  };
   if (!reply.choices.empty()) {
     key("choices");
     for (std::size_t i = 0; i < reply.choices.size(); ++i) {
-      text += i == 0 ? "[{\"id\":" : ",{\"id\":";
-      kb::append_json_string(reply.choices[i].id, text);
-      text += ",\"label\":";
-      kb::append_json_string(reply.choices[i].label, text);
-      text += '}';
+      text += i == 0 ? "[" : ",";
+      choice(reply.choices[i]);
     }
     text += ']';
+  }
+  if (reply.confirm) {
+    key("confirm");
+    choice(*reply.confirm);
   }
   if (reply.asking_for) {
     key("asking_for");

@@ -18,6 +18,8 @@ using Problem = std::optional<std::string>;
 using Check = std::function<Problem(const json&, const std::string&)>;
 using Names = std::vector<std::string_view>;
 
+const Names kDetailNames = {"order_id", "email", "phone", "amount", "date", "card_last4"};
+
 Problem fail(const std::string& path, const std::string& what) {
   return path + ": " + what;
 }
@@ -183,7 +185,6 @@ Check constant(std::string_view expected) {
 }
 
 Check details() {
-  static const Names kDetailNames = {"order_id", "email", "phone", "amount", "date", "card_last4"};
   Check detail = object({{"value", true, string(1, 512)},
                          {"text", false, string(0, 512)},
                          {"turn", false, integer(0, kMaxTranscriptTurns - 1)}});
@@ -198,6 +199,13 @@ Check details() {
     }
     return std::nullopt;
   };
+}
+
+// Required details the handoff lacks, and why (additive to tandem.handoff/1).
+Check missing() {
+  return array(kDetailNames.size(),
+               object({{"detail", true, one_of(kDetailNames)},
+                       {"why", true, one_of({"refused", "not_given", "not_asked"})}}));
 }
 
 Check bundle_rules() {
@@ -222,6 +230,7 @@ Check bundle_rules() {
                {"queue", true, string(0, 128)},
                {"priority", true, one_of({"low", "normal", "high", "urgent"})}})},
       {"details", true, details()},
+      {"missing", false, missing()},
       {"transcript", true,
        array(kMaxTranscriptTurns,
              object({{"role", true, one_of({"customer", "bot", "agent"})},

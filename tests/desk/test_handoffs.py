@@ -86,6 +86,16 @@ class HandoffTest(DeskTestCase):
         self.assert_error(response, 422)
         self.assertIn("bundle.transcript[3].confidence", response.json()["error"])
 
+    def test_missing_details_with_their_reasons_are_accepted(self):
+        bundle = example_bundle(new_id())
+        bundle["missing"] = [{"detail": "email", "why": "refused"},
+                             {"detail": "phone", "why": "not_given"},
+                             {"detail": "date", "why": "not_asked"}]
+        self.assertEqual(self.desk.handoff(bundle).status, 201)
+        bundle = example_bundle(new_id())
+        bundle["missing"] = [{"detail": "email", "why": "refused", "note": "x"}]
+        self.assert_error(self.desk.handoff(bundle), 422)
+
     def test_schema_edge_values_are_accepted(self):
         bundle = example_bundle("A" * 64)
         bundle.update(created_at="2025-11-25t15:03:41+01:00", summary="s" * 200, customer={},

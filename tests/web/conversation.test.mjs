@@ -116,6 +116,21 @@ test('reloading mid-conversation restores the log, feedback and open panel', asy
   await page.close();
 });
 
+// The reload test above once compared the texts while the greeting could
+// still flip from the locale's words to the company's as the engine loaded.
+test("after a reload the greeting is the company's at once, before the engine loads", async () => {
+  const page = await freshPage(suite.browser.context, suite.server.url);
+  await openWidget(page);
+  await typeAndSend(page, 'where is my refund');
+  const greeting = await part(page, 'message-bot').first().innerText();
+  assert.match(greeting, /Lumen Pay/);
+  await page.route('**/site.tandem', () => {}); // never answered: the engine cannot load
+  await page.reload();
+  await part(page, 'panel').waitFor({ state: 'visible' });
+  assert.equal(await part(page, 'message-bot').first().innerText(), greeting);
+  await page.close();
+});
+
 test('the page loads no engine files before the customer shows interest', async () => {
   const page = await freshPage(suite.browser.context, suite.server.url);
   const requested = [];

@@ -141,3 +141,19 @@ test('sender: offline keeps everything; a page without endpoint sends nothing', 
   assert.equal(sender.queue.length, 1);
   assert.equal(eventsUrl(null), null);
 });
+
+test('outcome: a confirmation reports exactly the need it offered, then what the customer chose', () => {
+  const c = newConversation('v_9', 0);
+  const offer = {
+    action: 'clarify',
+    intent: 'faq.prepaid_cards',
+    confidence: 0.42,
+    candidates: [{ id: 'faq.prepaid_cards', kind: 'faq', confidence: 0.42 }, { id: 'faq.accepted_cards', kind: 'faq', confidence: 0.2 }],
+    confirm: { id: 'faq.prepaid_cards', label: 'prepaid cards' },
+    choices: [{ id: 'faq.prepaid_cards', label: 'Yes' }, { id: 'tandem:other', label: 'Something else' }, { id: 'tandem:person', label: 'Talk to a person' }],
+  };
+  assert.deepEqual(decisionEvents(c, offer), [{ type: 'clarification', candidates: ['faq.prepaid_cards'] }]);
+  assert.deepEqual(decisionEvents(c, answer('faq.prepaid_cards', 1)), [{ type: 'answer_shown', intent: 'faq.prepaid_cards', kind: 'faq', confidence: 'high' }]);
+  const plain = { ...offer, confirm: undefined };
+  assert.deepEqual(decisionEvents(newConversation('v_10', 0), plain)[0].candidates, ['faq.prepaid_cards', 'faq.accepted_cards']);
+});

@@ -68,7 +68,11 @@ export function decisionEvents(conversation, decision, question = null) {
   // An unanswered follow-up withdraws the assumed resolution.
   if (conversation.result === 'assumed') conversation.result = 'failed';
   const candidates = candidateIds(decision);
-  if (decision.action === 'clarify') return [{ type: 'clarification', candidates }];
+  // A confirmation ("Did you mean X?") offered exactly one need: X. What the
+  // customer chose shows in the next event: answer_shown (yes), fallback
+  // (something else) or handoff asked_for_person.
+  const offered = safeId(decision.confirm?.id);
+  if (decision.action === 'clarify') return [{ type: 'clarification', candidates: offered ? [offered] : candidates }];
   const top = decision.candidates?.[0];
   const reason = !top || top.id === 'oos' ? 'out_of_scope' : 'low_confidence';
   return [{ type: 'fallback', reason, candidates, ...(question ? { question } : {}) }];

@@ -161,7 +161,7 @@ export class TandemChat extends HTMLElement {
     clearConversation(storageKey(this.#kbUrl));
     this.#line?.stop();
     this.#restoredInto = null;
-    this.#conversation = { ...emptyConversation(), open: this.#conversation.open };
+    this.#conversation = { ...emptyConversation(), open: this.#conversation.open, words: this.#kbWords };
     this.#view.clearMessages();
     this.#view.setHumanMode(false);
     this.#showHandoffStatus();
@@ -239,6 +239,10 @@ export class TandemChat extends HTMLElement {
 
   #restore() {
     this.#conversation = loadConversation(storageKey(this.#kbUrl));
+    if (this.#conversation.words && typeof this.#conversation.words === 'object') {
+      this.#kbWords = this.#conversation.words;
+      this.#applyStrings();
+    }
     this.#view.clearMessages();
     for (const message of this.#conversation.messages) this.#view.appendMessage(message);
     const last = this.#conversation.messages.at(-1);
@@ -299,6 +303,10 @@ export class TandemChat extends HTMLElement {
   #ready(engine) {
     this.#loading.stop();
     this.#kbWords = kbMessages(engine);
+    // Saved with the conversation's next change (loading alone writes
+    // nothing): after a reload the greeting shows the company's words at
+    // once, not the locale's until the engine loads.
+    this.#conversation.words = this.#kbWords;
     this.#applyStrings();
     this.#showHandoffStatus();
     this.#emit('tandem:ready', {});

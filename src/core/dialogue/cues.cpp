@@ -67,6 +67,19 @@ constexpr std::array<std::string_view, 40> kDeclines = {"don't have",
                                                         "refuse",
                                                         "forget it",
                                                         "not happening"};
+constexpr std::array<std::string_view, 20> kPersonWords = {
+    "person",   "people",   "human",          "humans",  "someone",    "somebody", "agent",
+    "agents",   "staff",    "representative", "rep",     "operator",   "advisor",  "adviser",
+    "advisers", "advisors", "colleague",      "manager", "supervisor", "team"};
+constexpr std::array<std::string_view, 17> kAffirm = {
+    "yes", "yeah", "yep",    "yup",    "ya",        "correct",      "right",    "exactly",   "sure",
+    "ok",  "okay", "indeed", "please", "that's it", "that's right", "that one", "absolutely"};
+constexpr std::array<std::string_view, 11> kDeny = {
+    "no",    "nope",       "nah",           "not that", "neither",  "something else",
+    "wrong", "not really", "that's not it", "not it",   "incorrect"};
+// A yes or no to "Did you mean ...?" is short; longer replies say something new.
+constexpr std::size_t kShortReplyWords = 5;
+
 // Names of details, in the order they are checked.
 constexpr std::pair<std::string_view, DetailType> kDetailNames[] = {
     {"order number", DetailType::kOrderId}, {"order id", DetailType::kOrderId},
@@ -89,6 +102,10 @@ std::string framed_words(std::string_view message) {
   std::string out = " ";
   for (const auto& token : text::tokenize(text::normalize(message))) out += token.text + " ";
   return out;
+}
+
+std::size_t word_count(const std::string& framed) {
+  return static_cast<std::size_t>(std::count(framed.begin(), framed.end(), ' ')) - 1;
 }
 
 template <std::size_t N>
@@ -135,6 +152,21 @@ bool says_not_helpful(std::string_view message) {
 
 bool declines_detail(std::string_view message) {
   return count_cues(framed_words(message), kDeclines) > 0;
+}
+
+bool names_person(std::string_view message) {
+  return count_cues(framed_words(message), kPersonWords) > 0;
+}
+
+bool affirms(std::string_view message) {
+  const std::string framed = framed_words(message);
+  return word_count(framed) <= kShortReplyWords && count_cues(framed, kAffirm) > 0 &&
+         count_cues(framed, kDeny) == 0;
+}
+
+bool denies(std::string_view message) {
+  const std::string framed = framed_words(message);
+  return word_count(framed) <= kShortReplyWords && count_cues(framed, kDeny) > 0;
 }
 
 std::optional<DetailType> detail_named(std::string_view message) {

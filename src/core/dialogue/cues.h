@@ -21,6 +21,15 @@ bool says_not_helpful(std::string_view message);
 // customer will not give the detail.
 bool declines_detail(std::string_view message);
 
+// "a person", "someone", "an agent", "staff": the message names a person,
+// which a refusal or a complaint about an answer need not do.
+bool names_person(std::string_view message);
+
+// A short yes ("yes", "yep, that one") or no ("no", "something else") to a
+// one-choice "Did you mean ...?"; a longer reply is read as a new message.
+bool affirms(std::string_view message);
+bool denies(std::string_view message);
+
 // The detail a message names in words ("my email", "the order number"), if one.
 std::optional<DetailType> detail_named(std::string_view message);
 

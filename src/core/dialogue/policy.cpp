@@ -1,6 +1,7 @@
 #include "dialogue/policy.h"
 
 #include <algorithm>
+#include <utility>
 
 #include "dialogue/cues.h"
 #include "dialogue/policy_config.h"
@@ -88,6 +89,25 @@ bool is_person_intent(const engine::Engine& engine, const engine::Candidate& c) 
   return !c.is_faq && std::find(ids.begin(), ids.end(), c.id) != ids.end();
 }
 
+// The intent or FAQ with that id, as a candidate the customer chose (confidence 1).
+std::optional<engine::Candidate> candidate_for(const kb::KnowledgeBase& kb, std::string_view id) {
+  for (std::size_t i = 0; i < kb.intents.size(); ++i)
+    if (kb.intents[i].id == id) return engine::Candidate{std::string(id), false, uint32_t(i), 1.0f};
+  for (std::size_t i = 0; i < kb.faqs.size(); ++i)
+    if (kb.faqs[i].id == id) return engine::Candidate{std::string(id), true, uint32_t(i), 1.0f};
+  return std::nullopt;
+}
+
+// What the customer's own choice decides: that need, no classifier involved.
+engine::Decision chosen_decision(const engine::Candidate& choice) {
+  engine::Decision decision;
+  decision.action = Action::kAnswer;
+  decision.intent = choice.id;
+  decision.confidence = choice.confidence;
+  decision.candidates = {choice};
+  return decision;
+}
+
 // A reply about an intent or FAQ known only by id, as a stored turn names it.
 Reply about(const engine::Engine& engine, const std::string& id, float confidence) {
   Reply r;
@@ -160,15 +180,62 @@ class Planner {
         d_(decision),
         customer_turn_(customer_turn) {}
 
-  // `asked`: the detail the bot's question was waiting for, if any.
-  Reply plan(bool asks_for_person, const Given& given, std::optional<DetailType> asked) {
+  // `asked`: the detail the bot's question was waiting for, if any;
+  // `rejects_confirmation`: a "no" to the bot's "Did you mean ...?".
+  Reply plan(bool asks_for_person, const Given& given, std::optional<DetailType> asked,
+             bool rejects_confirmation) {
+    Reply r = decide(asks_for_person, given, asked, rejects_confirmation);
+    // However else the message read, a request for a person is never left with the bot.
+    if (asks_for_person && r.action != Action::kHandoff)
+      return handoff_about_need(HandoffReason::kAskedForPerson,
+                                "The customer asked for a person." + declined_note());
+    return r;
+  }
+
+  Reply chosen_person() const {
+    return handoff_about_need(HandoffReason::kAskedForPerson, "The customer asked for a person.");
+  }
+
+  // The customer chose this need themselves (a chip, or yes to a confirmation).
+  Reply chosen(const engine::Candidate& choice) {
+    return is_person_intent(engine_, choice) ? chosen_person() : take_up(choice);
+  }
+
+  // "No" to "Did you mean ...?": not understood, so a second miss hands off;
+  // the customer is asked for other words, and told a person is there.
+  Reply confirmation_rejected() {
+    Reply r = not_understood();
+    if (r.action == Action::kFallback) r.text = texts::kConfirmRejected;
+    return r;
+  }
+
+ private:
+  Reply decide(bool asks_for_person, const Given& given, std::optional<DetailType> asked,
+               bool rejects_confirmation) {
     // A refusal, or a reply without the asked detail, is noted before anything
     // else, so a handoff it causes says so and the detail is never asked again.
     const bool declines = asked && declines_detail(message_);
     if (asked && !given.gave(*asked))
-      if (const DetailType type = declined_named(*asked); !s_.declined_detail(type))
+      if (const DetailType type = declined_named(*asked); !s_.declined_detail(type)) {
         s_.declined.push_back(type);
-    if (asks_for_person)
+        if (declines) s_.refused.push_back(type);
+      }
+    const Turn* before = previous_bot_turn(s_, customer_turn_);
+    const bool after_answer = before && before->action == Action::kAnswer;
+    // The detector also fires on refusals, "that's not what I asked" and
+    // outbursts; unless the message names a person, their own reason tells
+    // the person taking over more (plan() still hands off).
+    const bool other_reading = declines || s_.frustration >= kFrustrationThreshold ||
+                               (after_answer && says_not_helpful(message_));
+    const bool named = names_person(message_);
+    if (asks_for_person && !named && s_.collecting.empty())
+      if (const kb::Intent* need = confident_sensitive())
+        return handoff(HandoffReason::kSensitive,
+                       readable_id(need->id) +
+                           " is handled by a person; the customer wanted one "
+                           "at once, before any detail was asked.",
+                       from_decision());
+    if (asks_for_person && (named || !other_reading))
       return handoff_about_need(HandoffReason::kAskedForPerson,
                                 "The customer asked for a person." + declined_note());
     if (s_.frustration >= kFrustrationThreshold)
@@ -179,8 +246,8 @@ class Planner {
     if (!s_.collecting.empty())
       if (auto reply = continue_collecting(given, declines, asked)) return *reply;
     if (given.only_details) return noted();
-    if (const Turn* before = previous_bot_turn(s_, customer_turn_);
-        before && before->action == Action::kAnswer) {
+    if (rejects_confirmation) return confirmation_rejected();
+    if (after_answer) {
       if (says_not_helpful(message_)) {
         mark_last_answer(Feedback::kNotHelpful);
         return handoff(
@@ -201,21 +268,15 @@ class Planner {
         return take_up(d_.candidates.front());
       case Action::kClarify:
         return clarify(offered());
-      case Action::kCollect:
       case Action::kFallback:
+        if (auto reply = confirm_top()) return *reply;
+        break;
+      case Action::kCollect:
         break;
     }
     return not_understood();
   }
 
-  // The customer chose this need themselves (a chip): no classifier involved.
-  Reply chosen(const engine::Candidate& choice) {
-    if (is_person_intent(engine_, choice))
-      return handoff_about_need(HandoffReason::kAskedForPerson, "The customer asked for a person.");
-    return take_up(choice);
-  }
-
- private:
   Reply from_decision() const {
     Reply r;
     r.intent = d_.intent;
@@ -364,6 +425,37 @@ class Planner {
     return std::nullopt;
   }
 
+  // The engine's confident reading is a sensitive need ("I want to complain
+  // about the repair"): that need, its queue and priority, is the reason.
+  const kb::Intent* confident_sensitive() const {
+    if (d_.candidates.empty() || (d_.action != Action::kAnswer && d_.action != Action::kHandoff))
+      return nullptr;
+    return sensitive_intent(d_.candidates.front());
+  }
+
+  // A routine top just below the answer threshold, clearly ahead of the rest
+  // and with no sensitive reading near: "Did you mean <it>?" rather than a
+  // dead-end fallback. A sensitive reading never gets a routine answer this way.
+  std::optional<Reply> confirm_top() {
+    const auto& cs = d_.candidates;
+    if (cs.empty() || d_.basis != engine::Basis::kBelowThreshold) return std::nullopt;
+    const engine::Candidate& top = cs.front();
+    if (sensitive_intent(top) || is_person_intent(engine_, top) || top.confidence < kConfirmFloor)
+      return std::nullopt;
+    if (cs.size() > 1 && top.confidence < kConfirmLead * cs[1].confidence) return std::nullopt;
+    for (const auto& c : cs)
+      if (sensitive_intent(c) && c.confidence >= kSensitiveFloor) return std::nullopt;
+    Reply r = from_decision();
+    r.action = Action::kClarify;
+    r.confirm = Choice{top.id, label_of(kb_, top.id)};
+    r.choices = {{top.id, std::string(texts::kConfirmYes)},
+                 {std::string(kChoiceOther), std::string(texts::kConfirmOther)},
+                 {std::string(kChoicePerson), std::string(texts::kConfirmPerson)}};
+    r.text = kb_.messages.clarify + " " + r.confirm->label + "?";
+    s_.confirming = top.id;
+    return r;
+  }
+
   // The engine's close call: its first candidates, a sensitive one first.
   std::vector<engine::Candidate> offered() const {
     std::vector<engine::Candidate> out(
@@ -423,12 +515,14 @@ void record_reply(Session& session, Reply& reply, const Context& context) {
   Turn turn{Role::kBot,       reply.text,  context.now_ms, reply.intent.value_or(""),
             reply.confidence, reply.action};
   reply.turn = add_turn(session, std::move(turn));
-  if (reply.action != Action::kFallback) session.low_confidence_turns = 0;
+  // A confirmation is still a guess: a "no" to it counts towards the handoff.
+  if (reply.action != Action::kFallback && !reply.confirm) session.low_confidence_turns = 0;
   if (reply.action == Action::kAnswer && reply.intent)
     session.answers.push_back({*reply.intent, reply.turn, Feedback::kNone});
   if (reply.action == Action::kHandoff) {
     session.mode = Mode::kHuman;
     session.collecting.clear();
+    session.confirming.clear();  // back with the bot, a "yes" answers no stale offer
     session.handoff = Handoff{reply.reason, reply.reason_detail, reply.turn};
   }
 }
@@ -489,6 +583,16 @@ Reply respond(const engine::Engine& engine, Session& session, std::string_view m
   const Given given = take_details(session, message, context, customer_turn);
   if (session.mode == Mode::kHuman) return silent(session, customer_turn);
   session.frustration = session.frustration * kFrustrationDecay + frustration_signal(message);
+  // A typed yes to "Did you mean ...?" is the chip's yes; a longer reply is a new message.
+  const std::string confirming = std::exchange(session.confirming, std::string());
+  if (!confirming.empty() && affirms(message))
+    if (const auto choice = candidate_for(engine.model().kb, confirming)) {
+      session.person_hint = false;
+      const engine::Decision decision = chosen_decision(*choice);
+      Reply reply = Planner(engine, session, "", decision, customer_turn).chosen(*choice);
+      record_reply(session, reply, context);
+      return reply;
+    }
   const engine::Decision raw = engine.decide(message, context.neural);
   bool asks_for_person = engine.model().person_request.says_yes(message);
   // The classifier's person intent on top twice running is a request too: a
@@ -500,7 +604,7 @@ Reply respond(const engine::Engine& engine, Session& session, std::string_view m
   session.person_hint = hint && !asks_for_person;
   const engine::Decision decision = asks_for_person ? raw : without_person_intents(engine, raw);
   Reply reply = Planner(engine, session, message, decision, customer_turn)
-                    .plan(asks_for_person, given, asked);
+                    .plan(asks_for_person, given, asked, !confirming.empty() && denies(message));
   reply.neural = decision.neural;
   record_reply(session, reply, context);
   return reply;
@@ -509,31 +613,24 @@ Reply respond(const engine::Engine& engine, Session& session, std::string_view m
 Expected<Reply> choose(const engine::Engine& engine, Session& session, std::string_view id,
                        const Context& host_context) {
   const kb::KnowledgeBase& kb = engine.model().kb;
-  engine::Candidate choice{std::string(id), false, 0, 1.0f};
-  auto intent = std::find_if(kb.intents.begin(), kb.intents.end(),
-                             [&](const kb::Intent& i) { return i.id == id; });
-  auto faq =
-      std::find_if(kb.faqs.begin(), kb.faqs.end(), [&](const kb::Faq& f) { return f.id == id; });
-  if (intent != kb.intents.end()) {
-    choice.index = static_cast<uint32_t>(intent - kb.intents.begin());
-  } else if (faq != kb.faqs.end()) {
-    choice.is_faq = true;
-    choice.index = static_cast<uint32_t>(faq - kb.faqs.begin());
-  } else {
+  const bool other = id == kChoiceOther, person = id == kChoicePerson;
+  const std::optional<engine::Candidate> choice = candidate_for(kb, id);
+  if (!choice && !other && !person)
     return Error{"choose", "no intent or FAQ has the id \"" + std::string(id) + "\""};
-  }
   const Context context = with_knowledge_base(engine, host_context);
   // The customer's side of the turn is what they clicked.
-  const TurnNumber customer_turn =
-      add_text_turn(session, Role::kCustomer, label_of(kb, id), context);
+  const std::string clicked = other    ? std::string(texts::kConfirmOther)
+                              : person ? std::string(texts::kConfirmPerson)
+                                       : label_of(kb, id);
+  const TurnNumber customer_turn = add_text_turn(session, Role::kCustomer, clicked, context);
   if (session.mode == Mode::kHuman) return silent(session, customer_turn);
   session.person_hint = false;
-  engine::Decision decision;
-  decision.action = Action::kAnswer;
-  decision.intent = choice.id;
-  decision.confidence = choice.confidence;
-  decision.candidates = {choice};
-  Reply reply = Planner(engine, session, "", decision, customer_turn).chosen(choice);
+  session.confirming.clear();
+  const engine::Decision decision = choice ? chosen_decision(*choice) : engine::Decision{};
+  Planner planner(engine, session, "", decision, customer_turn);
+  Reply reply = other    ? planner.confirmation_rejected()
+                : person ? planner.chosen_person()
+                         : planner.chosen(*choice);
   record_reply(session, reply, context);
   return reply;
 }

@@ -34,6 +34,11 @@ struct Choice {
   std::string label;  // the KB's label, or the id in words
 };
 
+// The chips of a confirmation besides its yes (which is the offered id):
+// "something else" and "talk to a person". conversation.choose() takes them.
+inline constexpr std::string_view kChoiceOther = "tandem:other";
+inline constexpr std::string_view kChoicePerson = "tandem:person";
+
 struct Reply {
   engine::Action action = engine::Action::kFallback;
   engine::HandoffReason reason = engine::HandoffReason::kNone;
@@ -44,8 +49,11 @@ struct Reply {
   float confidence = 0.0f;
   std::vector<engine::Candidate> candidates;  // best first
   std::vector<Choice> choices;                // clarify: what was offered, best first
-  bool neural = false;                        // neural scores took part in the decision
-  std::optional<DetailType> asking_for;       // collect: the detail asked
+  // A one-choice clarify, "Did you mean <confirm>?": its choices are the chips
+  // yes (confirm's id, labelled "Yes"), kChoiceOther and kChoicePerson.
+  std::optional<Choice> confirm;
+  bool neural = false;                   // neural scores took part in the decision
+  std::optional<DetailType> asking_for;  // collect: the detail asked
   TurnNumber turn = 0;  // the bot's turn (feedback names it); in human mode the customer's
 };
 
@@ -57,7 +65,9 @@ Reply respond(const engine::Engine& engine, Session& session, std::string_view m
 // The customer picked `id` (an intent or FAQ, e.g. a clarification's chip):
 // that need is taken up directly (answered, its details asked, or handed off
 // with its queue and priority), never re-classified from the chip's words. The
-// customer's turn records the label they clicked. An unknown id is an error.
+// customer's turn records the label they clicked. kChoiceOther declines a
+// confirmation (the bot asks for other words), kChoicePerson hands off
+// (asked_for_person). An unknown id is an error.
 Expected<Reply> choose(const engine::Engine& engine, Session& session, std::string_view id,
                        const Context& context);
 

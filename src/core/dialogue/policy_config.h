@@ -38,6 +38,13 @@ inline constexpr int kDetailsOnlyWords = 1;
 // A message this sure of a different intent leaves the detail question behind.
 inline constexpr float kSwitchIntentConfidence = 0.5f;
 
+// "Did you mean <top>?" instead of a fallback: a routine top this sure though
+// below the answer threshold, at least this many times the runner-up, and no
+// sensitive candidate at kSensitiveFloor or above. Gibberish around a card
+// number reaches 0.11 on the demo KB: the floor keeps it a fallback.
+inline constexpr float kConfirmFloor = 0.12f;
+inline constexpr float kConfirmLead = 1.5f;
+
 // Clarify offers at most this many choices.
 inline constexpr std::size_t kClarifyChoices = 2;
 
@@ -59,6 +66,11 @@ inline constexpr std::string_view kCollectForPerson =
     "I'll pass this to a member of our team. So they won't need to ask again: ";
 inline constexpr std::string_view kNoted = "Thanks, I've noted that. What can I help you with?";
 inline constexpr std::string_view kClarifyOr = " or ";
+inline constexpr std::string_view kConfirmYes = "Yes";
+inline constexpr std::string_view kConfirmOther = "Something else";
+inline constexpr std::string_view kConfirmPerson = "Talk to a person";
+inline constexpr std::string_view kConfirmRejected =
+    "Sorry, I got that wrong. Could you tell me in other words? You can also ask for a person.";
 }  // namespace texts
 
 }  // namespace tandem::dialogue

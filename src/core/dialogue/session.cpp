@@ -45,13 +45,15 @@ class Reader {
 
   void read(const json& root, Session& s) {
     if (!kb::expect_kind(root, Kind::kObject, "", errors)) return;
-    ObjectReader r(root, "",
-                   {"version", "mode", "dropped_turns", "turns", "details", "answers", "redactions",
-                    "low_confidence_turns", "failures", "frustration", "collecting",
-                    "collect_misses", "declined", "person_hint", "handoff"},
-                   errors);
+    ObjectReader r(
+        root, "",
+        {"version", "mode", "dropped_turns", "turns", "details", "answers", "redactions",
+         "low_confidence_turns", "failures", "frustration", "collecting", "collect_misses",
+         "declined", "refused", "person_hint", "confirming", "handoff"},
+        errors);
     if (const json* v = r.required("version", Kind::kInteger);
-        v && *v != kSessionFormatVersion && *v != 1)
+        v && (!v->is_number_integer() || v->get<int64_t>() < 1 ||
+              v->get<int64_t>() > kSessionFormatVersion))
       error(r.pointer("version"), "unsupported session version " + kb::json_text(*v));
     s.mode = enum_field(r, "mode", std::array<Mode, 2>{Mode::kBot, Mode::kHuman},
                         [](Mode m) { return m == Mode::kBot ? "bot" : "human"; });
@@ -90,20 +92,12 @@ class Reader {
     }
     if (const json* c = r.required("collecting", Kind::kString))
       s.collecting = c->get<std::string>();
-    if (const json* declined = r.optional("declined", Kind::kArray)) {
-      if (declined->size() > kDetailTypes) error("/declined", "more entries than detail types");
-      for (std::size_t i = 0; i < declined->size() && i < kDetailTypes; ++i) {
-        const json& name = (*declined)[i];
-        const auto type =
-            name.is_string() ? detail_from_name(name.get<std::string>()) : std::nullopt;
-        if (type)
-          s.declined.push_back(*type);
-        else
-          error(kb::pointer_append("/declined", i), "unknown detail type");
-      }
-    }
+    s.declined = detail_types(r, "declined");
+    s.refused = detail_types(r, "refused");
     if (const json* hint = r.optional("person_hint", Kind::kBoolean))
       s.person_hint = hint->get<bool>();
+    if (const json* c = r.optional("confirming", Kind::kString))
+      s.confirming = c->get<std::string>();
     if (const json* h = r.find("handoff"); h && !h->is_null()) s.handoff = read_handoff(*h, end);
     if (s.mode == Mode::kHuman && !s.handoff) error("/handoff", "human mode without a handoff");
   }
@@ -111,6 +105,24 @@ class Reader {
  private:
   void error(std::string where, std::string what) {
     errors.push_back({std::move(where), std::move(what)});
+  }
+
+  // A list of detail type names, each type at most once.
+  std::vector<DetailType> detail_types(ObjectReader& r, std::string_view key) {
+    std::vector<DetailType> types;
+    const json* names = r.optional(key, Kind::kArray);
+    if (!names) return types;
+    const std::string where = r.pointer(key);
+    if (names->size() > kDetailTypes) error(where, "more entries than detail types");
+    for (std::size_t i = 0; i < names->size() && i < kDetailTypes; ++i) {
+      const json& name = (*names)[i];
+      const auto type = name.is_string() ? detail_from_name(name.get<std::string>()) : std::nullopt;
+      if (type)
+        types.push_back(*type);
+      else
+        error(kb::pointer_append(where, i), "unknown detail type");
+    }
+    return types;
   }
 
   template <typename Enum, std::size_t N, typename NameFn>
@@ -350,8 +362,11 @@ class SessionWriter {
     field("collecting", s.collecting);
     key("declined");
     list(s.declined, [&](DetailType type) { kb::append_json_string(detail_name(type), out_); });
+    key("refused");
+    list(s.refused, [&](DetailType type) { kb::append_json_string(detail_name(type), out_); });
     key("person_hint");
     out_ += s.person_hint ? "true" : "false";
+    field("confirming", s.confirming);
     key("handoff");
     if (s.handoff) {
       out_ += '{';

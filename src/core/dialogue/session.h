@@ -25,8 +25,9 @@ inline constexpr std::size_t kMaxTurns = 100;          // older turns are droppe
 inline constexpr std::size_t kMaxTurnChars = 1000;     // code points; longer text is cut
 inline constexpr std::size_t kMaxAnswersTried = 50;    // the bundle's limit
 inline constexpr std::size_t kMaxRedactionKinds = 32;  // the bundle's limit
-// Version 2 added "declined" and "person_hint"; version 1 sessions still restore.
-inline constexpr int kSessionFormatVersion = 2;
+// Version 2 added "declined" and "person_hint", version 3 "refused" and
+// "confirming"; older sessions still restore.
+inline constexpr int kSessionFormatVersion = 3;
 
 enum class Role { kCustomer, kBot, kAgent };
 enum class Mode { kBot, kHuman };
@@ -79,9 +80,13 @@ struct Session {
   float frustration = 0.0f;                    // decays every customer turn
   std::string collecting;                      // intent whose details are being asked
   std::vector<DetailType> declined;            // refused or not given when asked: never asked again
+  std::vector<DetailType> refused;  // of those, the ones the customer said they won't give
   // The last message read like a request for a person to the classifier
   // though not to the detector: a second such message is one.
   bool person_hint = false;
+  // The bot asked "Did you mean <this>?" (one routine intent or FAQ, just below
+  // the answer threshold): a yes takes it up, a no does not count as an answer.
+  std::string confirming;
   Mode mode = Mode::kBot;
   std::optional<Handoff> handoff;
 

@@ -89,6 +89,27 @@ json details_json(const kb::KnowledgeBase& kb, const dialogue::Session& session)
   return details;
 }
 
+// The details the handed-off need requires that the session lacks, and why:
+// refused (the customer said they won't give it), not_given (asked, not
+// answered) or not_asked (the handoff came first). Empty when nothing lacks.
+json missing_json(const kb::KnowledgeBase& kb, const dialogue::Session& session,
+                  const dialogue::Reply& reply) {
+  json missing = json::array();
+  const auto intent = std::find_if(kb.intents.begin(), kb.intents.end(),
+                                   [&](const kb::Intent& i) { return i.id == reply.intent; });
+  if (intent == kb.intents.end()) return missing;
+  for (const auto& name : intent->details) {
+    const auto type = dialogue::detail_from_name(name);
+    if (!type || session.detail(*type)) continue;
+    const bool refused = std::count(session.refused.begin(), session.refused.end(), *type) > 0;
+    const char* why = refused                          ? "refused"
+                      : session.declined_detail(*type) ? "not_given"
+                                                       : "not_asked";
+    missing.push_back({{"detail", dialogue::detail_name(*type)}, {"why", why}});
+  }
+  return missing;
+}
+
 json transcript_json(const kb::KnowledgeBase& kb, const dialogue::Session& session) {
   json turns = json::array();
   for (const auto& t : session.turns) {
@@ -253,7 +274,7 @@ Expected<json> build_bundle(const engine::Model& model, const dialogue::Session&
   put_if_set(customer, "email", input.customer.email, kMaxEmailChars);
   put_if_set(customer, "id", input.customer.id, kMaxCustomerIdChars);
 
-  return json{{"schema", kBundleSchema},
+  json bundle{{"schema", kBundleSchema},
               {"id", input.id},
               {"created_at", rfc3339_utc(input.created_at_ms)},
               {"reason",
@@ -267,6 +288,10 @@ Expected<json> build_bundle(const engine::Model& model, const dialogue::Session&
               {"page", std::move(page)},
               {"customer", std::move(customer)},
               {"redactions", redactions_json(session)}};
+  // Only when something lacks: desks that predate the field still accept the rest.
+  if (json missing = missing_json(model.kb, session, reply); !missing.empty())
+    bundle["missing"] = std::move(missing);
+  return bundle;
 }
 
 }  // namespace tandem::handoff

@@ -63,6 +63,29 @@ TEST_CASE("schema check: accepts the documented example, rejects each invalid bu
   CHECK(checked >= 20);
 }
 
+TEST_CASE("bundle: a refused detail is listed as missing, and why", "[handoff][bundle]") {
+  Conversation c;
+  c.say("I lost my job and can't pay this month");
+  c.say("I'd rather not share my email here");
+  REQUIRE(c.replies.back().action == engine::Action::kHandoff);
+  const auto b = bundle_of(c);
+  CHECK(b["missing"] == nlohmann::json::parse(R"([{"detail": "email", "why": "refused"}])"));
+  CHECK_FALSE(b["details"].contains("email"));
+
+  Conversation unasked;
+  unasked.say("I was charged twice, I want to dispute it, put me through to a person");
+  REQUIRE(unasked.replies.back().action == engine::Action::kHandoff);
+  const auto first = bundle_of(unasked);
+  REQUIRE(first.contains("missing"));
+  for (const auto& item : first["missing"]) CHECK(item["why"] == "not_asked");
+
+  Conversation complete;
+  complete.say("I was charged twice last Friday, I want to dispute it");
+  complete.say("order LP-482913, it was 49.90 euros");
+  REQUIRE(complete.replies.back().action == engine::Action::kHandoff);
+  CHECK_FALSE(bundle_of(complete).contains("missing"));
+}
+
 TEST_CASE("bundle: a sensitive dispute with its details", "[handoff][bundle]") {
   Conversation c;
   c.say("hi");

@@ -1,0 +1,153 @@
+// "Did you mean X?": a routine reading just below the answer threshold is
+// confirmed instead of dropped into a fallback. Yes answers, no asks for other
+// words (a second miss hands off), a person is one chip away; sensitive
+// readings are never confirmed into a routine answer. Also: the reasons a
+// person-request detector fire keeps when the message is something more.
+#include <algorithm>
+#include <utility>
+
+#include <catch2/catch.hpp>
+
+#include "dialogue/policy.h"
+#include "dialogue/policy_config.h"
+#include "dialogue_test_support.h"
+
+namespace tandem::dialogue::testing {
+namespace {
+
+using engine::Action;
+using engine::HandoffReason;
+
+// Below the demo's answer threshold, yet clearly the prepaid cards FAQ.
+constexpr const char* kNearThreshold = "can I use a prepaid visa for this";
+
+const Reply& pick(Conversation& c, std::string_view id) {
+  c.context.now_ms += 15000;
+  auto reply = choose(demo_engine(), c.session, id, c.context);
+  REQUIRE(reply);
+  c.replies.push_back(std::move(reply).value());
+  return c.replies.back();
+}
+
+TEST_CASE("confirm: a near-threshold routine top is offered as one choice", "[dialogue][confirm]") {
+  Conversation c;
+  const Reply& r = c.say(kNearThreshold);
+  REQUIRE(r.action == Action::kClarify);
+  REQUIRE(r.confirm);
+  CHECK(r.confirm->id == "faq.prepaid_cards");
+  CHECK(r.text.find(r.confirm->label) != std::string::npos);
+  REQUIRE(r.choices.size() == 3);
+  CHECK(r.choices[0].id == "faq.prepaid_cards");
+  CHECK(r.choices[1].id == kChoiceOther);
+  CHECK(r.choices[2].id == kChoicePerson);
+  CHECK(c.session.confirming == "faq.prepaid_cards");
+
+  SECTION("the yes chip answers, and the turn records what was clicked") {
+    const Reply& yes = pick(c, "faq.prepaid_cards");
+    CHECK(yes.action == Action::kAnswer);
+    CHECK(yes.intent == std::optional<std::string>("faq.prepaid_cards"));
+    CHECK(c.session.confirming.empty());
+  }
+  SECTION("a typed yes answers too") {
+    const Reply& yes = c.say("yes please");
+    CHECK(yes.action == Action::kAnswer);
+    CHECK(yes.intent == std::optional<std::string>("faq.prepaid_cards"));
+  }
+  SECTION("no asks for other words; a second no hands off, never a loop") {
+    const Reply& no = pick(c, kChoiceOther);
+    CHECK(no.action == Action::kFallback);
+    CHECK(no.text == texts::kConfirmRejected);
+    CHECK(c.session.turns[c.session.turns.size() - 2].text == texts::kConfirmOther);
+    REQUIRE(c.say(kNearThreshold).confirm);
+    const Reply& again = c.say("no");
+    CHECK(again.action == Action::kHandoff);
+    CHECK(again.reason == HandoffReason::kLowConfidence);
+  }
+  SECTION("the person chip hands off at once") {
+    const Reply& person = pick(c, kChoicePerson);
+    CHECK(person.action == Action::kHandoff);
+    CHECK(person.reason == HandoffReason::kAskedForPerson);
+    CHECK(c.session.mode == Mode::kHuman);
+  }
+  SECTION("a new question is read as one, and the confirmation is over") {
+    const Reply& next = c.say("how do I track my order LP-123456");
+    CHECK(next.action == Action::kAnswer);
+    CHECK(next.intent == std::optional<std::string>("order_tracking"));
+    CHECK(c.session.confirming.empty());
+    CHECK(c.say("yes").action != Action::kAnswer);
+  }
+}
+
+TEST_CASE("confirm: the offer survives a reload; older sessions restore", "[dialogue][confirm]") {
+  Conversation c;
+  REQUIRE(c.say(kNearThreshold).confirm);
+  auto restored = session_from_json(to_json(c.session));
+  REQUIRE(restored);
+  CHECK(restored->confirming == "faq.prepaid_cards");
+  c.session = std::move(restored).value();
+  CHECK(c.say("yep").intent == std::optional<std::string>("faq.prepaid_cards"));
+
+  auto stored = to_json(c.session);
+  stored["version"] = 2;
+  stored.erase("confirming");
+  stored.erase("refused");
+  CHECK(session_from_json(stored));
+  stored["version"] = kSessionFormatVersion + 1;
+  CHECK_FALSE(session_from_json(stored));
+}
+
+TEST_CASE("confirm: never a routine answer for a sensitive reading", "[dialogue][confirm]") {
+  const kb::KnowledgeBase& kb = demo_engine().model().kb;
+  for (const char* message :
+       {"I returned it but the payment is still there",
+        "my card was used in a shop I never visited", "you charged me twice for one thing",
+        "I can't afford my next instalment", "im 17, am I allowed to sign up?",
+        "will signing up hurt my credit score", "something happened with my payment",
+        "the money went out but the order isn't there"}) {
+    Conversation c;
+    const Reply& r = c.say(message);
+    INFO(message);
+    if (!r.confirm) continue;
+    for (const auto& candidate : r.candidates) {
+      if (candidate.is_faq) continue;
+      const auto& intent = kb.intents[candidate.index];
+      CHECK_FALSE((intent.sensitive && candidate.confidence >= kSensitiveFloor &&
+                   intent.id != "human_agent"));
+    }
+    CHECK_FALSE(kb.intents.end() !=
+                std::find_if(kb.intents.begin(), kb.intents.end(),
+                             [&](auto& i) { return i.id == r.confirm->id && i.sensitive; }));
+  }
+}
+
+TEST_CASE("reasons: a refusal keeps its need's reason and is recorded as refused",
+          "[dialogue][escape]") {
+  Conversation c;
+  REQUIRE(c.say("I lost my job and can't pay this month").action == Action::kCollect);
+  const Reply& r = c.say("I'd rather not share my email here");
+  CHECK(r.action == Action::kHandoff);
+  CHECK(r.reason == HandoffReason::kSensitive);
+  CHECK(r.intent == std::optional<std::string>("financial_hardship"));
+  CHECK(c.session.refused == std::vector<DetailType>{DetailType::kEmail});
+  CHECK(c.session.declined_detail(DetailType::kEmail));
+}
+
+TEST_CASE("reasons: a refusal that names a person is a request for one", "[dialogue][escape]") {
+  Conversation c;
+  REQUIRE(c.say("someone is using my lumen account without permission").action == Action::kCollect);
+  const Reply& r = c.say("no I am not giving you my email, just get me a person");
+  CHECK(r.action == Action::kHandoff);
+  CHECK(r.reason == HandoffReason::kAskedForPerson);
+  CHECK(c.session.refused == std::vector<DetailType>{DetailType::kEmail});
+}
+
+TEST_CASE("reasons: not helpful after an answer stays not helpful", "[dialogue][escape]") {
+  Conversation c;
+  REQUIRE(c.say("every time i try to pay the instalment it bounces").action == Action::kAnswer);
+  const Reply& r = c.say("no, that's not what I asked");
+  CHECK(r.action == Action::kHandoff);
+  CHECK(r.reason == HandoffReason::kNotHelpful);
+}
+
+}  // namespace
+}  // namespace tandem::dialogue::testing
