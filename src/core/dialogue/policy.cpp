@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "dialogue/action_step.h"
 #include "dialogue/cues.h"
 #include "dialogue/policy_config.h"
 
@@ -41,16 +42,21 @@ const kb::Intent* find_intent(const engine::Engine& engine, std::string_view id)
   return nullptr;
 }
 
-std::vector<DetailType> required_details(const kb::Intent& intent) {
+// The intent's own details, then those its action's URL needs.
+std::vector<DetailType> required_details(const kb::KnowledgeBase& kb, const kb::Intent& intent) {
   std::vector<DetailType> types;
   for (const auto& name : intent.details)
     if (auto type = detail_from_name(name)) types.push_back(*type);
+  if (const kb::Action* action = kb::find_action(kb, intent.action))
+    for (DetailType type : action_details(*action))
+      if (std::find(types.begin(), types.end(), type) == types.end()) types.push_back(type);
   return types;
 }
 
-std::vector<DetailType> missing_details(const Session& session, const kb::Intent& intent) {
+std::vector<DetailType> missing_details(const kb::KnowledgeBase& kb, const Session& session,
+                                        const kb::Intent& intent) {
   std::vector<DetailType> missing;
-  for (DetailType type : required_details(intent))
+  for (DetailType type : required_details(kb, intent))
     if (!session.detail(type) && !session.declined_detail(type)) missing.push_back(type);
   return missing;
 }
@@ -136,7 +142,7 @@ engine::Decision without_person_intents(const engine::Engine& engine, engine::De
 std::optional<DetailType> waiting_for(const engine::Engine& engine, const Session& session) {
   const kb::Intent* intent = find_intent(engine, session.collecting);
   if (!intent) return std::nullopt;
-  const auto missing = missing_details(session, *intent);
+  const auto missing = missing_details(engine.model().kb, session, *intent);
   if (missing.empty()) return std::nullopt;
   return missing.front();
 }
@@ -263,7 +269,7 @@ class Planner {
       Reply r = from_decision();
       r.action = Action::kAnswer;
       r.text = kb_.faqs[top.index].answer;
-      return r;
+      return with_action(kb_.faqs[top.index].action, top.id, std::move(r));
     }
     const kb::Intent& intent = kb_.intents[top.index];
     s_.collecting = intent.id;
@@ -275,12 +281,27 @@ class Planner {
   // whatever the order number, so asking first would only delay the customer;
   // details given anyway are kept for a later handoff. A detail already given,
   // refused or left unanswered is never asked (again).
+  // An intent answered by an action asks first what the action needs.
   Reply next_step(const kb::Intent& intent, Reply r) {
-    const auto missing = missing_details(s_, intent);
-    if (!intent.sensitive || missing.empty()) return finish(intent, std::move(r));
+    const auto missing = missing_details(kb_, s_, intent);
+    if ((!intent.sensitive && intent.action.empty()) || missing.empty())
+      return finish(intent, std::move(r));
     r.action = Action::kCollect;
     r.asking_for = missing.front();
-    r.text = std::string(texts::kCollectForPerson) + std::string(question_for(missing.front()));
+    r.text = std::string(intent.sensitive ? texts::kCollectForPerson : "") +
+             std::string(question_for(missing.front()));
+    return r;
+  }
+
+  // The answer comes from the company's API when the need names an action
+  // whose details are all known; otherwise `r` (the general answer) stands.
+  Reply with_action(const std::string& action_id, const std::string& need, Reply r) {
+    const kb::Action* action = kb::find_action(kb_, action_id);
+    if (!action) return r;
+    if (auto call = start_action(*action, need, r.confidence, s_)) {
+      r.call = std::move(call);
+      r.text.clear();
+    }
     return r;
   }
 
@@ -289,10 +310,10 @@ class Planner {
     if (!intent.sensitive) {
       r.action = Action::kAnswer;
       r.text = intent.answer;
-      return r;
+      return with_action(intent.action, intent.id, std::move(r));
     }
     std::vector<std::string> have, lack;
-    for (DetailType type : required_details(intent))
+    for (DetailType type : required_details(kb_, intent))
       (s_.detail(type) ? have : lack).emplace_back(detail_name(type));
     std::string detail = readable_id(intent.id) + " is handled by a person";
     if (!have.empty()) detail += "; collected " + join(have, ", ");
@@ -422,6 +443,7 @@ class Planner {
 void record_reply(Session& session, Reply& reply, const Context& context) {
   Turn turn{Role::kBot,       reply.text,  context.now_ms, reply.intent.value_or(""),
             reply.confidence, reply.action};
+  turn.call = reply.called;
   reply.turn = add_turn(session, std::move(turn));
   if (reply.action != Action::kFallback) session.low_confidence_turns = 0;
   if (reply.action == Action::kAnswer && reply.intent)
@@ -431,6 +453,13 @@ void record_reply(Session& session, Reply& reply, const Context& context) {
     session.collecting.clear();
     session.handoff = Handoff{reply.reason, reply.reason_detail, reply.turn};
   }
+}
+
+// A reply waiting for its action's outcome is recorded by complete_action().
+void record_unless_calling(Session& session, Reply& reply, const Context& context) {
+  if (!reply.call) return record_reply(session, reply, context);
+  session.low_confidence_turns = 0;
+  reply.turn = session.next_turn();
 }
 
 TurnNumber add_text_turn(Session& session, Role role, std::string_view text,
@@ -499,10 +528,11 @@ Reply respond(const engine::Engine& engine, Session& session, std::string_view m
   if (hint && session.person_hint) asks_for_person = true;
   session.person_hint = hint && !asks_for_person;
   const engine::Decision decision = asks_for_person ? raw : without_person_intents(engine, raw);
+  session.pending_action.reset();  // a call never reported (the page closed) is dropped
   Reply reply = Planner(engine, session, message, decision, customer_turn)
                     .plan(asks_for_person, given, asked);
   reply.neural = decision.neural;
-  record_reply(session, reply, context);
+  record_unless_calling(session, reply, context);
   return reply;
 }
 
@@ -533,8 +563,9 @@ Expected<Reply> choose(const engine::Engine& engine, Session& session, std::stri
   decision.intent = choice.id;
   decision.confidence = choice.confidence;
   decision.candidates = {choice};
+  session.pending_action.reset();
   Reply reply = Planner(engine, session, "", decision, customer_turn).chosen(choice);
-  record_reply(session, reply, context);
+  record_unless_calling(session, reply, context);
   return reply;
 }
 
@@ -555,6 +586,20 @@ Expected<std::optional<Reply>> record_feedback(const engine::Engine& engine, Ses
   reply.text = handoff_text(engine.model().kb);
   record_reply(session, reply, context);
   return std::optional<Reply>(std::move(reply));
+}
+
+Expected<Reply> complete_action(const engine::Engine& engine, Session& session,
+                                const ActionResult& result, const Context& host_context) {
+  if (!session.pending_action) return Error{"action", "no action call is pending"};
+  if (session.mode == Mode::kHuman) {
+    session.pending_action.reset();
+    return Error{"action", "the conversation is with a person"};
+  }
+  const Context context = with_knowledge_base(engine, host_context);
+  const kb::KnowledgeBase& kb = engine.model().kb;
+  Reply reply = action_reply(kb, session, result, handoff_text(kb), question_for);
+  record_reply(session, reply, context);
+  return reply;
 }
 
 void add_agent_turn(Session& session, std::string_view text, const Context& context) {
