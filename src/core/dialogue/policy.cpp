@@ -42,21 +42,21 @@ const kb::Intent* find_intent(const engine::Engine& engine, std::string_view id)
   return nullptr;
 }
 
-// The intent's own details, then those its action's URL needs.
-std::vector<DetailType> required_details(const kb::KnowledgeBase& kb, const kb::Intent& intent) {
+std::vector<DetailType> required_details(const kb::Intent& intent) {
   std::vector<DetailType> types;
   for (const auto& name : intent.details)
     if (auto type = detail_from_name(name)) types.push_back(*type);
-  if (const kb::Action* action = kb::find_action(kb, intent.action))
-    for (DetailType type : action_details(*action))
-      if (std::find(types.begin(), types.end(), type) == types.end()) types.push_back(type);
   return types;
 }
 
+// What the bot asks before it can go on: a sensitive intent's details (for
+// the person), or the details its action's URL needs; a routine intent
+// without an action asks nothing.
 std::vector<DetailType> missing_details(const kb::KnowledgeBase& kb, const Session& session,
                                         const kb::Intent& intent) {
+  const kb::Action* action = kb::find_action(kb, intent.action);
   std::vector<DetailType> missing;
-  for (DetailType type : required_details(kb, intent))
+  for (DetailType type : action ? action_details(*action) : required_details(intent))
     if (!session.detail(type) && !session.declined_detail(type)) missing.push_back(type);
   return missing;
 }
@@ -313,7 +313,7 @@ class Planner {
       return with_action(intent.action, intent.id, std::move(r));
     }
     std::vector<std::string> have, lack;
-    for (DetailType type : required_details(kb_, intent))
+    for (DetailType type : required_details(intent))
       (s_.detail(type) ? have : lack).emplace_back(detail_name(type));
     std::string detail = readable_id(intent.id) + " is handled by a person";
     if (!have.empty()) detail += "; collected " + join(have, ", ");
