@@ -91,6 +91,21 @@ std::string reply_json(const dialogue::Reply& reply) {
     key("asking_for");
     kb::append_json_string(dialogue::detail_name(*reply.asking_for), text);
   }
+  if (reply.call) {
+    // For the widget to fetch (web/widget/actions.js); it reports back with op "action_result".
+    const auto& c = *reply.call;
+    json headers = json::object();
+    for (const auto& [name, value] : c.headers) headers[name] = value;
+    key("call");
+    kb::append_json(json{{"action", c.action},
+                         {"method", c.method},
+                         {"url", c.url},
+                         {"body", c.body},
+                         {"headers", std::move(headers)},
+                         {"needs_customer", c.needs_customer},
+                         {"timeout_ms", c.timeout_ms}},
+                    text);
+  }
   key("turn");
   kb::append_json(json(reply.turn), text);
   // Which scores decided, so the host (and the tests) can tell the fused answer.
@@ -238,6 +253,37 @@ json feedback(const engine::Engine& engine, Conversation& conversation, const js
   return out;
 }
 
+// The widget's report of the pending call: {outcome, body, latency_ms}.
+json action_result(const engine::Engine& engine, Conversation& conversation, const json& request) {
+  static const std::pair<const char*, dialogue::CallOutcome> kOutcomes[] = {
+      {"response", dialogue::CallOutcome::kResponse},
+      {"not_found", dialogue::CallOutcome::kNotFound},
+      {"needs_sign_in", dialogue::CallOutcome::kNeedsSignIn},
+      {"timeout", dialogue::CallOutcome::kTimeout},
+      {"network", dialogue::CallOutcome::kNetwork},
+      {"server_error", dialogue::CallOutcome::kServerError}};
+  const std::string name = text_of(request, "outcome");
+  dialogue::ActionResult result;
+  bool known = false;
+  for (const auto& [outcome_name, outcome] : kOutcomes)
+    if (name == outcome_name) {
+      result.outcome = outcome;
+      known = true;
+    }
+  if (!known) return error_json("action_result: unknown outcome '" + name + "'");
+  result.body = text_of(request, "body");
+  result.latency_ms = ms_of(request, "latency_ms");
+  auto reply = dialogue::complete_action(engine, conversation.session, result, context_of(request));
+  if (!reply) return error_json(reply.error_text());
+  keep_reply(conversation, *reply);
+  return json::object();
+}
+
+// The hosts the knowledge base's actions may call: the widget refuses any other.
+json action_hosts(const engine::Engine& engine) {
+  return json{{"action_hosts", engine.model().kb.action_hosts}};
+}
+
 json bundle(const engine::Engine& engine, const Conversation& conversation, const json& request) {
   if (!conversation.handoff) return error_json("bundle: no handoff in this page's conversation");
   handoff::BundleInput input;
@@ -276,6 +322,8 @@ json dispatch(const engine::Engine& engine, Conversation& conversation, const js
   if (op == "neural_input") return neural_input(engine, request);
   if (op == "feedback") return feedback(engine, conversation, request);
   if (op == "bundle") return bundle(engine, conversation, request);
+  if (op == "action_result") return action_result(engine, conversation, request);
+  if (op == "action_hosts") return action_hosts(engine);
   if (op == "agent_message") {
     dialogue::add_agent_turn(conversation.session, text_of(request, "text"), context_of(request));
     return json::object();
