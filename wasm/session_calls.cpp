@@ -303,6 +303,19 @@ json bundle(const engine::Engine& engine, const Conversation& conversation, cons
   return json{{"bundle", std::move(built).value()}};
 }
 
+// What the page showed about an order it knows (an after-sales notice), e.g.
+// {"op": "remember", "type": "order_id", "value": "LP-000124", "shown": "..."}.
+json remember(const engine::Engine& engine, Conversation& conversation, const json& request) {
+  const std::string name = text_of(request, "type");
+  const std::string value = text_of(request, "value");
+  const auto type = dialogue::detail_from_name(name);
+  if (!type) return error_json("remember: unknown detail type '" + name + "'");
+  if (!dialogue::record_known_detail(engine, conversation.session, *type, value,
+                                     text_of(request, "shown"), context_of(request)))
+    return error_json("remember: '" + value + "' is not one " + name + ", or shown has no words");
+  return json::object();
+}
+
 json dispatch(const engine::Engine& engine, Conversation& conversation, const json& request) {
   const std::string op = text_of(request, "op");
   if (op == "restore") return restore(engine, conversation, request);
@@ -328,6 +341,7 @@ json dispatch(const engine::Engine& engine, Conversation& conversation, const js
     dialogue::add_agent_turn(conversation.session, text_of(request, "text"), context_of(request));
     return json::object();
   }
+  if (op == "remember") return remember(engine, conversation, request);
   if (op == "return_to_bot") {
     dialogue::return_to_bot(conversation.session);
     return json::object();

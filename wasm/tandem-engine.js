@@ -90,6 +90,10 @@ export async function loadEngine({ modelBytes, moduleFactory, wasmBinary, locate
       feedback: (turn, helpful, context = {}) => call({ ...context, op: 'feedback', turn, helpful }),
       agentMessage: (text, context = {}) => call({ ...context, op: 'agent_message', text: String(text) }),
       returnToBot: () => call({ op: 'return_to_bot' }),
+      // What the page showed the customer (a notice) about a detail it knows ('order_id', 'LP-000124'):
+      // a bot turn, and the detail kept as if the customer said it.
+      remember: (type, value, shown, context = {}) =>
+        call({ ...context, op: 'remember', type: String(type), value: String(value), shown: String(shown) }),
       // { id, created_at_ms, page: { url, title, locale, user_agent }, customer: { name, email, id } }
       bundle: (input) => call({ ...input, op: 'bundle' }),
       // The outcome of reply.call (docs/actions.md): { outcome, body, latency_ms }.

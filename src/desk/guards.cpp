@@ -26,11 +26,6 @@ bool is_same_origin(const std::string& origin, const Request& req) {
          origin.substr(scheme_end + 3) == req.get_header_value("Host");
 }
 
-void allow_cors(Response& res, const std::string& origin) {
-  res.set_header("Access-Control-Allow-Origin", origin);
-  res.set_header("Vary", "Origin");
-}
-
 HandlerResponse guard(Desk& desk, const Request& req, Response& res) {
   res.set_header("X-Content-Type-Options", "nosniff");
   res.set_header("Cache-Control", "no-store");
@@ -49,17 +44,14 @@ HandlerResponse guard(Desk& desk, const Request& req, Response& res) {
       send_error(res, 403, "origin " + origin + " is not allowed");
       return HandlerResponse::Handled;
     }
-    if (customer) allow_cors(res, origin);
+    if (customer) allow_origin(res, origin);
   }
   if (req.method == "OPTIONS") {
     if (!customer) {
       send_error(res, 404, "no such route");
       return HandlerResponse::Handled;
     }
-    res.status = 204;
-    res.set_header("Access-Control-Allow-Methods", "GET, POST, OPTIONS");
-    res.set_header("Access-Control-Allow-Headers", "Content-Type, Authorization, Idempotency-Key");
-    res.set_header("Access-Control-Max-Age", "600");
+    answer_preflight(res, "Content-Type, Authorization, Idempotency-Key");
     return HandlerResponse::Handled;
   }
   return HandlerResponse::Unhandled;

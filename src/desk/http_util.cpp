@@ -18,6 +18,18 @@ void send_error(httplib::Response& res, int status, const std::string& message) 
   send_json(res, status, {{"error", message}});
 }
 
+void allow_origin(httplib::Response& res, const std::string& origin) {
+  res.set_header("Access-Control-Allow-Origin", origin);
+  res.set_header("Vary", "Origin");
+}
+
+void answer_preflight(httplib::Response& res, const std::string& allowed_headers) {
+  res.status = 204;
+  res.set_header("Access-Control-Allow-Methods", "GET, POST, OPTIONS");
+  res.set_header("Access-Control-Allow-Headers", allowed_headers);
+  res.set_header("Access-Control-Max-Age", "600");
+}
+
 bool has_json_content_type(const httplib::Request& req) {
   std::string type = req.get_header_value("Content-Type");
   type = type.substr(0, type.find(';'));
@@ -28,11 +40,21 @@ bool has_json_content_type(const httplib::Request& req) {
 
 std::optional<std::string> bearer_token(const httplib::Request& req) {
   const std::string value = req.get_header_value("Authorization");
-  constexpr std::string_view kScheme = "Bearer ";
-  if (value.size() <= kScheme.size() || value.compare(0, kScheme.size(), kScheme) != 0) {
-    return std::nullopt;
+  constexpr std::string_view kScheme = "bearer ";
+  if (value.size() <= kScheme.size()) return std::nullopt;
+  for (std::size_t i = 0; i < kScheme.size(); ++i) {
+    if (std::tolower(static_cast<unsigned char>(value[i])) != kScheme[i]) return std::nullopt;
   }
   return value.substr(kScheme.size());
+}
+
+bool is_origin(const std::string& text) {
+  const auto scheme_end = text.find("://");
+  if (scheme_end == std::string::npos || scheme_end == 0) return false;
+  const std::string scheme = text.substr(0, scheme_end);
+  const std::string rest = text.substr(scheme_end + 3);
+  return (scheme == "http" || scheme == "https") && !rest.empty() &&
+         rest.find_first_of("/?#@ ") == std::string::npos;
 }
 
 std::optional<std::string> cookie(const httplib::Request& req, std::string_view name) {

@@ -2,6 +2,7 @@
 
 #include <cstdlib>
 
+#include "http_util.h"
 #include "limits.h"
 
 namespace tandem::desk {
@@ -28,16 +29,6 @@ bool parse_number(const std::string& text, double min, double max, double* out) 
   if (text.empty() || *end != '\0' || !(value >= min && value <= max)) return false;
   *out = value;
   return true;
-}
-
-// An origin is scheme://host[:port] exactly as browsers send it: no path, no slash.
-bool is_origin(const std::string& text) {
-  const auto scheme_end = text.find("://");
-  if (scheme_end == std::string::npos || scheme_end == 0) return false;
-  const std::string scheme = text.substr(0, scheme_end);
-  const std::string rest = text.substr(scheme_end + 3);
-  return (scheme == "http" || scheme == "https") && !rest.empty() &&
-         rest.find_first_of("/?#@ ") == std::string::npos;
 }
 
 }  // namespace

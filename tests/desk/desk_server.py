@@ -2,12 +2,13 @@
 speaks HTTP to it with the standard library only."""
 
 import copy
-import http.client
 import json
 import os
-import subprocess
-import tempfile
+import sys
 import unittest
+
+sys.path.insert(0, os.path.join(os.path.dirname(__file__), "..", "support"))
+from server_process import ServerProcess  # noqa: E402 (after the path)
 
 DESK_BIN = os.environ.get("TANDEM_DESK_BIN", "build/release/bin/tandem-desk")
 DATA_DIR = os.environ.get(
@@ -25,80 +26,18 @@ def example_bundle(bundle_id=None):
     return copy.deepcopy(bundle)
 
 
-class Response:
-    def __init__(self, status, headers, body):
-        self.status = status
-        self.headers = headers
-        self.body = body
-
-    def json(self):
-        return json.loads(self.body)
-
-    @property
-    def text(self):
-        return self.body.decode("utf-8")
-
-
-class Desk:
+class Desk(ServerProcess):
     """One tandem-desk process; restartable on the same database."""
 
-    def __init__(self, *extra_args, db_dir=None):
-        self._tmp = None if db_dir else tempfile.TemporaryDirectory()
-        self.db_dir = db_dir or self._tmp.name
-        self.db_path = os.path.join(self.db_dir, "desk.db")
-        self.extra_args = list(extra_args)
-        self.process = None
-        self.port = None
+    name = "tandem-desk"
+    db_file = "desk.db"
 
-    def start(self):
+    def command(self):
         args = [DESK_BIN, "--db", self.db_path, "--port", "0",
                 "--agent-token", AGENT_TOKEN, "--allow-origin", SITE, *self.extra_args]
         if "--rate-limit" not in self.extra_args:
             args += ["--rate-limit", "0"]
-        self.process = subprocess.Popen(args, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                                        text=True)
-        line = self.process.stdout.readline()
-        if "listening on" not in line:
-            self.process.kill()
-            raise RuntimeError("tandem-desk did not start: " + line + self.process.stderr.read())
-        self.port = int(line.rsplit(":", 1)[1])
-        return self
-
-    def kill(self):
-        self.process.kill()
-        self.process.wait()
-        self._close_pipes()
-
-    def stop(self):
-        self.process.terminate()
-        code = self.process.wait(timeout=30)
-        self._close_pipes()
-        return code
-
-    def _close_pipes(self):
-        self.process.stdout.close()
-        self.process.stderr.close()
-
-    def close(self):
-        if self.process and self.process.poll() is None:
-            self.kill()
-        if self._tmp:
-            self._tmp.cleanup()
-
-    def request(self, method, path, body=None, headers=None, timeout=30):
-        headers = dict(headers or {})
-        if isinstance(body, (dict, list)):
-            body = json.dumps(body).encode("utf-8")
-            headers.setdefault("Content-Type", "application/json")
-        elif isinstance(body, str):
-            body = body.encode("utf-8")
-        connection = http.client.HTTPConnection("127.0.0.1", self.port, timeout=timeout)
-        try:
-            connection.request(method, path, body=body, headers=headers)
-            response = connection.getresponse()
-            return Response(response.status, response.headers, response.read())
-        finally:
-            connection.close()
+        return args
 
     def handoff(self, bundle, headers=None):
         return self.request("POST", "/v1/handoffs", bundle, headers)

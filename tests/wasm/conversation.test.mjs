@@ -168,3 +168,19 @@ test('a version 1 session restores, and text stored in clear comes back masked',
   assert.equal(session.turns.length, 3);
   engine.dispose();
 });
+
+test('remember() records what the page showed and keeps its detail, so it is never asked for; what is not one is refused', async () => {
+  const engine = await fresh();
+  const shown = 'Your parcel is delayed. Order LP-000124 is held at the depot.';
+  assert.throws(() => engine.conversation.remember('order_id', 'soon', shown, CONTEXT), /remember: 'soon' is not one order_id/);
+  assert.throws(() => engine.conversation.remember('order_id', 'LP-000124', '', CONTEXT), /shown has no words/);
+  assert.throws(() => engine.conversation.remember('colour', 'red', shown, CONTEXT), /remember: unknown detail type 'colour'/);
+  const kept = engine.conversation.remember('order_id', 'LP-000124', shown, CONTEXT);
+  assert.deepEqual(kept.session.details.order_id, { value: 'LP-000124', text: '', turn: 0 });
+  assert.deepEqual(kept.session.turns.map((t) => [t.role, t.text, t.action]), [['bot', shown, 'answer']]);
+  engine.conversation.restore(kept.session); // a session saved right after it restores
+  const dispute = engine.conversation.respond('I want to dispute a charge', CONTEXT);
+  assert.equal(dispute.reply.action, 'collect');
+  assert.notEqual(dispute.reply.asking_for, 'order_id');
+  engine.dispose();
+});

@@ -8,6 +8,7 @@ import { backoffDelay, isPermanentFailure, loadOutbox, Outbox, RETRY_MAX_MS, sav
 import { createEngineLoader, LOAD_ERROR } from '../../web/widget/engine-loader.js';
 import { format, resolveLocale, strings, LOCALES } from '../../web/widget/i18n.js';
 import { parseMarkdown, safeHref } from '../../web/widget/markdown.js';
+import { checkNotice, noticeConversationMessage } from '../../web/widget/notices.js';
 import { clearConversation, loadConversation, saveConversation } from '../../web/widget/storage.js';
 import { companyWords, kbMessages } from '../../web/widget/words.js';
 
@@ -307,4 +308,19 @@ test("words: the page's attributes, then the knowledge base's messages (engine i
   assert.deepEqual(kbMessages({ conversation: { info: () => { throw new Error('unknown op'); } } }), {});
   const words = companyWords(element({ greeting: 'Welcome to the shop', placeholder: ' ' }), info.messages);
   assert.deepEqual(words, { greeting: 'Welcome to the shop', contact: 'Call 01632 960000' });
+});
+
+test('notices: a notice keeps its known fields, trimmed; a bad one is a TypeError naming the field', () => {
+  const notice = { id: ' n1 ', kind: 'refund_sent', title: 'Refund sent', text: 'We sent $16.00 back.', order_id: 'LP-000118', extra: 'dropped' };
+  assert.deepEqual(checkNotice(notice), { id: 'n1', kind: 'refund_sent', title: 'Refund sent', text: 'We sent $16.00 back.', order_id: 'LP-000118' });
+  assert.deepEqual(checkNotice({ ...notice, order_id: null }).order_id, undefined);
+  assert.throws(() => checkNotice('n1'), /expected \{ id, kind, title, text, order_id\? \}/);
+  assert.throws(() => checkNotice({ ...notice, kind: '  ' }), /kind must be a non-empty string/);
+  assert.throws(() => checkNotice({ ...notice, order_id: 42 }), /order_id must be a non-empty string/);
+  assert.throws(() => checkNotice({ ...notice, text: 'x'.repeat(601) }), /text is longer than 600 characters/);
+  const message = noticeConversationMessage(checkNotice(notice), Date.UTC(2026, 11, 2));
+  assert.equal(message.role, 'bot');
+  assert.equal(message.text, '**Refund sent**\n\nWe sent $16.00 back.');
+  assert.equal(message.notice, 'n1');
+  assert.equal(message.time, '2026-12-02T00:00:00.000Z');
 });

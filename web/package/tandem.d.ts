@@ -47,6 +47,25 @@ export interface TandemOutcomeEvent {
   [field: string]: unknown;
 }
 
+/** An after-sales notice from the site (docs/embedding.md, "After-sales notices"). */
+export interface TandemNotice {
+  /** Unique per notice (at most 64 characters): a repeated id is ignored, also after a reload. */
+  id: string;
+  /** What it is about, e.g. shipment_delayed, instalment_due, refund_sent (at most 40). */
+  kind: string;
+  /** At most 120 characters. */
+  title: string;
+  /** Plain text, at most 600 characters. */
+  text: string;
+  /** The order it is about: opening the notice makes it a known detail of the conversation. */
+  order_id?: string | null;
+}
+
+export interface TandemNoticeDetail {
+  id: string;
+  action: 'shown' | 'opened' | 'dismissed';
+}
+
 export interface TandemChatEventMap {
   'tandem:ready': CustomEvent<Record<string, never>>;
   'tandem:reply': CustomEvent<TandemDecision>;
@@ -55,6 +74,7 @@ export interface TandemChatEventMap {
   'tandem:error': CustomEvent<TandemErrorDetail>;
   'tandem:neural': CustomEvent<TandemNeuralDetail>;
   'tandem:outcome': CustomEvent<TandemOutcomeEvent>;
+  'tandem:notice': CustomEvent<TandemNoticeDetail>;
 }
 
 /** File name -> Subresource Integrity hash, e.g. the package's integrity.json. */
@@ -73,6 +93,9 @@ export declare class TandemChat extends HTMLElement {
   clear(): void;
   /** Leaves the conversation with a person; the assistant answers again. */
   returnToBot(): Promise<void>;
+  /** Queues an after-sales notice: true when it will show, false for a duplicate or past the cap
+   * (3 at once); rejects with a TypeError on a malformed notice. Held while a person has the conversation. */
+  notify(notice: TandemNotice): Promise<boolean>;
   addEventListener<K extends keyof TandemChatEventMap>(
     type: K,
     listener: (this: TandemChat, event: TandemChatEventMap[K]) => unknown,

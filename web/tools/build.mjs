@@ -3,6 +3,7 @@
 //   tandem.css       its stylesheet (web/widget/widget.css)
 //   tandem-core.mjs  the Emscripten ES module and its .wasm (from the wasm build)
 //   tandem-analytics.js  the outcome-event recorder, fetched on the first event
+//   tandem-notices.js + .css  after-sales notices, fetched on the first notify()
 //   tandem-neural.js, tandem-neural-worker.js, ort/   the optional neural model's
 //                    glue, worker and ONNX Runtime Web's CPU-only files (fetched
 //                    only by sites that opt in)
@@ -31,6 +32,8 @@ const ORT_DIST = path.join(ROOT, 'node_modules/onnxruntime-web/dist');
 const ORT_FILES = ['ort.wasm.bundle.min.mjs', 'ort-wasm-simd-threaded.wasm'];
 const LAZY_REPORT = [
   'tandem-analytics.js',
+  'tandem-notices.js',
+  'tandem-notices.css',
   'tandem-neural.js',
   'tandem-neural-worker.js',
   ...ORT_FILES.map((name) => `ort/${name}`),
@@ -40,7 +43,7 @@ const LAZY_REPORT = [
 ];
 
 // What the npm package ships (web/package/package.json lists the same in `files`).
-const PACKAGE_FILES = ['tandem.js', 'tandem.css', ...CORE_FILES, 'tandem-analytics.js', 'tandem-neural.js', 'tandem-neural-worker.js', 'tandem-encoder.js', ...ENCODER_FILES];
+const PACKAGE_FILES = ['tandem.js', 'tandem.css', ...CORE_FILES, 'tandem-analytics.js', 'tandem-notices.js', 'tandem-notices.css', 'tandem-neural.js', 'tandem-neural-worker.js', 'tandem-encoder.js', ...ENCODER_FILES];
 const PACKAGE_META = ['package.json', 'README.md', 'tandem.d.ts', 'custom-elements.json'];
 const SITE_FILES = ['site.tandem', 'site.onnx'];
 
@@ -79,6 +82,7 @@ async function bundle(out) {
     ['web/widget/neural-context.js', 'tandem-neural.js'],
     ['web/widget/neural-worker.js', 'tandem-neural-worker.js'],
     ['web/widget/recorder.js', 'tandem-analytics.js'],
+    ['web/widget/notices.js', 'tandem-notices.js'],
     ['wasm/tandem-encoder.js', 'tandem-encoder.js'],
   ]) {
     await build({
@@ -89,12 +93,12 @@ async function bundle(out) {
       target: ['es2022', 'chrome100', 'safari15.4', 'firefox100'],
     });
   }
-  await build({
-    ...common,
-    entryPoints: [path.join(ROOT, 'web/widget/widget.css')],
-    outfile: path.join(out, 'tandem.css'),
-    target: ['chrome100', 'safari15.4', 'firefox100'],
-  });
+  for (const [entry, name] of [
+    ['web/widget/widget.css', 'tandem.css'],
+    ['web/widget/notices.css', 'tandem-notices.css'],
+  ]) {
+    await build({ ...common, entryPoints: [path.join(ROOT, entry)], outfile: path.join(out, name), target: ['chrome100', 'safari15.4', 'firefox100'] });
+  }
 }
 
 async function copyCore(core, out) {
@@ -171,7 +175,7 @@ async function reportSizes(out) {
     console.log(`  ${name.padEnd(18)} ${String(size.raw).padStart(8)} B  ${String(size.gz).padStart(7)} B gzip`);
   }
   console.log(`  ${'widget total'.padEnd(18)} ${String(raw).padStart(8)} B  ${String(gz).padStart(7)} B gzip (without the model)`);
-  console.log('  loaded later (analytics on the first event; the rest only with the neural model):');
+  console.log('  loaded later (analytics on the first event, notices on the first notify(); the rest only with the neural model):');
   for (const name of LAZY_REPORT) {
     const file = path.join(out, name);
     if (!(await exists(file))) continue;

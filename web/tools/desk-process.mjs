@@ -4,12 +4,11 @@
 //   const desk = await startDesk({ allowOrigins: [pageOrigin] });
 //   desk.url  // http://127.0.0.1:PORT
 //   await desk.stop();
-import { spawn } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
+import { startListening } from './server-process.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const DEFAULT_BIN = path.join(ROOT, 'build/release/bin/tandem-desk');
@@ -29,33 +28,16 @@ export async function startDesk({
   const args = ['--db', path.join(dir, 'desk.db'), '--port', String(port), '--agent-token', agentToken];
   for (const origin of allowOrigins) args.push('--allow-origin', origin);
   args.push('--rate-limit', String(rateLimit));
-  const child = spawn(bin, args, { stdio: ['ignore', 'pipe', 'pipe'] });
-  let stderr = '';
-  child.stderr.on('data', (chunk) => (stderr += chunk));
-  const exited = new Promise((resolve) => child.once('exit', resolve));
-
-  // The first stdout line says the socket is bound (docs/desk.md).
-  const lines = createInterface({ input: child.stdout });
-  const url = await new Promise((resolve, reject) => {
-    lines.once('line', (line) => {
-      const match = /listening on (http:\/\/\S+)/.exec(line);
-      if (match) resolve(match[1]);
-      else reject(new Error(`tandem-desk: unexpected first line: ${line}`));
-    });
-    child.once('error', reject);
-    exited.then((code) => reject(new Error(`tandem-desk exited with ${code}: ${stderr.trim()}`)));
-  });
-  lines.on('line', () => {}); // keep draining stdout
+  const server = await startListening('tandem-desk', bin, args);
 
   return {
-    url,
-    port: Number(new URL(url).port),
+    url: server.url,
+    port: server.port,
     dbDir: dir,
     agentToken,
     // SIGTERM stops it cleanly; keepData leaves the database for a restart.
     async stop({ keepData = false } = {}) {
-      if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
-      await exited;
+      await server.stop();
       if (ownDir && !keepData) await rm(dir, { recursive: true, force: true });
     },
   };

@@ -47,6 +47,10 @@ export class Recorder {
     const now = Date.now();
     if (kind === 'cleared') return this.#end(now, true);
     if (kind === 'resolved') return this.state.conversation && this.#askCsat('human', now);
+    if (kind === 'notice') {
+      this.#current(now, 'notice'); // an opened notice starts a conversation unless one is going
+      return this.#persist();
+    }
     const conversation = this.#current(now);
     const events =
       kind === 'reply'
@@ -63,13 +67,13 @@ export class Recorder {
     return Array.from(question.trim()).slice(0, MAX_QUESTION_CHARS).join('');
   }
 
-  #current(now) {
+  #current(now, origin = 'organic') {
     let conversation = this.state.conversation;
     if (conversation && now - conversation.last > IDLE_MS) this.#end(conversation.last, true);
     conversation = this.state.conversation;
     if (!conversation) {
       conversation = this.state.conversation = newConversation(`v_${randomHex(8)}`, now);
-      this.#record({ type: 'conversation_started', origin: 'organic' }, now);
+      this.#record({ type: 'conversation_started', origin }, now);
     }
     conversation.last = now;
     return conversation;

@@ -17,6 +17,7 @@ import { companyWords, kbMessages, WORD_ATTRIBUTES } from './words.js';
 // Files that ship beside the bundled tandem.js (web/tools/build.mjs).
 const CSS_URL = new URL('./tandem.css', import.meta.url).href;
 const CORE_URL = new URL('./tandem-core.mjs', import.meta.url).href;
+const NOTICES_URL = new URL('./tandem-notices.js', import.meta.url).href; // fetched on the first notify()
 const DEFAULT_KB = 'site.tandem';
 
 export class TandemChat extends HTMLElement {
@@ -32,6 +33,7 @@ export class TandemChat extends HTMLElement {
   #neural = null; // a NeuralContext, on pages with `neural` or `encoder`
   #kbWords = {}; // the knowledge base's messages, once its engine is loaded
   #loading = null;
+  #notices = null;
   #outcome = createAnalytics({
     mode: () => analyticsMode(this.getAttribute('analytics')),
     endpoint: () => this.#endpoint,
@@ -116,6 +118,42 @@ export class TandemChat extends HTMLElement {
     const reply = this.#queue.then(() => this.#exchange(text, choiceId));
     this.#queue = reply.catch(() => {});
     return reply;
+  }
+
+  // An after-sales notice (notices.js): resolves true when queued to show,
+  // false for a duplicate or past the cap; rejects on a malformed notice.
+  notify(notice) {
+    if (!this.#view) return Promise.reject(new Error('notify(): add the element to the page first'));
+    this.#notices ??= import(NOTICES_URL).then(
+      ({ NoticeBoard }) => new NoticeBoard({
+        view: this.#view,
+        kbUrl: this.#kbUrl,
+        locale: () => this.#locale,
+        human: () => this.#conversation.mode === 'human',
+        open: (opened, message) => this.#openNotice(opened, message),
+        emit: (type, detail) => this.#emit(type, detail),
+      }),
+      (error) => {
+        this.#notices = null; // fetched again on the next notify()
+        throw error;
+      },
+    );
+    return this.#notices.then((board) => board.add(notice));
+  }
+
+  // The notice's words join the log and the session (the person taking over
+  // reads them too), and its order becomes a known detail.
+  #openNotice(notice, message) {
+    this.open();
+    this.#outcome('notice');
+    this.#conversation.messages.push(message);
+    this.#view.appendMessage(message);
+    this.#persist();
+    if (!notice.order_id) return;
+    this.#queue = this.#queue.then(async () => {
+      const { conversation } = await this.#conversationEngine();
+      this.#applySession(conversation.remember('order_id', notice.order_id, `${notice.title}. ${notice.text}`, this.#context()));
+    }).catch(() => {}); // an order id the engine does not read as one stays in the log only
   }
 
   clear() {

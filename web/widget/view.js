@@ -156,6 +156,7 @@ export class ChatView {
 
   setHumanMode(on) {
     this.humanBar.hidden = !on;
+    this.onHumanMode?.(on); // notices.js waits while a person has the conversation
   }
 
   setOpen(open) {

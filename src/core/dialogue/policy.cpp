@@ -602,6 +602,24 @@ Expected<Reply> complete_action(const engine::Engine& engine, Session& session,
   return reply;
 }
 
+bool record_known_detail(const engine::Engine& engine, Session& session, DetailType type,
+                         std::string_view value, std::string_view shown,
+                         const Context& host_context) {
+  const Context context = with_knowledge_base(engine, host_context);
+  const auto found = extract_details(value, context.details);
+  const bool blank = shown.find_first_not_of(" \t\r\n") == std::string_view::npos;
+  if (found.size() != 1 || found.front().type != type || blank) return false;
+  const TurnNumber turn = add_text_turn(session, Role::kBot, shown, context);
+  // The site's own words, not a guess: no intent, full confidence.
+  session.turns.back().action = Action::kAnswer;
+  session.turns.back().confidence = 1.0f;
+  // No "as written": the customer did not write it.
+  remember_detail(
+      session,
+      {type, privacy::redact(found.front().value, context.redaction_rules).text, "", turn});
+  return true;
+}
+
 void add_agent_turn(Session& session, std::string_view text, const Context& context) {
   add_text_turn(session, Role::kAgent, text, context);
 }

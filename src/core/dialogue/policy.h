@@ -113,6 +113,16 @@ std::string label_of(const kb::KnowledgeBase& kb, std::string_view id);
 // version, or before a KB pattern existed): turns, details, the handoff note.
 void redact_session(Session& session, const std::vector<privacy::RedactionRule>& rules);
 
+// What the host showed the customer about something it knows already (an
+// after-sales notice: "Your parcel is delayed. Order LP-000124 is held..."):
+// recorded as a bot turn, so the person taking over reads it too, and the
+// detail it is about (value) kept as if the customer had written it, so a
+// follow-up such as "why is it late?" is about it and it is never asked for.
+// False, and nothing recorded, unless value reads as exactly one detail of
+// that type and shown has words.
+bool record_known_detail(const engine::Engine& engine, Session& session, DetailType type,
+                         std::string_view value, std::string_view shown, const Context& context);
+
 // A person's message after handoff, and the customer's explicit return to the bot.
 void add_agent_turn(Session& session, std::string_view text, const Context& context);
 void return_to_bot(Session& session);

@@ -71,6 +71,38 @@ TEST_CASE("policy: a sensitive intent collects its details, then hands off", "[d
   CHECK(c.session.detail(DetailType::kAmount)->value == "45.20 USD");
 }
 
+TEST_CASE("policy: a detail the host showed is a bot turn and a detail never asked for",
+          "[dialogue][policy]") {
+  Conversation c;
+  const std::string shown = "Your parcel is delayed. Order LP-000124 is held at the depot.";
+  const auto record = [&](DetailType type, const std::string& value, const std::string& words) {
+    return record_known_detail(demo_engine(), c.session, type, value, words, c.context);
+  };
+  CHECK_FALSE(record(DetailType::kOrderId, "soon", shown));
+  CHECK_FALSE(record(DetailType::kEmail, "LP-000124", shown));
+  CHECK_FALSE(record(DetailType::kOrderId, "LP-000124 and LP-000125", shown));
+  CHECK_FALSE(record(DetailType::kOrderId, "LP-000124", " \n"));
+  CHECK(c.session.details.empty());
+  CHECK(c.session.turns.empty());
+  c.context.details.order_id_prefix.clear();  // the knowledge base's prefix applies
+  REQUIRE(record(DetailType::kOrderId, "LP-000124", shown));
+  REQUIRE(c.session.turns.size() == 1);
+  CHECK(c.session.turns[0].role == Role::kBot);
+  CHECK(c.session.turns[0].text == shown);
+  CHECK(c.session.turns[0].action == Action::kAnswer);
+  const CollectedDetail* order = c.session.detail(DetailType::kOrderId);
+  REQUIRE(order);
+  CHECK(order->value == "LP-000124");
+  CHECK(order->text.empty());
+  CHECK(order->turn == 0);
+  // The stored session restores: the detail names a turn it has.
+  CHECK(session_from_json(to_json(c.session)));
+  const Reply& r = c.say("I want to dispute a charge");
+  INFO(describe(r));
+  CHECK(r.action == Action::kCollect);
+  CHECK(r.asking_for != DetailType::kOrderId);
+}
+
 TEST_CASE("policy: details given up front are not asked again", "[dialogue][policy]") {
   Conversation c;
   const Reply& r = c.say("I was charged twice for order LP-123456, 45 dollars");
