@@ -179,8 +179,9 @@ Check constant(std::string_view expected) {
   };
 }
 
+const Names kDetailNames = {"order_id", "email", "phone", "amount", "date", "card_last4"};
+
 Check details() {
-  static const Names kDetailNames = {"order_id", "email", "phone", "amount", "date", "card_last4"};
   Check detail = object({{"value", true, string(1, 512)},
                          {"text", false, string(0, 512)},
                          {"turn", false, integer(0, kMaxTranscriptTurns - 1)}});
@@ -192,6 +193,21 @@ Check details() {
         return fail(at, "is not a detail name (" + joined(kDetailNames) + ")");
       }
       if (auto problem = detail(item.value(), at)) return problem;
+    }
+    return std::nullopt;
+  };
+}
+
+// An action call on a bot turn (docs/actions.md): detail name -> masked value.
+Check call_inputs() {
+  const Check value_check = string(0, 512);
+  return [value_check](const json& value, const std::string& path) -> Problem {
+    if (!value.is_object()) return fail(path, "must be an object");
+    for (const auto& item : value.items()) {
+      const std::string at = path + "." + item.key();
+      if (!is_one_of(item.key(), kDetailNames))
+        return fail(at, "is not a detail name (" + joined(kDetailNames) + ")");
+      if (auto problem = value_check(item.value(), at)) return problem;
     }
     return std::nullopt;
   };
@@ -227,7 +243,14 @@ Check bundle_rules() {
                      {"intent", false, name},
                      {"confidence", false, confidence},
                      {"action", false,
-                      one_of({"answer", "clarify", "collect", "handoff", "fallback"})}}))},
+                      one_of({"answer", "clarify", "collect", "handoff", "fallback"})},
+                     {"call", false,
+                      object({{"action", true, name},
+                              {"inputs", true, call_inputs()},
+                              {"outcome", true,
+                               one_of({"answered", "not_found", "needs_sign_in", "timeout",
+                                       "network", "server_error", "bad_response"})},
+                              {"latency_ms", true, integer(0, 3600000)}})}}))},
       {"answers_tried", true,
        array(50, object({{"intent", true, name},
                          {"turn", true, turn},

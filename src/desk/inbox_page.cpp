@@ -116,7 +116,9 @@ function turnView(turn) {
   const meta = [turn.role, new Date(turn.time).toLocaleTimeString()];
   if (turn.intent) meta.push(`${turn.intent} ${Math.round((turn.confidence ?? 0) * 100)}%`);
   if (turn.action) meta.push(turn.action);
-  return el('div', { class: `turn ${turn.role}` }, el('div', { class: 'meta' }, meta.join(' · ')), turn.text);
+  // What the bot looked up, so the agent does not ask again.
+  const call = turn.call && el('div', { class: 'meta call' }, `looked up ${turn.call.action} (${Object.entries(turn.call.inputs).map(([k, v]) => `${k} ${v}`).join(', ')}): ${turn.call.outcome}, ${turn.call.latency_ms} ms`);
+  return el('div', { class: `turn ${turn.role}` }, el('div', { class: 'meta' }, meta.join(' · ')), turn.text, ...(call ? [call] : []));
 }
 
 function pairs(entries) {

@@ -441,9 +441,8 @@ class Planner {
 
 // Stores the bot's side of a reply and what it changes in the session.
 void record_reply(Session& session, Reply& reply, const Context& context) {
-  Turn turn{Role::kBot,       reply.text,  context.now_ms, reply.intent.value_or(""),
-            reply.confidence, reply.action};
-  turn.call = reply.called;
+  Turn turn{Role::kBot,       reply.text,   context.now_ms, reply.intent.value_or(""),
+            reply.confidence, reply.action, reply.called};
   reply.turn = add_turn(session, std::move(turn));
   if (reply.action != Action::kFallback) session.low_confidence_turns = 0;
   if (reply.action == Action::kAnswer && reply.intent)
