@@ -340,7 +340,9 @@ class ActionReader {
                                                              const std::string& at,
                                                              const Action& action) {
     std::vector<std::pair<std::string, std::string>> when;
-    for (const auto& [name, value] : object.items()) {
+    for (const auto& item : object.items()) {
+      const std::string& name = item.key();
+      const json& value = item.value();
       const std::string where = pointer_append(at, name);
       const auto field = std::find_if(action.fields.begin(), action.fields.end(),
                                       [&](const ActionField& f) { return f.name == name; });
