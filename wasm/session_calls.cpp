@@ -93,18 +93,26 @@ std::string reply_json(const dialogue::Reply& reply) {
   }
   if (reply.call) {
     // For the widget to fetch (web/widget/actions.js); it reports back with op "action_result".
+    // Written key by key, as the rest of the reply: nlohmann's object building costs download.
     const auto& c = *reply.call;
-    json headers = json::object();
-    for (const auto& [name, value] : c.headers) headers[name] = value;
+    const auto field = [&](const char* name, const std::string& value, bool first = false) {
+      text.append(first ? "{\"" : ",\"").append(name).append("\":");
+      kb::append_json_string(value, text);
+    };
     key("call");
-    kb::append_json(json{{"action", c.action},
-                         {"method", c.method},
-                         {"url", c.url},
-                         {"body", c.body},
-                         {"headers", std::move(headers)},
-                         {"needs_customer", c.needs_customer},
-                         {"timeout_ms", c.timeout_ms}},
-                    text);
+    field("action", c.action, true);
+    field("method", c.method);
+    field("url", c.url);
+    field("body", c.body);
+    text += ",\"headers\":{";
+    for (std::size_t i = 0; i < c.headers.size(); ++i) {
+      if (i > 0) text += ',';
+      kb::append_json_string(c.headers[i].first, text);
+      text += ':';
+      kb::append_json_string(c.headers[i].second, text);
+    }
+    text += c.needs_customer ? "},\"needs_customer\":true" : "},\"needs_customer\":false";
+    text += ",\"timeout_ms\":" + std::to_string(c.timeout_ms) + "}";
   }
   key("turn");
   kb::append_json(json(reply.turn), text);

@@ -344,7 +344,7 @@ export class TandemChat extends HTMLElement {
     try {
       const engine = await this.#conversationEngine();
       const choose = Boolean(choiceId && !human && engine.conversation.choose);
-      const answer = choose
+      let answer = choose
         ? engine.conversation.choose(choiceId, this.#context())
         : engine.conversation.respond(text, { ...this.#context(), ...(human || !this.#neural ? {} : await this.#neural.context(text)) });
       const said = answer.session?.turns?.findLast((turn) => turn.role === 'customer')?.text;

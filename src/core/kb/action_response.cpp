@@ -5,6 +5,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "kb/json_text.h"
+
 namespace tandem::kb {
 namespace {
 
@@ -70,12 +72,11 @@ std::string date_text(const std::string& iso) {
          std::to_string(year);
 }
 
+// kb::append_json, not nlohmann's dump(): the serializer would cost the widget's download.
 std::string number_text(const json& value) {
-  if (value.is_number_integer()) return value.dump();
-  const double v = value.get<double>();
-  if (v == static_cast<double>(static_cast<int64_t>(v)) && v > -1e15 && v < 1e15)
-    return std::to_string(static_cast<int64_t>(v));
-  return value.dump();
+  std::string out;
+  append_json(value, out);
+  return out;
 }
 
 }  // namespace

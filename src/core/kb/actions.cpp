@@ -4,6 +4,7 @@
 #include <cctype>
 
 #include "kb/action_templates.h"
+#include "kb/knowledge_base.h"
 
 namespace tandem::kb {
 
@@ -41,6 +42,12 @@ std::string url_host(std::string_view url) {
   std::transform(host.begin(), host.end(), host.begin(),
                  [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
   return host;
+}
+
+const Action* find_action(const KnowledgeBase& kb, std::string_view id) {
+  for (const auto& action : kb.actions)
+    if (action.id == id) return &action;
+  return nullptr;
 }
 
 bool is_loopback_host(std::string_view host) {

@@ -525,12 +525,6 @@ Expected<KnowledgeBase> parse_knowledge_base(std::string_view json_text) {
   return Loader().load(*root);
 }
 
-const Action* find_action(const KnowledgeBase& kb, std::string_view id) {
-  for (const auto& action : kb.actions)
-    if (action.id == id) return &action;
-  return nullptr;
-}
-
 std::string_view priority_name(Priority priority) {
   return kPriorityNames[static_cast<std::size_t>(priority)];
 }
