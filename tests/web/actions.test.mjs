@@ -211,3 +211,15 @@ test('API down, slow past the timeout, or malformed: a handoff whose bundle name
     await env.close();
   }
 });
+
+test('the widget refuses any URL whose host the knowledge base does not declare', async () => {
+  const { allowedUrl, runCall } = await import('../../web/widget/actions.js');
+  const hosts = ['127.0.0.1:8082', 'api.example.com'];
+  assert.ok(allowedUrl('http://127.0.0.1:8082/v1/orders/LP-1', hosts));
+  assert.ok(allowedUrl('https://api.example.com/v1/x', hosts));
+  for (const url of ['http://api.example.com/v1/x', 'https://api.example.com.evil.test/x', 'https://u:p@api.example.com/x', 'http://127.0.0.1:9999/x', 'javascript:alert(1)', 'not a url'])
+    assert.equal(allowedUrl(url, hosts), null, url);
+  // Refused before any fetch, token or not.
+  const result = await runCall({ url: 'https://evil.test/steal', needs_customer: true, timeout_ms: 100 }, hosts, { token: 't' });
+  assert.equal(result.outcome, 'network');
+});
