@@ -298,10 +298,8 @@ class Planner {
   Reply with_action(const std::string& action_id, const std::string& need, Reply r) {
     const kb::Action* action = kb::find_action(kb_, action_id);
     if (!action) return r;
-    if (auto call = start_action(*action, need, r.confidence, s_)) {
-      r.call = std::move(call);
-      r.text.clear();
-    }
+    // The general answer stays the text: what a host that makes no calls (the CLI) shows.
+    r.call = start_action(*action, need, r.confidence, s_);
     return r;
   }
 

@@ -68,8 +68,8 @@ struct Reply {
   bool neural = false;                        // neural scores took part in the decision
   std::optional<DetailType> asking_for;       // collect: the detail asked
   TurnNumber turn = 0;  // the bot's turn (feedback names it); in human mode the customer's
-  // An action to call before the customer sees anything: the reply is not
-  // recorded yet, complete_action() gives the one shown.
+  // An action to call before the customer sees anything: the reply (its text
+  // the general answer) is not recorded yet; complete_action() gives the one shown.
   std::optional<ActionRequest> call;
   std::optional<ActionCall> called;  // the call this reply answers from, for the transcript
 };
