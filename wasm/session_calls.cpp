@@ -99,6 +99,29 @@ std::string reply_json(const dialogue::Reply& reply) {
     key("asking_for");
     kb::append_json_string(dialogue::detail_name(*reply.asking_for), text);
   }
+  if (reply.call) {
+    // For the widget to fetch (web/widget/actions.js); it reports back with op "action_result".
+    // Written key by key, as the rest of the reply: nlohmann's object building costs download.
+    const auto& c = *reply.call;
+    const auto field = [&](const char* name, const std::string& value, bool first = false) {
+      text.append(first ? "{\"" : ",\"").append(name).append("\":");
+      kb::append_json_string(value, text);
+    };
+    key("call");
+    field("action", c.action, true);
+    field("method", c.method);
+    field("url", c.url);
+    field("body", c.body);
+    text += ",\"headers\":{";
+    for (std::size_t i = 0; i < c.headers.size(); ++i) {
+      if (i > 0) text += ',';
+      kb::append_json_string(c.headers[i].first, text);
+      text += ':';
+      kb::append_json_string(c.headers[i].second, text);
+    }
+    text += c.needs_customer ? "},\"needs_customer\":true" : "},\"needs_customer\":false";
+    text += ",\"timeout_ms\":" + std::to_string(c.timeout_ms) + "}";
+  }
   key("turn");
   kb::append_json(json(reply.turn), text);
   // Which scores decided, so the host (and the tests) can tell the fused answer.
@@ -246,6 +269,37 @@ json feedback(const engine::Engine& engine, Conversation& conversation, const js
   return out;
 }
 
+// The widget's report of the pending call: {outcome, body, latency_ms}.
+json action_result(const engine::Engine& engine, Conversation& conversation, const json& request) {
+  static const std::pair<const char*, dialogue::CallOutcome> kOutcomes[] = {
+      {"response", dialogue::CallOutcome::kResponse},
+      {"not_found", dialogue::CallOutcome::kNotFound},
+      {"needs_sign_in", dialogue::CallOutcome::kNeedsSignIn},
+      {"timeout", dialogue::CallOutcome::kTimeout},
+      {"network", dialogue::CallOutcome::kNetwork},
+      {"server_error", dialogue::CallOutcome::kServerError}};
+  const std::string name = text_of(request, "outcome");
+  dialogue::ActionResult result;
+  bool known = false;
+  for (const auto& [outcome_name, outcome] : kOutcomes)
+    if (name == outcome_name) {
+      result.outcome = outcome;
+      known = true;
+    }
+  if (!known) return error_json("action_result: unknown outcome '" + name + "'");
+  result.body = text_of(request, "body");
+  result.latency_ms = ms_of(request, "latency_ms");
+  auto reply = dialogue::complete_action(engine, conversation.session, result, context_of(request));
+  if (!reply) return error_json(reply.error_text());
+  keep_reply(conversation, *reply);
+  return json::object();
+}
+
+// The hosts the knowledge base's actions may call: the widget refuses any other.
+json action_hosts(const engine::Engine& engine) {
+  return json{{"action_hosts", engine.model().kb.action_hosts}};
+}
+
 json bundle(const engine::Engine& engine, const Conversation& conversation, const json& request) {
   if (!conversation.handoff) return error_json("bundle: no handoff in this page's conversation");
   handoff::BundleInput input;
@@ -297,6 +351,8 @@ json dispatch(const engine::Engine& engine, Conversation& conversation, const js
   if (op == "neural_input") return neural_input(engine, request);
   if (op == "feedback") return feedback(engine, conversation, request);
   if (op == "bundle") return bundle(engine, conversation, request);
+  if (op == "action_result") return action_result(engine, conversation, request);
+  if (op == "action_hosts") return action_hosts(engine);
   if (op == "agent_message") {
     dialogue::add_agent_turn(conversation.session, text_of(request, "text"), context_of(request));
     return json::object();

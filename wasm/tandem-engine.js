@@ -96,6 +96,9 @@ export async function loadEngine({ modelBytes, moduleFactory, wasmBinary, locate
         call({ ...context, op: 'remember', type: String(type), value: String(value), shown: String(shown) }),
       // { id, created_at_ms, page: { url, title, locale, user_agent }, customer: { name, email, id } }
       bundle: (input) => call({ ...input, op: 'bundle' }),
+      // The outcome of reply.call (docs/actions.md): { outcome, body, latency_ms }.
+      actionResult: (result, context = {}) => call({ ...context, ...result, op: 'action_result' }),
+      actionHosts: () => call({ op: 'action_hosts' }).action_hosts,
     },
     // The knowledge base's name, locale and own words (conversation.info()).
     info: () => call({ op: 'info' }).info,

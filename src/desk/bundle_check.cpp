@@ -184,21 +184,27 @@ Check constant(std::string_view expected) {
   };
 }
 
-Check details() {
-  Check detail = object({{"value", true, string(1, 512)},
-                         {"text", false, string(0, 512)},
-                         {"turn", false, integer(0, kMaxTranscriptTurns - 1)}});
-  return [detail](const json& value, const std::string& path) -> Problem {
+const Names kDetailNames = {"order_id", "email", "phone", "amount", "date", "card_last4"};
+
+// An object keyed by detail names, each value passing `each`.
+Check by_detail(Check each) {
+  return [each](const json& value, const std::string& path) -> Problem {
     if (!value.is_object()) return fail(path, "must be an object");
     for (const auto& item : value.items()) {
       const std::string at = path + "." + item.key();
       if (!is_one_of(item.key(), kDetailNames)) {
         return fail(at, "is not a detail name (" + joined(kDetailNames) + ")");
       }
-      if (auto problem = detail(item.value(), at)) return problem;
+      if (auto problem = each(item.value(), at)) return problem;
     }
     return std::nullopt;
   };
+}
+
+Check details() {
+  return by_detail(object({{"value", true, string(1, 512)},
+                           {"text", false, string(0, 512)},
+                           {"turn", false, integer(0, kMaxTranscriptTurns - 1)}}));
 }
 
 // Required details the handoff lacks, and why (additive to tandem.handoff/1).
@@ -206,6 +212,11 @@ Check missing() {
   return array(kDetailNames.size(),
                object({{"detail", true, one_of(kDetailNames)},
                        {"why", true, one_of({"refused", "not_given", "not_asked"})}}));
+}
+
+// An action call's inputs on a bot turn (docs/actions.md): detail name -> masked value.
+Check call_inputs() {
+  return by_detail(string(0, 512));
 }
 
 Check bundle_rules() {
@@ -239,7 +250,14 @@ Check bundle_rules() {
                      {"intent", false, name},
                      {"confidence", false, confidence},
                      {"action", false,
-                      one_of({"answer", "clarify", "collect", "handoff", "fallback"})}}))},
+                      one_of({"answer", "clarify", "collect", "handoff", "fallback"})},
+                     {"call", false,
+                      object({{"action", true, name},
+                              {"inputs", true, call_inputs()},
+                              {"outcome", true,
+                               one_of({"answered", "not_found", "needs_sign_in", "timeout",
+                                       "network", "server_error", "bad_response"})},
+                              {"latency_ms", true, integer(0, 3600000)}})}}))},
       {"answers_tried", true,
        array(50, object({{"intent", true, name},
                          {"turn", true, turn},

@@ -178,13 +178,17 @@ async function refreshList() {
   for (const c of fresh) if (c.priority === 'urgent') alertUrgent(c);
 }
 
+const MISSING = { refused: 'refused by the customer: do not press for it', not_given: 'asked for, not given', not_asked: 'not asked yet' };
+
 function turnView(turn) {
   const meta = [new Date(turn.time).toLocaleTimeString()];
   if (turn.intent) meta.push(`${turn.intent} ${Math.round((turn.confidence ?? 0) * 100)}%`);
   if (turn.action) meta.push(turn.action);
+  // What the bot looked up, so the agent does not ask again.
+  const call = turn.call && el('div', { class: 'meta call' }, `looked up ${turn.call.action} (${Object.entries(turn.call.inputs).map(([k, v]) => `${k} ${v}`).join(', ')}): ${turn.call.outcome}, ${turn.call.latency_ms} ms`);
   return el('div', { class: `turn ${turn.role}` },
     el('div', { class: 'meta' }, el('span', { class: 'who' }, LABELS[turn.role] ?? turn.role), ` · ${meta.join(' · ')}`),
-    turn.role === 'bot' ? plainText(turn.text) : turn.text);
+    turn.role === 'bot' ? plainText(turn.text) : turn.text, ...(call ? [call] : []));
 }
 
 // The bot's answers are the knowledge base's Markdown; agents read them as
@@ -205,6 +209,8 @@ function pairs(entries) {
 function render(c) {
   const b = c.bundle;
   const details = Object.entries(b.details).map(([k, d]) => [k, d.text && d.text !== d.value ? `${d.value} (“${d.text}”)` : d.value]);
+  // What the knowledge base wanted and the bundle lacks (docs/handoff-bundle.md `missing`).
+  for (const m of b.missing ?? []) details.push([m.detail, MISSING[m.why] ?? m.why]);
   const candidates = b.intent.candidates.map((x) => [`${x.id} (${x.kind})`, `${Math.round(x.confidence * 100)}%`]);
   const form = el('form', {}, el('textarea', { name: 'text', required: '', 'aria-label': 'Reply' }),
     el('button', { type: 'submit' }, 'Send'), el('button', { type: 'button', class: 'resolve' }, 'Resolve'));

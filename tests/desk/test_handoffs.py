@@ -96,6 +96,23 @@ class HandoffTest(DeskTestCase):
         bundle["missing"] = [{"detail": "email", "why": "refused", "note": "x"}]
         self.assert_error(self.desk.handoff(bundle), 422)
 
+    def test_action_calls_on_bot_turns_are_accepted_and_checked(self):
+        bundle = example_bundle(new_id())
+        call = {"action": "order_lookup", "inputs": {"order_id": "LP-48213"},
+                "outcome": "timeout", "latency_ms": 4001}
+        bundle["transcript"][1]["call"] = call
+        self.assertEqual(self.desk.handoff(bundle).status, 201)
+        for broken, field in [({**call, "outcome": "exploded"}, "outcome"),
+                              ({**call, "inputs": {"password": "x"}}, "inputs.password"),
+                              ({**call, "latency_ms": -1}, "latency_ms"),
+                              ({**call, "token": "eyJ"}, "token")]:
+            with self.subTest(field):
+                bundle = example_bundle(new_id())
+                bundle["transcript"][1]["call"] = broken
+                response = self.desk.handoff(bundle)
+                self.assert_error(response, 422)
+                self.assertIn("bundle.transcript[1].call." + field, response.json()["error"])
+
     def test_schema_edge_values_are_accepted(self):
         bundle = example_bundle("A" * 64)
         bundle.update(created_at="2025-11-25t15:03:41+01:00", summary="s" * 200, customer={},

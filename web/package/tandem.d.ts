@@ -47,6 +47,12 @@ export interface TandemOutcomeEvent {
   [field: string]: unknown;
 }
 
+/** What identify() takes: a token, a way to get a fresh one, or both. */
+export interface TandemCustomer {
+  token?: string;
+  getToken?: () => string | Promise<string>;
+}
+
 /** An after-sales notice from the site (docs/embedding.md, "After-sales notices"). */
 export interface TandemNotice {
   /** Unique per notice (at most 64 characters): a repeated id is ignored, also after a reload. */
@@ -96,6 +102,10 @@ export declare class TandemChat extends HTMLElement {
   /** Queues an after-sales notice: true when it will show, false for a duplicate or past the cap
    * (3 at once); rejects with a TypeError on a malformed notice. Held while a person has the conversation. */
   notify(notice: TandemNotice): Promise<boolean>;
+  /** The site's signed-in customer (docs/actions.md): a short-lived token the site signs, kept in
+   * memory only and sent as `Authorization: Bearer` only to the knowledge base's action hosts, for
+   * actions that need a customer; `getToken` is called once when a call answers 401. null signs out. */
+  identify(customer: TandemCustomer | null): void;
   addEventListener<K extends keyof TandemChatEventMap>(
     type: K,
     listener: (this: TandemChat, event: TandemChatEventMap[K]) => unknown,

@@ -4,6 +4,7 @@
 //   tandem-core.mjs  the Emscripten ES module and its .wasm (from the wasm build)
 //   tandem-analytics.js  the outcome-event recorder, fetched on the first event
 //   tandem-notices.js + .css  after-sales notices, fetched on the first notify()
+//   tandem-actions.js  runs a knowledge base's action calls, fetched on the first one
 //   tandem-neural.js, tandem-neural-worker.js, ort/   the optional neural model's
 //                    glue, worker and ONNX Runtime Web's CPU-only files (fetched
 //                    only by sites that opt in)
@@ -34,6 +35,7 @@ const LAZY_REPORT = [
   'tandem-analytics.js',
   'tandem-notices.js',
   'tandem-notices.css',
+  'tandem-actions.js',
   'tandem-neural.js',
   'tandem-neural-worker.js',
   ...ORT_FILES.map((name) => `ort/${name}`),
@@ -43,7 +45,7 @@ const LAZY_REPORT = [
 ];
 
 // What the npm package ships (web/package/package.json lists the same in `files`).
-const PACKAGE_FILES = ['tandem.js', 'tandem.css', ...CORE_FILES, 'tandem-analytics.js', 'tandem-notices.js', 'tandem-notices.css', 'tandem-neural.js', 'tandem-neural-worker.js', 'tandem-encoder.js', ...ENCODER_FILES];
+const PACKAGE_FILES = ['tandem.js', 'tandem.css', ...CORE_FILES, 'tandem-analytics.js', 'tandem-notices.js', 'tandem-notices.css', 'tandem-actions.js', 'tandem-neural.js', 'tandem-neural-worker.js', 'tandem-encoder.js', ...ENCODER_FILES];
 const PACKAGE_META = ['package.json', 'README.md', 'tandem.d.ts', 'custom-elements.json'];
 const SITE_FILES = ['site.tandem', 'site.onnx'];
 
@@ -83,6 +85,7 @@ async function bundle(out) {
     ['web/widget/neural-worker.js', 'tandem-neural-worker.js'],
     ['web/widget/recorder.js', 'tandem-analytics.js'],
     ['web/widget/notices.js', 'tandem-notices.js'],
+    ['web/widget/actions.js', 'tandem-actions.js'],
     ['wasm/tandem-encoder.js', 'tandem-encoder.js'],
   ]) {
     await build({

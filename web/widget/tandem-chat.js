@@ -18,6 +18,7 @@ import { companyWords, kbMessages, WORD_ATTRIBUTES } from './words.js';
 const CSS_URL = new URL('./tandem.css', import.meta.url).href;
 const CORE_URL = new URL('./tandem-core.mjs', import.meta.url).href;
 const NOTICES_URL = new URL('./tandem-notices.js', import.meta.url).href; // fetched on the first notify()
+const ACTIONS_URL = new URL('./tandem-actions.js', import.meta.url).href; // on the first action call
 const DEFAULT_KB = 'site.tandem';
 
 export class TandemChat extends HTMLElement {
@@ -34,6 +35,7 @@ export class TandemChat extends HTMLElement {
   #kbWords = {}; // the knowledge base's messages, once its engine is loaded
   #loading = null;
   #notices = null;
+  #customer = null; // identify()'s token: in memory only, never stored
   #outcome = createAnalytics({
     mode: () => analyticsMode(this.getAttribute('analytics')),
     endpoint: () => this.#endpoint,
@@ -118,6 +120,11 @@ export class TandemChat extends HTMLElement {
     const reply = this.#queue.then(() => this.#exchange(text, choiceId));
     this.#queue = reply.catch(() => {});
     return reply;
+  }
+
+  // The site's signed-in customer (docs/actions.md); null signs out.
+  identify(customer) {
+    this.#customer = customer?.token || customer?.getToken ? { token: customer.token || null, getToken: customer.getToken } : null;
   }
 
   // An after-sales notice (notices.js): resolves true when queued to show,
@@ -345,7 +352,7 @@ export class TandemChat extends HTMLElement {
     try {
       const engine = await this.#conversationEngine();
       const choose = Boolean(choiceId && !human && engine.conversation.choose);
-      const answer = choose
+      let answer = choose
         ? engine.conversation.choose(choiceId, this.#context())
         : engine.conversation.respond(text, { ...this.#context(), ...(human || !this.#neural ? {} : await this.#neural.context(text)) });
       const said = answer.session?.turns?.findLast((turn) => turn.role === 'customer')?.text;
@@ -355,6 +362,7 @@ export class TandemChat extends HTMLElement {
       }
       this.#conversation.messages.push(question);
       this.#applySession(answer);
+      if (answer.reply?.call) this.#applySession((answer = await this.#callAction(engine, answer)));
       // In human mode the core records the message and the bot stays quiet.
       if (human) {
         this.#personLine().send(question.text);
@@ -399,6 +407,11 @@ export class TandemChat extends HTMLElement {
     this.#emit('tandem:reply', decision);
     if (answer.mode === 'human' && this.#conversation.mode !== 'human') this.#handOff(engine);
     return decision;
+  }
+
+  #callAction(engine, answer) {
+    const failed = () => engine.conversation.actionResult({ outcome: 'network' }, this.#context());
+    return import(ACTIONS_URL).then((m) => m.answerCall(engine, answer, this.#customer, this.#context()), failed);
   }
 
   #context() {

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <utility>
 
+#include "dialogue/action_step.h"
 #include "dialogue/cues.h"
 #include "dialogue/policy_config.h"
 
@@ -49,9 +50,14 @@ std::vector<DetailType> required_details(const kb::Intent& intent) {
   return types;
 }
 
-std::vector<DetailType> missing_details(const Session& session, const kb::Intent& intent) {
+// What the bot asks before it can go on: a sensitive intent's details (for
+// the person), or the details its action's URL needs; a routine intent
+// without an action asks nothing.
+std::vector<DetailType> missing_details(const kb::KnowledgeBase& kb, const Session& session,
+                                        const kb::Intent& intent) {
+  const kb::Action* action = kb::find_action(kb, intent.action);
   std::vector<DetailType> missing;
-  for (DetailType type : required_details(intent))
+  for (DetailType type : action ? action_details(*action) : required_details(intent))
     if (!session.detail(type) && !session.declined_detail(type)) missing.push_back(type);
   return missing;
 }
@@ -156,7 +162,7 @@ engine::Decision without_person_intents(const engine::Engine& engine, engine::De
 std::optional<DetailType> waiting_for(const engine::Engine& engine, const Session& session) {
   const kb::Intent* intent = find_intent(engine, session.collecting);
   if (!intent) return std::nullopt;
-  const auto missing = missing_details(session, *intent);
+  const auto missing = missing_details(engine.model().kb, session, *intent);
   if (missing.empty()) return std::nullopt;
   return missing.front();
 }
@@ -324,7 +330,7 @@ class Planner {
       Reply r = from_decision();
       r.action = Action::kAnswer;
       r.text = kb_.faqs[top.index].answer;
-      return r;
+      return with_action(kb_.faqs[top.index].action, top.id, std::move(r));
     }
     const kb::Intent& intent = kb_.intents[top.index];
     s_.collecting = intent.id;
@@ -336,12 +342,25 @@ class Planner {
   // whatever the order number, so asking first would only delay the customer;
   // details given anyway are kept for a later handoff. A detail already given,
   // refused or left unanswered is never asked (again).
+  // An intent answered by an action asks first what the action needs.
   Reply next_step(const kb::Intent& intent, Reply r) {
-    const auto missing = missing_details(s_, intent);
-    if (!intent.sensitive || missing.empty()) return finish(intent, std::move(r));
+    const auto missing = missing_details(kb_, s_, intent);
+    if ((!intent.sensitive && intent.action.empty()) || missing.empty())
+      return finish(intent, std::move(r));
     r.action = Action::kCollect;
     r.asking_for = missing.front();
-    r.text = std::string(texts::kCollectForPerson) + std::string(question_for(missing.front()));
+    r.text = std::string(intent.sensitive ? texts::kCollectForPerson : "") +
+             std::string(question_for(missing.front()));
+    return r;
+  }
+
+  // The answer comes from the company's API when the need names an action
+  // whose details are all known; otherwise `r` (the general answer) stands.
+  Reply with_action(const std::string& action_id, const std::string& need, Reply r) {
+    const kb::Action* action = kb::find_action(kb_, action_id);
+    if (!action) return r;
+    // The general answer stays the text: what a host that makes no calls (the CLI) shows.
+    r.call = start_action(*action, need, r.confidence, s_);
     return r;
   }
 
@@ -350,7 +369,7 @@ class Planner {
     if (!intent.sensitive) {
       r.action = Action::kAnswer;
       r.text = intent.answer;
-      return r;
+      return with_action(intent.action, intent.id, std::move(r));
     }
     std::vector<std::string> have, lack;
     for (DetailType type : required_details(intent))
@@ -512,8 +531,8 @@ class Planner {
 
 // Stores the bot's side of a reply and what it changes in the session.
 void record_reply(Session& session, Reply& reply, const Context& context) {
-  Turn turn{Role::kBot,       reply.text,  context.now_ms, reply.intent.value_or(""),
-            reply.confidence, reply.action};
+  Turn turn{Role::kBot,       reply.text,   context.now_ms, reply.intent.value_or(""),
+            reply.confidence, reply.action, reply.called};
   reply.turn = add_turn(session, std::move(turn));
   // A confirmation is still a guess: a "no" to it counts towards the handoff.
   if (reply.action != Action::kFallback && !reply.confirm) session.low_confidence_turns = 0;
@@ -525,6 +544,13 @@ void record_reply(Session& session, Reply& reply, const Context& context) {
     session.confirming.clear();  // back with the bot, a "yes" answers no stale offer
     session.handoff = Handoff{reply.reason, reply.reason_detail, reply.turn};
   }
+}
+
+// A reply waiting for its action's outcome is recorded by complete_action().
+void record_unless_calling(Session& session, Reply& reply, const Context& context) {
+  if (!reply.call) return record_reply(session, reply, context);
+  session.low_confidence_turns = 0;
+  reply.turn = session.next_turn();
 }
 
 TurnNumber add_text_turn(Session& session, Role role, std::string_view text,
@@ -603,10 +629,11 @@ Reply respond(const engine::Engine& engine, Session& session, std::string_view m
   if (hint && session.person_hint) asks_for_person = true;
   session.person_hint = hint && !asks_for_person;
   const engine::Decision decision = asks_for_person ? raw : without_person_intents(engine, raw);
+  session.pending_action.reset();  // a call never reported (the page closed) is dropped
   Reply reply = Planner(engine, session, message, decision, customer_turn)
                     .plan(asks_for_person, given, asked, !confirming.empty() && denies(message));
   reply.neural = decision.neural;
-  record_reply(session, reply, context);
+  record_unless_calling(session, reply, context);
   return reply;
 }
 
@@ -626,12 +653,13 @@ Expected<Reply> choose(const engine::Engine& engine, Session& session, std::stri
   if (session.mode == Mode::kHuman) return silent(session, customer_turn);
   session.person_hint = false;
   session.confirming.clear();
+  session.pending_action.reset();
   const engine::Decision decision = choice ? chosen_decision(*choice) : engine::Decision{};
   Planner planner(engine, session, "", decision, customer_turn);
   Reply reply = other    ? planner.confirmation_rejected()
                 : person ? planner.chosen_person()
                          : planner.chosen(*choice);
-  record_reply(session, reply, context);
+  record_unless_calling(session, reply, context);
   return reply;
 }
 
@@ -652,6 +680,20 @@ Expected<std::optional<Reply>> record_feedback(const engine::Engine& engine, Ses
   reply.text = handoff_text(engine.model().kb);
   record_reply(session, reply, context);
   return std::optional<Reply>(std::move(reply));
+}
+
+Expected<Reply> complete_action(const engine::Engine& engine, Session& session,
+                                const ActionResult& result, const Context& host_context) {
+  if (!session.pending_action) return Error{"action", "no action call is pending"};
+  if (session.mode == Mode::kHuman) {
+    session.pending_action.reset();
+    return Error{"action", "the conversation is with a person"};
+  }
+  const Context context = with_knowledge_base(engine, host_context);
+  const kb::KnowledgeBase& kb = engine.model().kb;
+  Reply reply = action_reply(kb, session, result, handoff_text(kb), question_for);
+  record_reply(session, reply, context);
+  return reply;
 }
 
 bool record_known_detail(const engine::Engine& engine, Session& session, DetailType type,

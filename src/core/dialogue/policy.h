@@ -39,6 +39,27 @@ struct Choice {
 inline constexpr std::string_view kChoiceOther = "tandem:other";
 inline constexpr std::string_view kChoicePerson = "tandem:person";
 
+// An action for the browser to call (docs/actions.md): the core filled the
+// URL from the session's details; the widget fetches it and reports back
+// through complete_action().
+struct ActionRequest {
+  std::string action;
+  std::string method, url, body;  // body: POST's inputs as a JSON object
+  std::vector<std::pair<std::string, std::string>> headers;
+  bool needs_customer = false;
+  int timeout_ms = 0;
+};
+
+// How the browser's call went. A response is judged by the core (its fields,
+// their types); kNeedsSignIn covers no customer and a token refused twice.
+enum class CallOutcome { kResponse, kNotFound, kNeedsSignIn, kTimeout, kNetwork, kServerError };
+
+struct ActionResult {
+  CallOutcome outcome = CallOutcome::kNetwork;
+  std::string body;  // kResponse: the response body
+  int64_t latency_ms = 0;
+};
+
 struct Reply {
   engine::Action action = engine::Action::kFallback;
   engine::HandoffReason reason = engine::HandoffReason::kNone;
@@ -55,6 +76,10 @@ struct Reply {
   bool neural = false;                   // neural scores took part in the decision
   std::optional<DetailType> asking_for;  // collect: the detail asked
   TurnNumber turn = 0;  // the bot's turn (feedback names it); in human mode the customer's
+  // An action to call before the customer sees anything: the reply (its text
+  // the general answer) is not recorded yet; complete_action() gives the one shown.
+  std::optional<ActionRequest> call;
+  std::optional<ActionCall> called;  // the call this reply answers from, for the transcript
 };
 
 // Records the message (redacted) and the bot's reply in the session. In human
@@ -76,6 +101,13 @@ Expected<Reply> choose(const engine::Engine& engine, Session& session, std::stri
 Expected<std::optional<Reply>> record_feedback(const engine::Engine& engine, Session& session,
                                                TurnNumber turn, bool helpful,
                                                const Context& context);
+
+// The outcome of the session's pending action call: the answer rendered from
+// its declared fields, a detail asked again (not found), a sign-in prompt
+// with the general answer, or a handoff that names what failed. An error
+// when no call is pending (a stale or repeated report).
+Expected<Reply> complete_action(const engine::Engine& engine, Session& session,
+                                const ActionResult& result, const Context& context);
 
 // The reply in the engine's decision form, for the writers of ARCHITECTURE.md
 // 3.1's JSON (engine/decision_json.h).

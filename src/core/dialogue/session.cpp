@@ -49,7 +49,7 @@ class Reader {
         root, "",
         {"version", "mode", "dropped_turns", "turns", "details", "answers", "redactions",
          "low_confidence_turns", "failures", "frustration", "collecting", "collect_misses",
-         "declined", "refused", "person_hint", "confirming", "handoff"},
+         "declined", "refused", "person_hint", "confirming", "handoff", "pending_action"},
         errors);
     if (const json* v = r.required("version", Kind::kInteger);
         v && (!v->is_number_integer() || v->get<int64_t>() < 1 ||
@@ -100,6 +100,8 @@ class Reader {
       s.confirming = c->get<std::string>();
     if (const json* h = r.find("handoff"); h && !h->is_null()) s.handoff = read_handoff(*h, end);
     if (s.mode == Mode::kHuman && !s.handoff) error("/handoff", "human mode without a handoff");
+    if (const json* p = r.find("pending_action"); p && !p->is_null())
+      s.pending_action = read_pending(*p);
   }
 
  private:
@@ -165,8 +167,8 @@ class Reader {
   Turn read_turn(const json& value, const std::string& pointer) {
     Turn t;
     if (!kb::expect_kind(value, Kind::kObject, pointer, errors)) return t;
-    ObjectReader r(value, pointer, {"role", "text", "time", "intent", "confidence", "action"},
-                   errors);
+    ObjectReader r(value, pointer,
+                   {"role", "text", "time", "intent", "confidence", "action", "call"}, errors);
     t.role = enum_field(r, "role", kRoles, role_name);
     t.text = text_field(r, "text", true);
     if (const json* time = r.required("time", Kind::kInteger)) t.time_ms = time->get<int64_t>();
@@ -179,7 +181,39 @@ class Reader {
         t.confidence = static_cast<float>(v);
     }
     if (r.find("action")) t.action = enum_field(r, "action", kActions, engine::action_name);
+    if (const json* call = r.optional("call", Kind::kObject))
+      t.call = read_call(*call, r.pointer("call"));
     return t;
+  }
+
+  ActionCall read_call(const json& value, const std::string& pointer) {
+    ActionCall c;
+    ObjectReader r(value, pointer, {"action", "inputs", "outcome", "latency_ms"}, errors);
+    c.action = text_field(r, "action", true);
+    c.outcome = text_field(r, "outcome", true);
+    c.latency_ms = static_cast<int64_t>(counter(r, "latency_ms", kMaxCounter));
+    if (const json* inputs = r.required("inputs", Kind::kObject)) {
+      for (const auto& [name, input] : inputs->items()) {
+        if (!detail_from_name(name) || !input.is_string())
+          error(kb::pointer_append(r.pointer("inputs"), name), "expected a detail's masked value");
+        else
+          c.inputs.emplace_back(name, text::clip(input.get<std::string>(), kMaxTurnChars));
+      }
+    }
+    return c;
+  }
+
+  PendingAction read_pending(const json& value) {
+    PendingAction p;
+    if (!kb::expect_kind(value, Kind::kObject, "/pending_action", errors)) return p;
+    ObjectReader r(value, "/pending_action", {"action", "need", "confidence"}, errors);
+    p.action = text_field(r, "action", true);
+    p.need = text_field(r, "need", true);
+    if (const json* c = r.required("confidence", Kind::kNumber)) {
+      const double v = c->get<double>();
+      if (v >= 0.0 && v <= 1.0) p.confidence = static_cast<float>(v);
+    }
+    return p;
   }
 
   void read_detail(const std::string& name, const json& value, const std::string& pointer,
@@ -378,6 +412,15 @@ class SessionWriter {
     } else {
       out_ += "null";
     }
+    if (s.pending_action) {
+      key("pending_action");
+      out_ += '{';
+      field("action", s.pending_action->action, true);
+      field("need", s.pending_action->need);
+      key("confidence");
+      kb::append_probability(s.pending_action->confidence, out_);
+      out_ += '}';
+    }
     out_ += '}';
   }
 
@@ -403,7 +446,26 @@ class SessionWriter {
       key("confidence");
       kb::append_probability(t.confidence, out_);
       field("action", engine::action_name(t.action));
+      if (t.call) call(*t.call);
     }
+    out_ += '}';
+  }
+  void call(const ActionCall& c) {
+    key("call");
+    out_ += '{';
+    field("action", c.action, true);
+    key("inputs");
+    out_ += '{';
+    for (std::size_t i = 0; i < c.inputs.size(); ++i) {
+      if (i > 0) out_ += ',';
+      kb::append_json_string(c.inputs[i].first, out_);
+      out_ += ':';
+      kb::append_json_string(c.inputs[i].second, out_);
+    }
+    out_ += '}';
+    field("outcome", c.outcome);
+    key("latency_ms");
+    number(static_cast<uint64_t>(std::max<int64_t>(0, c.latency_ms)));
     out_ += '}';
   }
   template <typename Item, typename Write>

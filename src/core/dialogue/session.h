@@ -9,6 +9,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include <nlohmann/json.hpp>
@@ -40,6 +41,23 @@ std::string_view feedback_name(Feedback feedback);
 // dropped to bound the size: they never change meaning.
 using TurnNumber = uint64_t;
 
+// An action the bot called, or could not call, for the person taking over:
+// what was looked up with what, and how it went (docs/actions.md).
+struct ActionCall {
+  std::string action;
+  std::vector<std::pair<std::string, std::string>> inputs;  // detail name -> masked value
+  std::string
+      outcome;  // answered, not_found, needs_sign_in, timeout, network, server_error, bad_response
+  int64_t latency_ms = 0;
+};
+
+// The action whose outcome the bot waits for (the browser is calling it).
+struct PendingAction {
+  std::string action;
+  std::string need;  // the intent or FAQ it answers
+  float confidence = 0.0f;
+};
+
 struct Turn {
   Role role = Role::kCustomer;
   std::string text;     // redacted
@@ -48,6 +66,7 @@ struct Turn {
   std::string intent;
   float confidence = 0.0f;
   engine::Action action = engine::Action::kFallback;
+  std::optional<ActionCall> call;  // bot turns answering from an action
 };
 
 struct CollectedDetail {
@@ -89,6 +108,7 @@ struct Session {
   std::string confirming;
   Mode mode = Mode::kBot;
   std::optional<Handoff> handoff;
+  std::optional<PendingAction> pending_action;
 
   TurnNumber next_turn() const { return dropped_turns + turns.size(); }
   // The stored turn with that number, or nullptr when dropped or not yet said.

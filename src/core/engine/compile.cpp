@@ -135,6 +135,8 @@ Model compile_knowledge_base(const kb::KnowledgeBase& kb, const nlu::ClassifierO
   model.kb.policy = kb.policy;
   model.kb.messages = kb.messages;
   model.kb.redactions = kb.redactions;
+  model.kb.action_hosts = kb.action_hosts;
+  model.kb.actions = kb.actions;
   for (kb::Intent intent : kb.intents) {
     intent.examples.clear();
     model.kb.intents.push_back(std::move(intent));

@@ -1,8 +1,10 @@
+#include <algorithm>
 #include <cmath>
 #include <unordered_set>
 
 #include "base/binary_codec.h"
 #include "engine/model.h"
+#include "kb/action_response.h"
 
 namespace tandem::engine {
 namespace {
@@ -20,6 +22,7 @@ enum Section : uint8_t {
   kPersonRequest = 5,  // optional: older models lack it and never detect a request
   kPolicyExtras = 6,   // optional: fields added after format 1 (order id prefix, redactions)
   kWords = 7,          // optional: labels of intents and FAQs, the widget's own messages
+  kActions = 8,        // optional: action hosts, actions, and which entry names which
 };
 
 void write_section(BinaryWriter& out, Section tag, const BinaryWriter& body) {
@@ -104,6 +107,87 @@ void read_answers(BinaryReader& in, kb::KnowledgeBase& kb) {
   kb.messages.handoff = in.str();
 }
 
+void write_pairs(BinaryWriter& out, const std::vector<std::pair<std::string, std::string>>& pairs) {
+  out.varint(pairs.size());
+  for (const auto& [key, value] : pairs) {
+    out.str(key);
+    out.str(value);
+  }
+}
+
+std::vector<std::pair<std::string, std::string>> read_pairs(BinaryReader& in) {
+  std::vector<std::pair<std::string, std::string>> pairs(in.count(2));
+  for (auto& [key, value] : pairs) {
+    key = in.str();
+    value = in.str();
+  }
+  return pairs;
+}
+
+void write_actions(BinaryWriter& out, const kb::KnowledgeBase& kb) {
+  write_strings(out, kb.action_hosts);
+  out.varint(kb.actions.size());
+  for (const auto& action : kb.actions) {
+    for (const auto* text :
+         {&action.id, &action.method, &action.url, &action.sign_in, &action.not_found})
+      out.str(*text);
+    write_pairs(out, action.headers);
+    out.u8(action.needs_customer ? 1 : 0);
+    out.varint(static_cast<uint64_t>(action.timeout_ms));
+    out.varint(action.fields.size());
+    for (const auto& field : action.fields) {
+      out.str(field.name);
+      out.str(field.pointer);
+      out.u8(static_cast<uint8_t>(field.type));
+      write_strings(out, field.values);
+    }
+    out.varint(action.answers.size());
+    for (const auto& answer : action.answers) {
+      write_pairs(out, answer.when);
+      out.str(answer.text);
+    }
+  }
+  for (const auto& intent : kb.intents) out.str(intent.action);
+  for (const auto& faq : kb.faqs) out.str(faq.action);
+}
+
+// A file with a valid checksum can still name a host it does not allow, or
+// plain http to another machine: the widget would refuse the call, the reader does first.
+void read_actions(BinaryReader& in, kb::KnowledgeBase& kb) {
+  kb.action_hosts = read_strings(in);
+  kb.actions.resize(in.count(8));
+  for (auto& action : kb.actions) {
+    for (auto* text : {&action.id, &action.method, &action.url, &action.sign_in, &action.not_found})
+      *text = in.str();
+    action.headers = read_pairs(in);
+    action.needs_customer = in.u8() != 0;
+    action.timeout_ms = static_cast<int>(std::min<uint64_t>(in.varint(), kb::kMaxActionTimeoutMs));
+    action.fields.resize(in.count(4));
+    for (auto& field : action.fields) {
+      field.name = in.str();
+      field.pointer = in.str();
+      const uint8_t type = in.u8();
+      if (type > static_cast<uint8_t>(kb::FieldType::kEnum)) in.fail("unknown field type");
+      field.type = static_cast<kb::FieldType>(type);
+      field.values = read_strings(in);
+      if (in.ok() && !kb::is_json_pointer(field.pointer)) in.fail("a field pointer is not valid");
+    }
+    action.answers.resize(in.count(2));
+    for (auto& answer : action.answers) {
+      answer.when = read_pairs(in);
+      answer.text = in.str();
+    }
+    const std::string host = kb::url_host(action.url);
+    const bool allowed =
+        std::find(kb.action_hosts.begin(), kb.action_hosts.end(), host) != kb.action_hosts.end();
+    if (in.ok() &&
+        (!allowed || (action.url.rfind("https://", 0) != 0 && !kb::is_loopback_host(host))))
+      in.fail("action " + action.id + " calls a host the file does not allow");
+  }
+  for (auto& intent : kb.intents) intent.action = in.str();
+  for (auto& faq : kb.faqs) faq.action = in.str();
+}
+
 // Every classifier class must name an intent or FAQ of the answer table.
 bool resolve_labels(const Model& model) {
   std::unordered_set<std::string> ids;
@@ -166,6 +250,12 @@ std::string write_model(const Model& model) {
     words.str(*text);
   write_section(payload, kWords, words);
 
+  if (!model.kb.actions.empty()) {
+    BinaryWriter actions;
+    write_actions(actions, model.kb);
+    write_section(payload, kActions, actions);
+  }
+
   BinaryWriter file;
   file.raw(kMagic, sizeof kMagic);
   file.u32(kModelFormatVersion);
@@ -197,7 +287,7 @@ Expected<Model> read_model(std::string_view bytes) {
   if (crc32(payload) != checksum) return error("checksum mismatch: the file is corrupted");
 
   Model model;
-  bool seen[8] = {};
+  bool seen[9] = {};
   BinaryReader in(payload);
   while (in.ok() && !in.at_end()) {
     const uint8_t tag = in.u8();
@@ -241,6 +331,9 @@ Expected<Model> read_model(std::string_view bytes) {
         for (auto* text : {&model.kb.messages.greeting, &model.kb.messages.subtitle,
                            &model.kb.messages.placeholder, &model.kb.messages.contact})
           *text = section.str();
+        break;
+      case kActions:  // after kAnswers: it names their entries' actions
+        read_actions(section, model.kb);
         break;
       default:
         continue;  // a section from a newer writer

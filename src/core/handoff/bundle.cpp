@@ -120,6 +120,16 @@ json transcript_json(const kb::KnowledgeBase& kb, const dialogue::Session& sessi
       if (!t.intent.empty()) turn["intent"] = text::clip(t.intent, kMaxNameChars);
       turn["confidence"] = std::clamp(t.confidence, 0.0f, 1.0f);
       turn["action"] = engine::action_name(t.action);
+      if (t.call) {
+        // What the bot looked up, so the person does not ask again (docs/actions.md).
+        json inputs = json::object();
+        for (const auto& [name, value] : t.call->inputs)
+          inputs[name] = safe(value, kMaxNameChars, kb.redactions);
+        turn["call"] = {{"action", text::clip(t.call->action, kMaxNameChars)},
+                        {"inputs", std::move(inputs)},
+                        {"outcome", t.call->outcome},
+                        {"latency_ms", t.call->latency_ms}};
+      }
     }
     turns.push_back(std::move(turn));
   }

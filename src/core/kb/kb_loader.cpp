@@ -6,6 +6,7 @@
 #include <map>
 #include <unordered_map>
 
+#include "kb/action_reader.h"
 #include "kb/json_fields.h"
 #include "kb/json_input.h"
 #include "kb/knowledge_base.h"
@@ -103,7 +104,7 @@ class Loader {
   Expected<KnowledgeBase> load(const json& root) {
     ObjectReader reader(root, "",
                         {"tandem_kb", "name", "locale", "messages", "policy", "intents", "faqs",
-                         "redact", "out_of_scope"},
+                         "redact", "out_of_scope", "action_hosts", "actions"},
                         errors_);
     read_version(reader);
     if (const json* name = reader.required("name", Kind::kString)) {
@@ -117,6 +118,10 @@ class Loader {
     if (const json* policy = reader.optional("policy", Kind::kObject)) {
       read_policy(*policy, reader.pointer("policy"));
     }
+    if (const json* hosts = reader.optional("action_hosts", Kind::kArray))
+      kb_.action_hosts = read_action_hosts(*hosts, reader.pointer("action_hosts"), errors_);
+    if (const json* actions = reader.optional("actions", Kind::kArray))
+      kb_.actions = read_actions(*actions, reader.pointer("actions"), kb_.action_hosts, errors_);
     read_list(reader, "intents", &Loader::read_intent);
     read_list(reader, "faqs", &Loader::read_faq);
     read_list(reader, "redact", &Loader::read_redaction);
@@ -376,7 +381,7 @@ class Loader {
   void read_intent(const json& object, const std::string& pointer) {
     ObjectReader reader(object, pointer,
                         {"id", "label", "category", "examples", "answer", "sensitive", "queue",
-                         "priority", "details"},
+                         "priority", "details", "action"},
                         errors_);
     Intent intent;
     const EntryRef ref = read_id(reader, pointer, "intent");
@@ -395,6 +400,7 @@ class Loader {
     if (const json* details = reader.optional("details", Kind::kArray)) {
       intent.details = read_details(*details, reader.pointer("details"));
     }
+    intent.action = read_action_name(reader, intent.sensitive, true);
     kb_.intents.push_back(std::move(intent));
   }
 
@@ -410,8 +416,8 @@ class Loader {
   }
 
   void read_faq(const json& object, const std::string& pointer) {
-    ObjectReader reader(object, pointer, {"id", "label", "category", "questions", "answer"},
-                        errors_);
+    ObjectReader reader(object, pointer,
+                        {"id", "label", "category", "questions", "answer", "action"}, errors_);
     Faq faq;
     const EntryRef ref = read_id(reader, pointer, "faq");
     faq.id = id_of(object);
@@ -419,7 +425,31 @@ class Loader {
     faq.category = read_optional_string(reader, "category");
     faq.questions = read_phrasings(reader, "questions", ref, "question", 1);
     faq.answer = read_answer(reader);
+    faq.action = read_action_name(reader, false, false);
     kb_.faqs.push_back(std::move(faq));
+  }
+
+  // An entry's "action" names a declared action (actions are read first).
+  // Sensitive needs go to a person: the bot never looks anything up for them.
+  // A FAQ collects no details, so its action may need none.
+  std::string read_action_name(ObjectReader& reader, bool sensitive, bool collects_details) {
+    const json* value = reader.optional("action", Kind::kString);
+    if (value == nullptr) return "";
+    const std::string name = value->get<std::string>();
+    const std::string pointer = reader.pointer("action");
+    const Action* action = find_action(kb_, name);
+    if (action == nullptr) {
+      error(pointer, "no action has the id " + in_quotes(name) + " (declare it in \"actions\")");
+    } else if (sensitive) {
+      error(pointer,
+            "a sensitive intent cannot have an action: it goes to a person, and the bot "
+            "looks nothing up for it");
+    } else if (!collects_details && !url_variables(*action).empty()) {
+      error(pointer, "action " + in_quotes(name) + " needs details ({" +
+                         url_variables(*action).front() +
+                         "}); only an intent collects details, so name it from an intent");
+    }
+    return name;
   }
 
   static std::string id_of(const json& object) {

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "base/status.h"
+#include "kb/actions.h"
 #include "privacy/redaction.h"
 
 namespace tandem::kb {
@@ -37,6 +38,7 @@ struct Intent {
   std::string queue;       // where a person picks it up; empty = default queue
   Priority priority = Priority::kNormal;
   std::vector<std::string> details;  // detail types to collect first ("order_id", "email")
+  std::string action;  // answered from the company's API by this action; empty = the answer
 };
 
 // A question with one or a few phrasings: too few to train on, so it is retrieved.
@@ -46,6 +48,7 @@ struct Faq {
   std::string category;
   std::vector<std::string> questions;
   std::string answer;
+  std::string action;  // as Intent::action; such an action needs no details
 };
 
 // Thresholds of the per-message decision. Negative values mean "choose at
@@ -92,7 +95,12 @@ struct KnowledgeBase {
   // (national ids, customer numbers), besides cards, CVVs and IBANs.
   std::vector<privacy::RedactionRule> redactions;
   OutOfScope out_of_scope;
+  std::vector<std::string> action_hosts;  // the only hosts actions may call ("api.example.com")
+  std::vector<Action> actions;
 };
+
+// The action with that id, or nullptr.
+const Action* find_action(const KnowledgeBase& kb, std::string_view id);
 
 // Parses and validates kb.json text. Every problem is reported with its JSON
 // pointer: wrong types, unknown fields, duplicate ids, empty examples or answers,
