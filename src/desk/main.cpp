@@ -56,7 +56,7 @@ int main(int argc, char** argv) {
   std::string error;
   auto store = Store::open(options.db_path, &error);
   if (!store) {
-    std::cerr << "tandem-desk: cannot open " << options.db_path << ": " << error << "\n";
+    std::cerr << "tandem-desk: " << error << "\n";
     return 1;
   }
 
@@ -70,6 +70,8 @@ int main(int argc, char** argv) {
   std::signal(SIGPIPE, SIG_IGN);
 
   Desk desk(options, *store);
+  // Other desk instances on the same database wake this one's long-polls.
+  store->watch_changes([&desk] { desk.signal.notify(); });
   httplib::Server server;
   server.new_task_queue = [] { return new httplib::ThreadPool(kWorkerThreads); };
   server.set_payload_max_length(kMaxBundleBytes);

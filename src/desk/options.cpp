@@ -10,7 +10,8 @@ namespace {
 constexpr const char* kUsage =
     "usage: tandem-desk --db PATH --port N [--agent-token T] [--allow-origin ORIGIN ...]\n"
     "                   [--host ADDR] [--rate-limit PER_SECOND] [--rate-burst N]\n"
-    "  --db PATH            SQLite file (created if missing)\n"
+    "  --db PATH            SQLite file (created if missing), or a PostgreSQL URI\n"
+    "                       postgresql://user@host:port/database shared by several desks\n"
     "  --port N             TCP port; 0 picks a free one\n"
     "  --agent-token T      secret for the inbox and agent API (at least 16 characters);\n"
     "                       default: $TANDEM_DESK_AGENT_TOKEN, else a random one, printed\n"

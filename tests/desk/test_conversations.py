@@ -1,7 +1,5 @@
 """The customer and agent sides of a conversation after the handoff."""
 
-import sqlite3
-import tempfile
 import threading
 import time
 import unittest
@@ -243,26 +241,6 @@ class ConversationTest(DeskTestCase):
             with self.subTest(origin=origin):
                 self.assert_error(self.desk.agent("POST", self.agent_path + "/messages",
                                                   {"text": "hi"}, {"Origin": origin}), 403)
-
-
-class MigrationTest(unittest.TestCase):
-    def test_a_database_from_before_seen_states_keeps_its_conversations(self):
-        with tempfile.TemporaryDirectory() as db_dir:
-            first = Desk(db_dir=db_dir).start()
-            created = first.handoff(example_bundle("h_" + uuid.uuid4().hex)).json()
-            first.close()
-            # The schema as it was before the seen_ms column.
-            with sqlite3.connect(first.db_path) as db:
-                db.execute("ALTER TABLE conversations DROP COLUMN seen_ms")
-            desk = Desk(db_dir=db_dir).start()
-            try:
-                path = f"/v1/conversations/{created['conversation_id']}/messages"
-                token = created["customer_token"]
-                self.assertEqual(desk.customer("GET", path, token).json()["status"], "queued")
-                desk.agent("GET", f"/v1/agent/conversations/{created['conversation_id']}")
-                self.assertEqual(desk.customer("GET", path, token).json()["status"], "seen")
-            finally:
-                desk.close()
 
 
 if __name__ == "__main__":
