@@ -90,7 +90,10 @@ class Desk:
         line = self.process.stdout.readline()
         if "listening on" not in line:
             self.process.kill()
-            raise RuntimeError("tandem-desk did not start: " + line + self.process.stderr.read())
+            self.process.wait()
+            error = self.process.stderr.read()
+            self._close_pipes()
+            raise RuntimeError("tandem-desk did not start: " + line + error)
         self.port = int(line.rsplit(":", 1)[1])
         return self
 
