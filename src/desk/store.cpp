@@ -96,62 +96,36 @@ HandoffResult Store::add_handoff(const NewHandoff& handoff, std::int64_t now_ms)
   return result;
 }
 
-namespace {
-
-// The first column of the first row of a read, or nullopt.
-std::optional<std::string> first_text(const SqlResult& result) {
-  if (!result.ok || result.empty()) return std::nullopt;
-  return result.text(0, 0);
-}
-
-}  // namespace
-
-std::optional<std::string> Store::conversation_of_token(const std::string& token_sha256) {
+std::optional<std::string> Store::read_text(const char* sql, const std::string& key) {
   std::optional<std::string> out;
   with_connection([&](SqlSession& session) {
-    const SqlResult found = session.db.run(
-        "SELECT conversation_id FROM customer_tokens WHERE token_sha256 = $1", {token_sha256});
-    out = first_text(found);
+    const SqlResult found = session.db.run(sql, {key});
+    if (found.ok && !found.empty()) out = found.text(0, 0);
     return found.ok;
   });
   return out;
+}
+
+std::optional<std::string> Store::conversation_of_token(const std::string& token_sha256) {
+  return read_text("SELECT conversation_id FROM customer_tokens WHERE token_sha256 = $1",
+                   token_sha256);
 }
 
 std::optional<std::string> Store::status(const std::string& conversation_id) {
-  std::optional<std::string> out;
-  with_connection([&](SqlSession& session) {
-    const SqlResult found =
-        session.db.run("SELECT status FROM conversations WHERE id = $1", {conversation_id});
-    out = first_text(found);
-    return found.ok;
-  });
-  return out;
+  return read_text("SELECT status FROM conversations WHERE id = $1", conversation_id);
 }
 
 std::optional<std::string> Store::progress(const std::string& conversation_id) {
-  std::optional<std::string> out;
-  with_connection([&](SqlSession& session) {
-    const SqlResult found = session.db.run(
-        "SELECT CASE WHEN status = 'resolved' THEN 'resolved' WHEN EXISTS (SELECT 1 "
-        "FROM messages m WHERE m.conversation_id = c.id AND m.role = 'agent') THEN "
-        "'answered' WHEN seen_ms IS NOT NULL THEN 'seen' ELSE 'queued' END "
-        "FROM conversations c WHERE id = $1",
-        {conversation_id});
-    out = first_text(found);
-    return found.ok;
-  });
-  return out;
+  return read_text(
+      "SELECT CASE WHEN status = 'resolved' THEN 'resolved' WHEN EXISTS (SELECT 1 "
+      "FROM messages m WHERE m.conversation_id = c.id AND m.role = 'agent') THEN "
+      "'answered' WHEN seen_ms IS NOT NULL THEN 'seen' ELSE 'queued' END "
+      "FROM conversations c WHERE id = $1",
+      conversation_id);
 }
 
 std::optional<std::string> Store::bundle(const std::string& conversation_id) {
-  std::optional<std::string> out;
-  with_connection([&](SqlSession& session) {
-    const SqlResult found =
-        session.db.run("SELECT bundle FROM conversations WHERE id = $1", {conversation_id});
-    out = first_text(found);
-    return found.ok;
-  });
-  return out;
+  return read_text("SELECT bundle FROM conversations WHERE id = $1", conversation_id);
 }
 
 // mark_seen and resolve change one row; the change is announced in the

@@ -117,6 +117,9 @@ class Store {
   // fresh connection when the first broke (the server restarted) before a
   // commit was sent.
   bool with_connection(const std::function<bool(SqlSession&)>& work);
+  // The first column of the first row of a read by one key ($1); nullopt
+  // when there is no row or the database failed.
+  std::optional<std::string> read_text(const char* sql, const std::string& key);
   // One UPDATE of conversation $1 ($2: now); true when it changed a row.
   bool update_conversation(const char* sql, const std::string& conversation_id,
                            std::int64_t now_ms);

@@ -16,6 +16,14 @@ std::optional<Facts> parse_facts(const std::string& text) {
   return stored.get<Facts>();
 }
 
+// A stored row that does not parse: the read fails (nullopt), and is not
+// tried again as a lost connection would be.
+template <typename T>
+bool damaged(std::optional<T>& out) {
+  out.reset();
+  return true;
+}
+
 }  // namespace
 
 EventsResult Store::add_events(const std::vector<Event>& events, std::int64_t now_ms) {
@@ -74,7 +82,7 @@ std::optional<std::vector<Facts>> Store::facts(std::int64_t since_ms, std::int64
     out.emplace();
     for (std::size_t r = 0; r < rows.rows.size(); ++r) {
       auto facts = parse_facts(rows.text(r, 0));
-      if (!facts) return out.reset(), true;  // damaged, not a lost connection
+      if (!facts) return damaged(out);
       facts->conversation = rows.text(r, 1);
       out->push_back(std::move(*facts));
     }
@@ -95,7 +103,7 @@ std::optional<std::vector<Event>> Store::events(std::int64_t since_ms, std::int6
     out.emplace();
     for (std::size_t r = 0; r < rows.rows.size(); ++r) {
       auto fields = nlohmann::json::parse(rows.text(r, 4), nullptr, false);
-      if (fields.is_discarded()) return out.reset(), true;
+      if (fields.is_discarded()) return damaged(out);
       out->push_back(
           {rows.text(r, 0), rows.text(r, 1), rows.text(r, 2), rows.integer(r, 3), fields});
     }
@@ -139,13 +147,13 @@ std::optional<std::vector<GapEvent>> Store::gap_events(std::int64_t since_ms,
       auto known = outcome_and_intent.find(conversation);
       if (known == outcome_and_intent.end()) {
         const auto facts = parse_facts(rows.text(r, 3));
-        if (!facts) return out.reset(), true;
+        if (!facts) return damaged(out);
         known =
             outcome_and_intent.emplace(conversation, std::pair{outcome_of(*facts), facts->intent()})
                 .first;
       }
       const auto fields = nlohmann::json::parse(rows.text(r, 2), nullptr, false);
-      if (fields.is_discarded()) return out.reset(), true;
+      if (fields.is_discarded()) return damaged(out);
       out->push_back(
           {conversation, rows.text(r, 1), known->second.first, known->second.second, fields});
     }
