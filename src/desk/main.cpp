@@ -92,6 +92,7 @@ int main(int argc, char** argv) {
 
   std::thread stopper = stop_on_signal(server, desk, signals);
   const bool ok = server.listen_after_bind();
+  store->watch_changes({});  // the listener must not outlive desk
   pthread_kill(stopper.native_handle(), SIGUSR1);
   stopper.join();
   return ok ? 0 : 1;

@@ -44,7 +44,10 @@ std::unique_ptr<Store> Store::open(const std::string& db, std::string* error) {
 }
 
 void Store::watch_changes(std::function<void()> on_change) {
-  if (!listen_uri_.empty()) listener_ = std::make_unique<PostgresListener>(listen_uri_, on_change);
+  listener_.reset();  // joins its thread
+  if (on_change && !listen_uri_.empty()) {
+    listener_ = std::make_unique<PostgresListener>(listen_uri_, std::move(on_change));
+  }
 }
 
 bool Store::with_connection(const std::function<bool(SqlSession&)>& work) {

@@ -71,6 +71,7 @@ class Store {
   // Calls on_change (from another thread) whenever a desk instance sharing
   // this database changed a conversation, and after a lost connection comes
   // back (changes may have been missed). SQLite: one process, nothing to do.
+  // An empty on_change stops watching: on_change is not called after this.
   void watch_changes(std::function<void()> on_change);
 
   // A bundle id seen before with the same content adds a token to its
