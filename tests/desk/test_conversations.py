@@ -46,6 +46,20 @@ class ConversationTest(DeskTestCase):
         self.assertEqual(done["messages"], [])
         self.assertEqual(done["cursor"], page["cursor"])
 
+    def test_message_numbers_count_within_each_conversation(self):
+        # The cursor is the conversation's own sequence, not a global id: a
+        # message elsewhere between two of these takes no number from them.
+        other = self.desk.handoff(example_bundle("h_" + uuid.uuid4().hex)).json()
+        self.assertEqual(self.reply("one")["id"], 1)
+        self.desk.agent("POST", f"/v1/agent/conversations/{other['conversation_id']}/messages",
+                        {"text": "elsewhere"})
+        customer = self.desk.customer("POST", self.customer_path, self.token, {"text": "two"})
+        self.assertEqual(customer.json()["id"], 2)
+        self.assertEqual(self.reply("three")["id"], 3)
+        thread = self.desk.agent("GET", self.agent_path).json()["messages"]
+        self.assertEqual([(m["id"], m["text"]) for m in thread],
+                         [(1, "one"), (2, "two"), (3, "three")])
+
     def test_long_poll_returns_as_soon_as_the_agent_replies(self):
         timer = threading.Timer(0.5, self.reply, args=("On it.",))
         started = time.monotonic()

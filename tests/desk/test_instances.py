@@ -141,6 +141,27 @@ class InstancesTest(unittest.TestCase):
               f"{latencies[len(latencies) // 2]:.1f} ms, p99 {p99:.1f} ms")
         self.assertLess(p99, WAKE_P99_MS)
 
+    def test_the_same_bundle_on_both_instances_at_once_gives_one_conversation(self):
+        for round_number in range(20):
+            bundle = example_bundle(f"h_race_{uuid.uuid4().hex}")
+            start, answers = threading.Barrier(2), {}
+
+            def post(name, desk):
+                start.wait()
+                response = desk.handoff(bundle)
+                answers[name] = (response.status, response.json()["conversation_id"])
+
+            threads = [threading.Thread(target=post, args=item)
+                       for item in (("a", self.a), ("b", self.b))]
+            for thread in threads:
+                thread.start()
+            for thread in threads:
+                thread.join()
+            self.assertEqual(sorted(status for status, _ in answers.values()), [200, 201])
+            self.assertEqual(len({c for _, c in answers.values()}), 1, round_number)
+            self.assertEqual(self.a.query("SELECT COUNT(*) FROM conversations WHERE bundle_id = ?",
+                                          (bundle["id"],)), [(1,)])
+
     def test_sigkill_of_either_instance_under_load_loses_and_duplicates_nothing(self):
         for victim in ("a", "b"):
             with self.subTest(killed=victim):
