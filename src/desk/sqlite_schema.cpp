@@ -69,10 +69,10 @@ int unversioned_version(SqlConnection& db) {
 
 const Dialect kSqliteDialect{
     "SQLite",
-    "BEGIN IMMEDIATE",
-    nullptr,
-    nullptr,
-    nullptr,
+    "BEGIN IMMEDIATE",  // takes the write lock now: one writer at a time
+    nullptr,            // lock_conversation: BEGIN IMMEDIATE serialises writers already
+    nullptr,            // notify_change: one process, woken in memory
+    nullptr,            // migration_lock: BEGIN IMMEDIATE again
     {{1, kFirstSchema},
      {2, "ALTER TABLE conversations ADD COLUMN seen_ms INTEGER"},
      {3, kMessageSequence}},
