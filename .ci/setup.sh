@@ -9,14 +9,15 @@ cd "$(dirname "$0")/.."
 # clang, binaryen, node and node-acorn), Ninja for the CMake presets, make for
 # the plain `cmake -S . -B DIR` build. Header-only libraries come from Debian;
 # zlib measures gzip sizes in bench/. tandem-desk serves HTTP with cpp-httplib
-# (found through pkg-config) and stores in SQLite; both servers (the desk and
-# the demo shop's API in src/demo_api) hash, sign and draw random tokens with
-# OpenSSL's libcrypto.
+# (found through pkg-config) and stores in SQLite or, through libpq, PostgreSQL
+# (the desk tests start a throwaway PostgreSQL 15 cluster of their own); both
+# servers (the desk and the demo shop's API in src/demo_api) hash, sign and
+# draw random tokens with OpenSSL's libcrypto.
 PACKAGES=(
   cmake ninja-build make g++
   emscripten
   nlohmann-json3-dev catch2
-  libcpp-httplib-dev libsqlite3-dev libssl-dev pkgconf
+  libcpp-httplib-dev libsqlite3-dev libssl-dev libpq-dev postgresql pkgconf
   zlib1g-dev
   clang-format
 )

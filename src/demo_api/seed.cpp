@@ -9,9 +9,6 @@
 namespace tandem::demo_api {
 namespace {
 
-using desk::Database;
-using desk::Statement;
-
 constexpr const char* kSchema = R"sql(
 CREATE TABLE IF NOT EXISTS customers(
   id TEXT PRIMARY KEY, email TEXT UNIQUE NOT NULL, name TEXT NOT NULL);
@@ -175,7 +172,7 @@ bool create_schema(Database& db) {
 }
 
 bool seed_if_empty(Database& db) {
-  desk::Transaction transaction(db);
+  Transaction transaction(db);
   if (!transaction.ok()) return false;
   {
     Statement count(db.handle(), "SELECT COUNT(*) FROM customers");

@@ -2,13 +2,13 @@
 // empty database.
 #pragma once
 
-#include "desk/sqlite_db.h"
+#include "demo_api/sqlite_db.h"
 
 namespace tandem::demo_api {
 
-bool create_schema(desk::Database& db);
+bool create_schema(Database& db);
 // Inserts the demo customers, their orders, shipments, instalments and
 // notices (dates around today) when there are no customers yet.
-bool seed_if_empty(desk::Database& db);
+bool seed_if_empty(Database& db);
 
 }  // namespace tandem::demo_api

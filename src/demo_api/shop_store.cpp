@@ -7,7 +7,6 @@
 
 namespace tandem::demo_api {
 
-using desk::Statement;
 using nlohmann::json;
 
 std::string date_from_today(int days) {
@@ -28,7 +27,7 @@ std::string money_text(std::int64_t cents) {
 }
 
 std::unique_ptr<ShopStore> ShopStore::open(const std::string& path, std::string* error) {
-  auto db = desk::Database::open(path, error);
+  auto db = Database::open(path, error);
   if (!db) return nullptr;
   if (!create_schema(*db) || !seed_if_empty(*db)) {
     *error = "cannot create the demo data: " + db->error();
@@ -47,8 +46,7 @@ json ShopStore::customers() {
 
 namespace {
 
-std::optional<Customer> one_customer(desk::Database& db, const char* where,
-                                     const std::string& value) {
+std::optional<Customer> one_customer(Database& db, const char* where, const std::string& value) {
   Statement row(db.handle(), std::string("SELECT id, name, email FROM customers WHERE ") + where);
   if (!row.bind(1, value).step()) return std::nullopt;
   return Customer{row.text(0), row.text(1), row.text(2)};

@@ -8,7 +8,7 @@
 #include <optional>
 #include <string>
 
-#include "desk/sqlite_db.h"
+#include "demo_api/sqlite_db.h"
 
 namespace tandem::demo_api {
 
@@ -34,8 +34,8 @@ class ShopStore {
   nlohmann::json notices(const Customer& customer);
 
  private:
-  explicit ShopStore(std::unique_ptr<desk::Database> db) : db_(std::move(db)) {}
-  std::unique_ptr<desk::Database> db_;
+  explicit ShopStore(std::unique_ptr<Database> db) : db_(std::move(db)) {}
+  std::unique_ptr<Database> db_;
   std::mutex mutex_;  // one statement at a time on the one connection
 };
 

@@ -184,8 +184,6 @@ Check constant(std::string_view expected) {
   };
 }
 
-const Names kDetailNames = {"order_id", "email", "phone", "amount", "date", "card_last4"};
-
 // An object keyed by detail names, each value passing `each`.
 Check by_detail(Check each) {
   return [each](const json& value, const std::string& path) -> Problem {

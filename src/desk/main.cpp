@@ -56,7 +56,7 @@ int main(int argc, char** argv) {
   std::string error;
   auto store = Store::open(options.db_path, &error);
   if (!store) {
-    std::cerr << "tandem-desk: cannot open " << options.db_path << ": " << error << "\n";
+    std::cerr << "tandem-desk: " << error << "\n";
     return 1;
   }
 
@@ -70,6 +70,8 @@ int main(int argc, char** argv) {
   std::signal(SIGPIPE, SIG_IGN);
 
   Desk desk(options, *store);
+  // Other desk instances on the same database wake this one's long-polls.
+  store->watch_changes([&desk] { desk.signal.notify(); });
   HttpServer server(desk.options);
   add_guards(server, desk);
   add_customer_routes(server, desk);
@@ -86,6 +88,7 @@ int main(int argc, char** argv) {
 
   std::thread stopper = stop_on_signal(server, desk, signals);
   const bool ok = server.listen_after_bind();
+  store->watch_changes({});  // the listener must not outlive desk
   pthread_kill(stopper.native_handle(), SIGUSR1);
   stopper.join();
   return ok ? 0 : 1;

@@ -1,230 +1,236 @@
 #include "store.h"
 
 #include "limits.h"
+#include "postgres_connection.h"
+#include "postgres_listener.h"
 #include "sha256.h"
+#include "sqlite_connection.h"
 
 namespace tandem::desk {
 namespace {
 
-constexpr const char* kSchema = R"sql(
-CREATE TABLE IF NOT EXISTS conversations (
-  id TEXT PRIMARY KEY,
-  bundle_id TEXT NOT NULL UNIQUE,
-  bundle_sha256 TEXT NOT NULL,
-  bundle TEXT NOT NULL,
-  status TEXT NOT NULL DEFAULT 'open',
-  priority INTEGER NOT NULL,
-  received_ms INTEGER NOT NULL,
-  waiting_since_ms INTEGER,
-  updated_ms INTEGER NOT NULL,
-  seen_ms INTEGER
-);
-CREATE TABLE IF NOT EXISTS customer_tokens (
-  token_sha256 TEXT PRIMARY KEY,
-  conversation_id TEXT NOT NULL REFERENCES conversations(id)
-);
-CREATE TABLE IF NOT EXISTS messages (
-  id INTEGER PRIMARY KEY AUTOINCREMENT,
-  conversation_id TEXT NOT NULL REFERENCES conversations(id),
-  role TEXT NOT NULL,
-  text TEXT NOT NULL,
-  time_ms INTEGER NOT NULL
-);
-CREATE INDEX IF NOT EXISTS messages_by_conversation ON messages(conversation_id, id);
-CREATE TABLE IF NOT EXISTS events (
-  id TEXT PRIMARY KEY,
-  conversation_id TEXT NOT NULL,
-  type TEXT NOT NULL,
-  time_ms INTEGER NOT NULL,
-  received_ms INTEGER NOT NULL,
-  fields TEXT NOT NULL
-);
-CREATE INDEX IF NOT EXISTS events_by_conversation ON events(conversation_id, time_ms);
-CREATE TABLE IF NOT EXISTS facts (
-  conversation_id TEXT PRIMARY KEY,
-  started_ms INTEGER NOT NULL,
-  facts TEXT NOT NULL
-);
-CREATE INDEX IF NOT EXISTS facts_by_start ON facts(started_ms);
-)sql";
+bool is_postgres_uri(const std::string& db) {
+  return db.rfind("postgresql://", 0) == 0 || db.rfind("postgres://", 0) == 0;
+}
 
 }  // namespace
 
-std::unique_ptr<Store> Store::open(const std::string& path, std::string* error) {
-  auto db = Database::open(path, error);
-  if (!db) return nullptr;
-  if (!db->exec(kSchema)) {
-    *error = db->error();
+Store::Store(const Dialect& dialect, std::unique_ptr<SqlPool> pool, std::string listen_uri)
+    : dialect_(dialect), pool_(std::move(pool)), listen_uri_(std::move(listen_uri)) {}
+
+Store::~Store() = default;
+
+std::unique_ptr<Store> Store::open(const std::string& db, std::string* error) {
+  const bool postgres = is_postgres_uri(db);
+  const Dialect& dialect = postgres ? kPostgresDialect : kSqliteDialect;
+  SqlPool::Connect connect = [db, postgres](std::string* why) -> std::unique_ptr<SqlConnection> {
+    if (postgres) return PostgresConnection::open(db, why);
+    return SqliteConnection::open(db, why);
+  };
+  std::string why;
+  auto first = connect(&why);
+  if (!first) {
+    *error = postgres ? "cannot connect to PostgreSQL: " + why : "cannot open " + db + ": " + why;
     return nullptr;
   }
-  std::unique_ptr<Store> store(new Store(std::move(db)));
-  if (!store->migrate()) {
-    *error = store->db_->error();
+  if (!migrate(*first, dialect, &why)) {
+    *error = std::string(dialect.name) + ": " + why;
     return nullptr;
   }
-  return store;
+  // Every worker thread may hold a connection; SQLite writes one at a time.
+  const std::size_t size = postgres ? kWorkerThreads : 1;
+  return std::unique_ptr<Store>(new Store(
+      dialect, std::make_unique<SqlPool>(connect, size, std::move(first)), postgres ? db : ""));
 }
 
-// Databases created before a column existed get it added; nothing is rewritten.
-bool Store::migrate() {
-  Statement column(db_->handle(),
-                   "SELECT 1 FROM pragma_table_info('conversations') WHERE name = 'seen_ms'");
-  if (column.step()) return true;
-  return !column.failed() && db_->exec("ALTER TABLE conversations ADD COLUMN seen_ms INTEGER");
+void Store::watch_changes(std::function<void()> on_change) {
+  listener_.reset();  // joins its thread
+  if (on_change && !listen_uri_.empty()) {
+    listener_ = std::make_unique<PostgresListener>(listen_uri_, std::move(on_change));
+  }
 }
 
-bool Store::add_token(const std::string& token_sha256, const std::string& conversation_id) {
-  Statement insert(db_->handle(),
-                   "INSERT INTO customer_tokens (token_sha256, conversation_id) VALUES (?, ?)");
-  return insert.bind(1, token_sha256).bind(2, conversation_id).run();
+bool Store::with_connection(const std::function<bool(SqlSession&)>& work) {
+  for (int attempt = 0; attempt < 2; ++attempt) {
+    auto lease = pool_->acquire();
+    if (!lease) return false;
+    if ((*lease)->broken() && !(*lease)->reconnect()) return false;
+    SqlSession session{**lease};
+    if (work(session)) return true;
+    if (!session.db.broken() || session.commit_sent) return false;
+  }
+  return false;
 }
 
 HandoffResult Store::add_handoff(const NewHandoff& handoff, std::int64_t now_ms) {
-  std::lock_guard<std::mutex> lock(mutex_);
-  Transaction transaction(*db_);
-  if (!transaction.ok()) return {};
+  HandoffResult result;
   const std::string digest = sha256_hex(handoff.bundle);
-
-  Statement find(db_->handle(), "SELECT id, bundle_sha256 FROM conversations WHERE bundle_id = ?");
-  find.bind(1, handoff.bundle_id);
-  if (find.step()) {
-    HandoffResult result{HandoffOutcome::kRepeated, find.text(0)};
-    if (find.text(1) != digest) return {HandoffOutcome::kConflict, result.conversation_id};
-    if (!add_token(handoff.token_sha256, result.conversation_id) || !transaction.commit()) {
-      return {};
+  with_connection([&](SqlSession& session) {
+    SqlTransaction transaction(session, dialect_.begin);
+    if (!transaction.ok()) return false;
+    // One statement, whoever wins a race on the same bundle id: the no-op
+    // update makes RETURNING answer with the row that is there.
+    const SqlResult row = session.db.run(
+        "INSERT INTO conversations (id, bundle_id, bundle_sha256, bundle, priority, "
+        "received_ms, waiting_since_ms, updated_ms) VALUES ($1, $2, $3, $4, $5, $6, $6, $6) "
+        "ON CONFLICT (bundle_id) DO UPDATE SET bundle_id = excluded.bundle_id "
+        "RETURNING id, bundle_sha256",
+        {handoff.conversation_id, handoff.bundle_id, digest, handoff.bundle, handoff.priority,
+         now_ms});
+    if (!row.ok || row.empty()) return false;
+    const std::string conversation = row.text(0, 0);
+    if (row.text(0, 1) != digest) {
+      result = {HandoffOutcome::kConflict, conversation};
+      return true;
     }
-    return result;
-  }
-  if (find.failed()) return {};
+    if (!session.db
+             .run("INSERT INTO customer_tokens (token_sha256, conversation_id) VALUES ($1, $2)",
+                  {handoff.token_sha256, conversation})
+             .ok ||
+        (dialect_.notify_change && !session.db.run(dialect_.notify_change, {conversation}).ok) ||
+        !transaction.commit()) {
+      return false;
+    }
+    result = {conversation == handoff.conversation_id ? HandoffOutcome::kCreated
+                                                      : HandoffOutcome::kRepeated,
+              conversation};
+    return true;
+  });
+  return result;
+}
 
-  Statement insert(db_->handle(),
-                   "INSERT INTO conversations (id, bundle_id, bundle_sha256, bundle, priority, "
-                   "received_ms, waiting_since_ms, updated_ms) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
-  insert.bind(1, handoff.conversation_id)
-      .bind(2, handoff.bundle_id)
-      .bind(3, digest)
-      .bind(4, handoff.bundle)
-      .bind(5, std::int64_t{handoff.priority})
-      .bind(6, now_ms)
-      .bind(7, now_ms)
-      .bind(8, now_ms);
-  if (!insert.run() || !add_token(handoff.token_sha256, handoff.conversation_id) ||
-      !transaction.commit()) {
-    return {};
-  }
-  return {HandoffOutcome::kCreated, handoff.conversation_id};
+std::optional<std::string> Store::read_text(const char* sql, const std::string& key) {
+  std::optional<std::string> out;
+  with_connection([&](SqlSession& session) {
+    const SqlResult found = session.db.run(sql, {key});
+    if (found.ok && !found.empty()) out = found.text(0, 0);
+    return found.ok;
+  });
+  return out;
 }
 
 std::optional<std::string> Store::conversation_of_token(const std::string& token_sha256) {
-  std::lock_guard<std::mutex> lock(mutex_);
-  Statement find(db_->handle(),
-                 "SELECT conversation_id FROM customer_tokens WHERE token_sha256 = ?");
-  if (find.bind(1, token_sha256).step()) return find.text(0);
-  return std::nullopt;
+  return read_text("SELECT conversation_id FROM customer_tokens WHERE token_sha256 = $1",
+                   token_sha256);
 }
 
 std::optional<std::string> Store::status(const std::string& conversation_id) {
-  std::lock_guard<std::mutex> lock(mutex_);
-  Statement find(db_->handle(), "SELECT status FROM conversations WHERE id = ?");
-  if (find.bind(1, conversation_id).step()) return find.text(0);
-  return std::nullopt;
+  return read_text("SELECT status FROM conversations WHERE id = $1", conversation_id);
 }
 
 std::optional<std::string> Store::progress(const std::string& conversation_id) {
-  std::lock_guard<std::mutex> lock(mutex_);
-  Statement find(db_->handle(),
-                 "SELECT CASE WHEN status = 'resolved' THEN 'resolved' WHEN EXISTS (SELECT 1 "
-                 "FROM messages m WHERE m.conversation_id = c.id AND m.role = 'agent') THEN "
-                 "'answered' WHEN seen_ms IS NOT NULL THEN 'seen' ELSE 'queued' END "
-                 "FROM conversations c WHERE id = ?");
-  if (find.bind(1, conversation_id).step()) return find.text(0);
-  return std::nullopt;
-}
-
-bool Store::mark_seen(const std::string& conversation_id, std::int64_t now_ms) {
-  std::lock_guard<std::mutex> lock(mutex_);
-  Statement update(db_->handle(),
-                   "UPDATE conversations SET seen_ms = ?1 WHERE id = ?2 AND seen_ms IS NULL");
-  return update.bind(1, now_ms).bind(2, conversation_id).run() &&
-         sqlite3_changes(db_->handle()) == 1;
+  return read_text(
+      "SELECT CASE WHEN status = 'resolved' THEN 'resolved' WHEN EXISTS (SELECT 1 "
+      "FROM messages m WHERE m.conversation_id = c.id AND m.role = 'agent') THEN "
+      "'answered' WHEN seen_ms IS NOT NULL THEN 'seen' ELSE 'queued' END "
+      "FROM conversations c WHERE id = $1",
+      conversation_id);
 }
 
 std::optional<std::string> Store::bundle(const std::string& conversation_id) {
-  std::lock_guard<std::mutex> lock(mutex_);
-  Statement find(db_->handle(), "SELECT bundle FROM conversations WHERE id = ?");
-  if (find.bind(1, conversation_id).step()) return find.text(0);
-  return std::nullopt;
+  return read_text("SELECT bundle FROM conversations WHERE id = $1", conversation_id);
+}
+
+// mark_seen and resolve change one row; the change is announced in the
+// same transaction, and only when there was one.
+bool Store::mark_seen(const std::string& conversation_id, std::int64_t now_ms) {
+  return update_conversation(
+      "UPDATE conversations SET seen_ms = $2 WHERE id = $1 AND seen_ms IS NULL", conversation_id,
+      now_ms);
+}
+
+bool Store::resolve(const std::string& conversation_id, std::int64_t now_ms) {
+  return update_conversation(
+      "UPDATE conversations SET status = 'resolved', waiting_since_ms = NULL, updated_ms = $2 "
+      "WHERE id = $1",
+      conversation_id, now_ms);
+}
+
+bool Store::update_conversation(const char* sql, const std::string& conversation_id,
+                                std::int64_t now_ms) {
+  bool changed = false;
+  with_connection([&](SqlSession& session) {
+    SqlTransaction transaction(session, dialect_.begin);
+    if (!transaction.ok()) return false;
+    const SqlResult update = session.db.run(sql, {conversation_id, now_ms});
+    if (!update.ok) return false;
+    changed = update.changes == 1;
+    if (!changed) return true;  // rolled back: nothing to commit
+    return (!dialect_.notify_change ||
+            session.db.run(dialect_.notify_change, {conversation_id}).ok) &&
+           transaction.commit();
+  });
+  return changed;
 }
 
 std::optional<std::int64_t> Store::add_message(const std::string& conversation_id,
                                                const std::string& role, const std::string& text,
                                                std::int64_t now_ms) {
-  std::lock_guard<std::mutex> lock(mutex_);
-  Transaction transaction(*db_);
-  if (!transaction.ok()) return std::nullopt;
-  Statement insert(
-      db_->handle(),
-      "INSERT INTO messages (conversation_id, role, text, time_ms) VALUES (?, ?, ?, ?)");
-  if (!insert.bind(1, conversation_id).bind(2, role).bind(3, text).bind(4, now_ms).run()) {
-    return std::nullopt;
-  }
-  const std::int64_t id = sqlite3_last_insert_rowid(db_->handle());
-  Statement update(db_->handle(),
-                   role == "customer"
-                       ? "UPDATE conversations SET status = 'open', waiting_since_ms = "
-                         "COALESCE(waiting_since_ms, ?1), updated_ms = ?1 WHERE id = ?2"
-                       : "UPDATE conversations SET waiting_since_ms = NULL, updated_ms = ?1 "
-                         "WHERE id = ?2");
-  if (!update.bind(1, now_ms).bind(2, conversation_id).run() || !transaction.commit()) {
-    return std::nullopt;
-  }
-  return id;
+  std::optional<std::int64_t> out;
+  with_connection([&](SqlSession& session) {
+    SqlTransaction transaction(session, dialect_.begin);
+    if (!transaction.ok()) return false;
+    if (dialect_.lock_conversation) {
+      const SqlResult locked = session.db.run(dialect_.lock_conversation, {conversation_id});
+      if (!locked.ok || locked.empty()) return false;
+    }
+    const SqlResult inserted = session.db.run(
+        "INSERT INTO messages (conversation_id, seq, role, text, time_ms) "
+        "SELECT $1, COALESCE(MAX(seq), 0) + 1, $2, $3, $4 FROM messages WHERE conversation_id = "
+        "$1 RETURNING seq",
+        {conversation_id, role, text, now_ms});
+    if (!inserted.ok || inserted.empty()) return false;
+    const SqlResult update = session.db.run(
+        role == "customer"
+            ? "UPDATE conversations SET status = 'open', waiting_since_ms = "
+              "COALESCE(waiting_since_ms, $2), updated_ms = $2 WHERE id = $1"
+            : "UPDATE conversations SET waiting_since_ms = NULL, updated_ms = $2 WHERE id = $1",
+        {conversation_id, now_ms});
+    if (!update.ok ||
+        (dialect_.notify_change && !session.db.run(dialect_.notify_change, {conversation_id}).ok) ||
+        !transaction.commit()) {
+      return false;
+    }
+    out = inserted.integer(0, 0);
+    return true;
+  });
+  return out;
 }
 
 std::optional<std::vector<Message>> Store::messages(const std::string& conversation_id,
                                                     std::int64_t after, const std::string& role) {
-  std::lock_guard<std::mutex> lock(mutex_);
-  Statement select(db_->handle(),
-                   "SELECT id, role, text, time_ms FROM messages WHERE conversation_id = ?1 AND "
-                   "id > ?2 AND (?3 = '' OR role = ?3) ORDER BY id");
-  select.bind(1, conversation_id).bind(2, after).bind(3, role);
-  std::vector<Message> out;
-  while (select.step()) {
-    out.push_back({select.integer(0), select.text(1), select.text(2), select.integer(3)});
-  }
-  if (select.failed()) return std::nullopt;
+  std::optional<std::vector<Message>> out;
+  with_connection([&](SqlSession& session) {
+    const SqlResult rows = session.db.run(
+        "SELECT seq, role, text, time_ms FROM messages WHERE conversation_id = $1 AND "
+        "seq > $2 AND ($3 = '' OR role = $3) ORDER BY seq",
+        {conversation_id, after, role});
+    if (!rows.ok) return false;
+    out.emplace();
+    for (std::size_t r = 0; r < rows.rows.size(); ++r) {
+      out->push_back({rows.integer(r, 0), rows.text(r, 1), rows.text(r, 2), rows.integer(r, 3)});
+    }
+    return true;
+  });
   return out;
 }
 
-bool Store::resolve(const std::string& conversation_id, std::int64_t now_ms) {
-  std::lock_guard<std::mutex> lock(mutex_);
-  Statement update(db_->handle(),
-                   "UPDATE conversations SET status = 'resolved', waiting_since_ms = NULL, "
-                   "updated_ms = ?1 WHERE id = ?2");
-  return update.bind(1, now_ms).bind(2, conversation_id).run() &&
-         sqlite3_changes(db_->handle()) == 1;
-}
-
 std::optional<std::vector<ConversationRow>> Store::list(const std::string& status) {
-  std::lock_guard<std::mutex> lock(mutex_);
-  Statement select(
-      db_->handle(),
-      "SELECT id, bundle_id, status, json_extract(bundle, '$.intent.priority'), "
-      "json_extract(bundle, '$.intent.queue'), json_extract(bundle, '$.intent.category'), "
-      "json_extract(bundle, '$.summary'), json_extract(bundle, '$.reason.code'), "
-      "json_extract(bundle, '$.created_at'), received_ms, waiting_since_ms FROM conversations "
-      "WHERE ?1 = 'all' OR status = ?1 "
-      "ORDER BY priority DESC, COALESCE(waiting_since_ms, received_ms), received_ms LIMIT ?2");
-  select.bind(1, status).bind(2, static_cast<std::int64_t>(kMaxListedConversations));
-  std::vector<ConversationRow> out;
-  while (select.step()) {
-    ConversationRow row{select.text(0), select.text(1),    select.text(2), select.text(3),
-                        select.text(4), select.text(5),    select.text(6), select.text(7),
-                        select.text(8), select.integer(9), std::nullopt};
-    if (!select.null(10)) row.waiting_since_ms = select.integer(10);
-    out.push_back(std::move(row));
-  }
-  if (select.failed()) return std::nullopt;
+  std::optional<std::vector<ConversationRow>> out;
+  with_connection([&](SqlSession& session) {
+    const SqlResult rows = session.db.run(
+        dialect_.list_conversations, {status, static_cast<std::int64_t>(kMaxListedConversations)});
+    if (!rows.ok) return false;
+    out.emplace();
+    for (std::size_t r = 0; r < rows.rows.size(); ++r) {
+      ConversationRow row{rows.text(r, 0), rows.text(r, 1),    rows.text(r, 2), rows.text(r, 3),
+                          rows.text(r, 4), rows.text(r, 5),    rows.text(r, 6), rows.text(r, 7),
+                          rows.text(r, 8), rows.integer(r, 9), std::nullopt};
+      if (!rows.null(r, 10)) row.waiting_since_ms = rows.integer(r, 10);
+      out->push_back(std::move(row));
+    }
+    return true;
+  });
   return out;
 }
 

@@ -1,20 +1,24 @@
-// Everything the desk keeps, in one SQLite file: conversations (the bundle as
-// received), hashed customer tokens, the messages after the handoff, and the
-// widget's outcome events with their facts per conversation. Every
-// call is one transaction, committed before it returns.
+// Everything the desk keeps: conversations (the bundle as received), hashed
+// customer tokens, the messages after the handoff, and the widget's outcome
+// events with their facts per conversation. In a SQLite file (the embedded
+// default) or a PostgreSQL database that several desks may share; the same
+// SQL wherever the two agree (dialect.h). Every call is one transaction,
+// committed before it returns.
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <memory>
-#include <mutex>
 #include <optional>
 #include <string>
 #include <vector>
 
+#include "dialect.h"
 #include "events.h"
 #include "facts.h"
 #include "gaps.h"
-#include "sqlite_db.h"
+#include "sql_pool.h"
+#include "sql_transaction.h"
 
 namespace tandem::desk {
 
@@ -34,6 +38,9 @@ struct HandoffResult {
 };
 
 struct Message {
+  // The message's number within its conversation, the customer's cursor:
+  // numbers commit in order, so a reader past n never misses a later commit
+  // of a number <= n (unlike a global id under concurrent writers).
   std::int64_t id = 0;
   std::string role;  // "customer" or "agent"
   std::string text;
@@ -51,9 +58,21 @@ struct ConversationRow {
   std::optional<std::int64_t> waiting_since_ms;  // customer waiting for an agent since
 };
 
+class PostgresListener;
+
 class Store {
  public:
-  static std::unique_ptr<Store> open(const std::string& path, std::string* error);
+  // db: a SQLite file path, or a postgresql:// (postgres://) libpq URI. The
+  // schema is migrated to the current version. nullptr with *error set (never
+  // holding the URI's password) when the database cannot be opened.
+  static std::unique_ptr<Store> open(const std::string& db, std::string* error);
+  ~Store();
+
+  // Calls on_change (from another thread) whenever a desk instance sharing
+  // this database changed a conversation, and after a lost connection comes
+  // back (changes may have been missed). SQLite: one process, nothing to do.
+  // An empty on_change stops watching: on_change is not called after this.
+  void watch_changes(std::function<void()> on_change);
 
   // A bundle id seen before with the same content adds a token to its
   // conversation (kRepeated); with other content it is refused (kConflict).
@@ -98,12 +117,22 @@ class Store {
   std::optional<std::vector<GapHandoff>> gap_handoffs(std::int64_t since_ms, std::int64_t until_ms);
 
  private:
-  explicit Store(std::unique_ptr<Database> db) : db_(std::move(db)) {}
-  bool add_token(const std::string& token_sha256, const std::string& conversation_id);
-  bool migrate();
+  Store(const Dialect& dialect, std::unique_ptr<SqlPool> pool, std::string listen_uri);
+  // Runs work (true: it succeeded) on a pooled connection; once more on a
+  // fresh connection when the first broke (the server restarted) before a
+  // commit was sent.
+  bool with_connection(const std::function<bool(SqlSession&)>& work);
+  // The first column of the first row of a read by one key ($1); nullopt
+  // when there is no row or the database failed.
+  std::optional<std::string> read_text(const char* sql, const std::string& key);
+  // One UPDATE of conversation $1 ($2: now); true when it changed a row.
+  bool update_conversation(const char* sql, const std::string& conversation_id,
+                           std::int64_t now_ms);
 
-  std::mutex mutex_;  // one connection: its transactions must not interleave
-  std::unique_ptr<Database> db_;
+  const Dialect& dialect_;
+  std::unique_ptr<SqlPool> pool_;
+  std::string listen_uri_;  // PostgreSQL only
+  std::unique_ptr<PostgresListener> listener_;
 };
 
 }  // namespace tandem::desk

@@ -1,11 +1,16 @@
-"""Starts a real tandem-desk on loopback with a SQLite file in a temp dir, and
-speaks HTTP to it with the standard library only."""
+"""Starts a real tandem-desk on loopback, and speaks HTTP to it with the
+standard library only. The database is a SQLite file in a temp dir, or with
+TANDEM_DESK_DB=postgres a fresh database on a throwaway PostgreSQL cluster
+(postgres_cluster.py): the same contract suite runs on both backends."""
 
 import copy
 import json
 import os
+import sqlite3
 import sys
 import unittest
+
+from postgres_cluster import shared_cluster
 
 sys.path.insert(0, os.path.join(os.path.dirname(__file__), "..", "support"))
 from server_process import ServerProcess  # noqa: E402 (after the path)
@@ -16,6 +21,10 @@ DATA_DIR = os.environ.get(
 BUNDLES_DIR = os.path.join(DATA_DIR, "bundles")
 AGENT_TOKEN = "agent-secret-0123456789"
 SITE = "https://shop.example.com"
+BACKEND = os.environ.get("TANDEM_DESK_DB", "sqlite")
+if BACKEND not in ("sqlite", "postgres"):
+    raise RuntimeError(f"TANDEM_DESK_DB must be sqlite or postgres, not {BACKEND!r}")
+POSTGRES = BACKEND == "postgres"
 
 
 def example_bundle(bundle_id=None):
@@ -27,13 +36,39 @@ def example_bundle(bundle_id=None):
 
 
 class Desk(ServerProcess):
-    """One tandem-desk process; restartable on the same database."""
+    """One tandem-desk process; restartable on the same database. share_with:
+    another Desk whose database this one uses too (several instances)."""
 
     name = "tandem-desk"
     db_file = "desk.db"
 
+    def __init__(self, *extra_args, db_dir=None, share_with=None):
+        super().__init__(*extra_args, db_dir=db_dir)
+        self._database = None
+        if share_with:
+            self.db = share_with.db
+            self._database = share_with._database
+        elif POSTGRES:
+            self._database = shared_cluster().new_database()
+            self.db = shared_cluster().uri(self._database)
+        else:
+            self.db = self.db_path
+
+    def query(self, sql, params=()):
+        """Rows of one SQL statement run straight on the database, as a fresh
+        process would find it. params fill ? placeholders."""
+        if not POSTGRES:
+            with sqlite3.connect(self.db) as db:
+                return db.execute(sql, params).fetchall()
+        pieces = sql.split("?")
+        if len(pieces) != len(params) + 1:
+            raise ValueError("one parameter per ?")
+        literals = ["'" + str(p).replace("'", "''") + "'" for p in params]
+        text = pieces[0] + "".join(lit + rest for lit, rest in zip(literals, pieces[1:]))
+        return shared_cluster().query(self._database, text)
+
     def command(self):
-        args = [DESK_BIN, "--db", self.db_path, "--port", "0",
+        args = [DESK_BIN, "--db", self.db, "--port", "0",
                 "--agent-token", AGENT_TOKEN, "--allow-origin", SITE, *self.extra_args]
         if "--rate-limit" not in self.extra_args:
             args += ["--rate-limit", "0"]

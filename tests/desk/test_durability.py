@@ -1,7 +1,6 @@
 """Nothing acknowledged is ever lost: SIGKILL under concurrent POSTs, restart
-on the same SQLite file, every bundle that got a 2xx is there exactly once."""
+on the same database, every bundle that got a 2xx is there exactly once."""
 
-import sqlite3
 import threading
 import time
 import unittest
@@ -45,9 +44,8 @@ class DurabilityTest(unittest.TestCase):
         self.assertLess(len(acknowledged), THREADS * PER_THREAD, "killed too late to test")
 
         # Straight from the file, as a fresh process would find it.
-        with sqlite3.connect(desk.db_path) as db:
-            rows = db.execute("SELECT bundle_id, id, COUNT(*) OVER (PARTITION BY bundle_id) "
-                              "FROM conversations").fetchall()
+        rows = desk.query("SELECT bundle_id, id, COUNT(*) OVER (PARTITION BY bundle_id) "
+                          "FROM conversations")
         stored = {bundle_id: conversation for bundle_id, conversation, _ in rows}
         self.assertEqual([r for r in rows if r[2] != 1], [])
         for bundle_id, conversation in acknowledged.items():

@@ -1,7 +1,6 @@
 """POST /v1/events: the batch contract, deduplication and every class of bad input."""
 
 import json
-import sqlite3
 import uuid
 
 from desk_server import AGENT_TOKEN, Desk, DeskTestCase, SITE
@@ -32,9 +31,7 @@ class EventIngestionTest(DeskTestCase):
         self.assertIn(fragment, response.json()["error"])
 
     def stored_events(self, conversation):
-        with sqlite3.connect(self.desk.db_path) as db:
-            return db.execute("SELECT id FROM events WHERE conversation_id = ?",
-                              (conversation,)).fetchall()
+        return self.desk.query("SELECT id FROM events WHERE conversation_id = ?", (conversation,))
 
     def test_a_batch_is_stored_and_counted(self):
         c = new_conversation()
@@ -54,9 +51,8 @@ class EventIngestionTest(DeskTestCase):
         body["events"].append(event("conversation_ended", c, outcome="abandoned"))
         self.assertEqual(self.post(body).json(), {"accepted": 1, "duplicates": 2})
         self.assertEqual(len(self.stored_events(c)), 3)
-        with sqlite3.connect(self.desk.db_path) as db:
-            facts = json.loads(db.execute("SELECT facts FROM facts WHERE conversation_id = ?",
-                                          (c,)).fetchone()[0])
+        facts = json.loads(self.desk.query("SELECT facts FROM facts WHERE conversation_id = ?",
+                                           (c,))[0][0])
         self.assertEqual(facts["fallbacks"], 1)
         self.assertEqual(facts["outcome"], "abandoned")
 

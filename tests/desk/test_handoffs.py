@@ -4,7 +4,6 @@ import glob
 import hashlib
 import json
 import os
-import sqlite3
 import unittest
 import uuid
 
@@ -32,9 +31,8 @@ class HandoffTest(DeskTestCase):
     def test_tokens_are_stored_only_as_sha256(self):
         tokens = [self.desk.handoff(example_bundle(new_id())).json()["customer_token"]
                   for _ in range(3)]
-        with sqlite3.connect(self.desk.db_path) as db:
-            stored = {row[0] for row in db.execute("SELECT token_sha256 FROM customer_tokens")}
-            bundles = db.execute("SELECT bundle, bundle_sha256 FROM conversations").fetchall()
+        stored = {row[0] for row in self.desk.query("SELECT token_sha256 FROM customer_tokens")}
+        bundles = self.desk.query("SELECT bundle, bundle_sha256 FROM conversations")
         for token in tokens:
             self.assertIn(hashlib.sha256(token.encode()).hexdigest(), stored)
             self.assertNotIn(token, stored)

@@ -1,5 +1,5 @@
-// A thin RAII layer over SQLite: one connection, prepared statements only, so
-// no value ever becomes SQL text.
+// A thin RAII layer over SQLite for the demo API: one connection, prepared
+// statements only, so no value ever becomes SQL text.
 #pragma once
 
 #include <sqlite3.h>
@@ -9,7 +9,7 @@
 #include <string>
 #include <string_view>
 
-namespace tandem::desk {
+namespace tandem::demo_api {
 
 class Statement {
  public:
@@ -72,4 +72,4 @@ class Transaction {
   bool open_;
 };
 
-}  // namespace tandem::desk
+}  // namespace tandem::demo_api

@@ -1,6 +1,6 @@
 #include "sqlite_db.h"
 
-namespace tandem::desk {
+namespace tandem::demo_api {
 
 Statement::Statement(sqlite3* db, std::string_view sql) {
   if (sqlite3_prepare_v2(db, sql.data(), static_cast<int>(sql.size()), &statement_, nullptr) !=
@@ -89,4 +89,4 @@ std::string Database::error() const {
   return sqlite3_errmsg(db_);
 }
 
-}  // namespace tandem::desk
+}  // namespace tandem::demo_api

@@ -1,0 +1,86 @@
+// The PostgreSQL schema, as the migrations that built it (dialect.h). JSON
+// documents stay TEXT, byte for byte as received, and are read as jsonb.
+#include "dialect.h"
+
+namespace tandem::desk {
+namespace {
+
+constexpr const char* kFirstSchema = R"sql(
+CREATE TABLE conversations (
+  id TEXT PRIMARY KEY,
+  bundle_id TEXT NOT NULL UNIQUE,
+  bundle_sha256 TEXT NOT NULL,
+  bundle TEXT NOT NULL,
+  status TEXT NOT NULL DEFAULT 'open',
+  priority INTEGER NOT NULL,
+  received_ms BIGINT NOT NULL,
+  waiting_since_ms BIGINT,
+  updated_ms BIGINT NOT NULL,
+  seen_ms BIGINT
+);
+CREATE INDEX conversations_by_received ON conversations(received_ms);
+CREATE TABLE customer_tokens (
+  token_sha256 TEXT PRIMARY KEY,
+  conversation_id TEXT NOT NULL REFERENCES conversations(id)
+);
+CREATE TABLE messages (
+  id BIGSERIAL PRIMARY KEY,
+  conversation_id TEXT NOT NULL REFERENCES conversations(id),
+  seq BIGINT NOT NULL,
+  role TEXT NOT NULL,
+  text TEXT NOT NULL,
+  time_ms BIGINT NOT NULL,
+  UNIQUE (conversation_id, seq)
+);
+CREATE TABLE events (
+  id TEXT PRIMARY KEY,
+  conversation_id TEXT NOT NULL,
+  type TEXT NOT NULL,
+  time_ms BIGINT NOT NULL,
+  received_ms BIGINT NOT NULL,
+  fields TEXT NOT NULL
+);
+CREATE INDEX events_by_conversation ON events(conversation_id, time_ms);
+CREATE TABLE facts (
+  conversation_id TEXT PRIMARY KEY,
+  started_ms BIGINT NOT NULL,
+  facts TEXT NOT NULL
+);
+CREATE INDEX facts_by_start ON facts(started_ms);
+)sql";
+
+int unversioned_version(SqlConnection&) {
+  return 0;  // the PostgreSQL schema was versioned from its first day
+}
+
+}  // namespace
+
+const Dialect kPostgresDialect{
+    "PostgreSQL",
+    "BEGIN",
+    "SELECT 1 FROM conversations WHERE id = $1 FOR UPDATE",
+    "SELECT pg_notify('tandem_desk', $1)",
+    "SELECT pg_advisory_xact_lock(7104113)",  // any fixed number: the desk's own lock
+    {{1, kFirstSchema}},
+    unversioned_version,
+    "SELECT id, bundle_id, status, bundle::jsonb #>> '{intent,priority}', "
+    "bundle::jsonb #>> '{intent,queue}', bundle::jsonb #>> '{intent,category}', "
+    "bundle::jsonb ->> 'summary', bundle::jsonb #>> '{reason,code}', "
+    "bundle::jsonb ->> 'created_at', received_ms, waiting_since_ms FROM conversations "
+    "WHERE $1 = 'all' OR status = $1 "
+    "ORDER BY priority DESC, COALESCE(waiting_since_ms, received_ms), received_ms LIMIT $2",
+    "SELECT e.conversation_id, e.type, e.fields, f.facts FROM events e JOIN facts f "
+    "ON f.conversation_id = e.conversation_id WHERE f.started_ms >= $1 AND "
+    "f.started_ms < $2 AND (e.type = 'fallback' OR (e.type = 'feedback' AND "
+    "e.fields::jsonb -> 'helpful' = 'false') OR (e.type = 'answer_shown' AND "
+    "e.fields::jsonb ->> 'confidence' = 'low') OR (e.type = 'handoff' AND "
+    "e.fields::jsonb ->> 'reason' IN ('low_confidence', 'not_helpful', "
+    "'repeated_failure'))) ORDER BY e.time_ms, e.id",
+    "SELECT c.id, c.bundle, COALESCE((SELECT m.text FROM messages m WHERE "
+    "m.conversation_id = c.id AND m.role = 'agent' ORDER BY m.seq LIMIT 1), '') "
+    "FROM conversations c WHERE c.received_ms >= $1 AND c.received_ms < $2 AND "
+    "c.bundle::jsonb #>> '{reason,code}' IN ('low_confidence', 'not_helpful', 'repeated_failure') "
+    "ORDER BY c.received_ms, c.id LIMIT $3",
+};
+
+}  // namespace tandem::desk
