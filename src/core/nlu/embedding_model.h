@@ -20,7 +20,7 @@ struct EmbeddingOptions {
   uint32_t buckets = 8192;
   // At most this many rows per in-scope training example: the table is most of
   // a small knowledge base's bytes (bench/small_kb_bench.cpp; docs/engine.md).
-  // Data sets of 910+ examples hit `buckets` first and are unchanged. 0 leaves
+  // Data sets of 911+ such examples hit `buckets` first and are unchanged. 0 leaves
   // the table at `buckets`.
   float rows_per_example = 9.0f;
   uint32_t dim = 48;
