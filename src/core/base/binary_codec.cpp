@@ -16,6 +16,24 @@ void BinaryWriter::f32(float v) {
   u32(bits);
 }
 
+void BinaryWriter::scale16(float v) {
+  uint32_t bits;
+  std::memcpy(&bits, &v, sizeof bits);
+  bytes_.push_back(static_cast<char>((bits >> 16) & 0xFF));
+  bytes_.push_back(static_cast<char>(bits >> 24));
+}
+
+float round_to_scale16(float v) {
+  if (!std::isfinite(v)) return v;
+  uint32_t bits;
+  std::memcpy(&bits, &v, sizeof bits);
+  bits += 0x7FFF + ((bits >> 16) & 1);
+  bits &= 0xFFFF0000u;
+  float rounded;
+  std::memcpy(&rounded, &bits, sizeof rounded);
+  return rounded;
+}
+
 void BinaryWriter::varint(uint64_t v) {
   while (v >= 0x80) {
     bytes_.push_back(static_cast<char>((v & 0x7F) | 0x80));
@@ -62,6 +80,20 @@ uint32_t BinaryReader::u32() {
   uint32_t v = 0;
   for (int i = 0; i < 4; ++i) v |= uint32_t(static_cast<uint8_t>(bytes_[pos_ + i])) << (8 * i);
   pos_ += 4;
+  return v;
+}
+
+float BinaryReader::scale16() {
+  if (!need(2)) return 0.0f;
+  const uint32_t bits = (uint32_t(static_cast<uint8_t>(bytes_[pos_])) << 16) |
+                        (uint32_t(static_cast<uint8_t>(bytes_[pos_ + 1])) << 24);
+  pos_ += 2;
+  float v;
+  std::memcpy(&v, &bits, sizeof v);
+  if (!std::isfinite(v)) {
+    fail("number is not finite");
+    return 0.0f;
+  }
   return v;
 }
 

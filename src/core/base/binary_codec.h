@@ -16,6 +16,9 @@ class BinaryWriter {
   void u8(uint8_t v) { bytes_.push_back(v); }
   void u32(uint32_t v);
   void f32(float v);
+  // The upper half of an f32 (bfloat16): a per-row scale needs its 8 bits of
+  // precision, not 24. v should be a round_to_scale16 value, or it is truncated.
+  void scale16(float v);
   void varint(uint64_t v);  // LEB128: small counts and deltas take one byte
   void str(std::string_view s);
   void raw(const void* data, size_t size);
@@ -34,7 +37,8 @@ class BinaryReader {
 
   uint8_t u8();
   uint32_t u32();
-  float f32();  // a NaN or infinity fails the read: no trainer writes one
+  float f32();      // a NaN or infinity fails the read: no trainer writes one
+  float scale16();  // as f32()
   uint64_t varint();
   std::string str();
   std::string_view raw(size_t size);
@@ -56,6 +60,9 @@ class BinaryReader {
   size_t pos_ = 0;
   std::string error_;
 };
+
+// The nearest float that scale16 stores exactly (ties to even).
+float round_to_scale16(float v);
 
 // CRC-32 (IEEE 802.3), the checksum of the model file's payload.
 uint32_t crc32(std::string_view bytes);

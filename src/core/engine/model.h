@@ -36,7 +36,7 @@ struct Model {
 
 // The file format (docs/model-file.md): a 16-byte header (magic "TNDM", format
 // version, payload size, CRC-32 of the payload) and tagged sections.
-inline constexpr uint32_t kModelFormatVersion = 1;
+inline constexpr uint32_t kModelFormatVersion = 2;
 
 std::string write_model(const Model& model);
 // Truncated, corrupted, foreign or newer files give one clear error.

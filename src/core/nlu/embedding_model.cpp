@@ -95,10 +95,12 @@ EmbeddingModel::QuantisedMatrix EmbeddingModel::quantise(const std::vector<float
     const float* w = &weights[r * cols];
     float max_abs = 0.0f;
     for (size_t c = 0; c < cols; ++c) max_abs = std::max(max_abs, std::fabs(w[c]));
-    m.scale[r] = max_abs / 127.0f;
-    if (max_abs == 0.0f) continue;
+    m.scale[r] = round_to_scale16(max_abs / 127.0f);
+    if (m.scale[r] == 0.0f) continue;
+    // The rounded scale may be a hair below max_abs / 127.
     for (size_t c = 0; c < cols; ++c)
-      m.values[r * cols + c] = static_cast<int8_t>(std::lround(w[c] / m.scale[r]));
+      m.values[r * cols + c] =
+          static_cast<int8_t>(std::clamp(std::lround(w[c] / m.scale[r]), -127L, 127L));
   }
   return m;
 }
@@ -125,7 +127,7 @@ void EmbeddingModel::save_matrix(const QuantisedMatrix& m, BinaryWriter& out) {
   out.varint(m.cols);
   out.varint(m.rows);
   for (size_t r = 0; r < m.rows; ++r) {
-    out.f32(m.scale[r]);
+    out.scale16(m.scale[r]);
     out.raw(&m.values[r * m.cols], m.cols);
   }
 }
@@ -136,12 +138,12 @@ EmbeddingModel::QuantisedMatrix EmbeddingModel::load_matrix(BinaryReader& in) {
   if (in.ok() && (m.cols == 0 || m.cols > kMaxClasses))
     in.fail("embedding matrix width out of range");
   if (!in.ok()) return {};
-  m.rows = in.count(4 + m.cols);
+  m.rows = in.count(2 + m.cols);
   if (in.ok() && m.rows == 0) in.fail("embedding matrix is empty");
   m.scale.resize(m.rows);
   m.values.resize(m.rows * m.cols);
   for (size_t r = 0; r < m.rows && in.ok(); ++r) {
-    m.scale[r] = in.f32();
+    m.scale[r] = in.scale16();
     const std::string_view bytes = in.raw(m.cols);
     if (in.ok())
       std::copy(bytes.begin(), bytes.end(), reinterpret_cast<char*>(&m.values[r * m.cols]));

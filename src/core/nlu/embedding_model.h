@@ -18,6 +18,11 @@ struct EmbeddingOptions {
   // Feature rows share embeddings modulo this: the table, not the vocabulary,
   // sets the model size, and collisions cost little in a dense embedding.
   uint32_t buckets = 8192;
+  // At most this many rows per in-scope training example: the table is most of
+  // a small knowledge base's bytes (bench/small_kb_bench.cpp; docs/engine.md).
+  // Data sets of 911+ such examples hit `buckets` first and are unchanged. 0 leaves
+  // the table at `buckets`.
+  float rows_per_example = 9.0f;
   uint32_t dim = 48;
   int epochs = 20;
   float learning_rate = 0.2f;  // decays linearly to zero over the run

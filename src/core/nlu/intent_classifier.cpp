@@ -83,9 +83,20 @@ uint32_t table_buckets(uint32_t wanted, const Vectorizer& vectorizer) {
                             std::min<uint32_t>(wanted, static_cast<uint32_t>(vectorizer.rows())));
 }
 
+// The embedding table: no more rows than the data has feature rows, nor than
+// the options allow per in-scope example (the ~400 built-in out-of-scope
+// examples would otherwise buy a small knowledge base most of its table).
+uint32_t embedding_buckets(const EmbeddingOptions& options, const Vectorizer& vectorizer,
+                           size_t in_scope_examples) {
+  const uint32_t rows = table_buckets(options.buckets, vectorizer);
+  if (options.rows_per_example <= 0.0f) return rows;
+  const double scaled = std::ceil(double(options.rows_per_example) * double(in_scope_examples));
+  return std::max<uint32_t>(1, static_cast<uint32_t>(std::min<double>(rows, scaled)));
+}
+
 FittedModel fit(const std::vector<std::vector<text::Feature>>& features,
                 const std::vector<uint32_t>& ids, const std::vector<size_t>& subset, size_t classes,
-                const ClassifierOptions& options, const ProgressFn& progress) {
+                size_t intents, const ClassifierOptions& options, const ProgressFn& progress) {
   FittedModel fitted;
   std::vector<SparseVector> inputs;
   fitted.vectorizer =
@@ -106,7 +117,9 @@ FittedModel fit(const std::vector<std::vector<text::Feature>>& features,
   if (ensemble) {
     EmbeddingOptions embedding = options.embedding;
     embedding.seed = options.softmax.seed;
-    embedding.buckets = table_buckets(embedding.buckets, fitted.vectorizer);
+    const auto in_scope = static_cast<size_t>(
+        std::count_if(labels.begin(), labels.end(), [&](uint32_t id) { return id < intents; }));
+    embedding.buckets = embedding_buckets(embedding, fitted.vectorizer, in_scope);
     fitted.embedding = EmbeddingModel::train(inputs, labels, classes, embedding, part_progress);
     done += 1.0f;
   }
@@ -124,7 +137,7 @@ FittedModel fit(const std::vector<std::vector<text::Feature>>& features,
 // Examples of a label without a class (out of scope, no oos class) are only predicted.
 std::vector<FittedModel::Logits> cross_fit(const std::vector<std::vector<text::Feature>>& features,
                                            const std::vector<uint32_t>& ids, size_t classes,
-                                           const ClassifierOptions& options,
+                                           size_t intents, const ClassifierOptions& options,
                                            const StageProgressFn& progress) {
   const int folds = std::max(2, options.folds);
   const std::vector<int> fold = assign_folds(ids, folds, options.softmax.seed);
@@ -135,9 +148,10 @@ std::vector<FittedModel::Logits> cross_fit(const std::vector<std::vector<text::F
       if (fold[i] != k && ids[i] < classes) train_part.push_back(i);
     const std::string stage =
         "held-out fold " + std::to_string(k + 1) + "/" + std::to_string(folds);
-    const FittedModel fitted = fit(features, ids, train_part, classes, options, [&](float f) {
-      if (progress) progress(stage, f);
-    });
+    const FittedModel fitted =
+        fit(features, ids, train_part, classes, intents, options, [&](float f) {
+          if (progress) progress(stage, f);
+        });
     for (uint32_t i = 0; i < ids.size(); ++i)
       if (fold[i] == k) fitted.logits(features[i], out[i]);
   }
@@ -257,7 +271,7 @@ IntentClassifier IntentClassifier::train(const std::vector<std::string>& own_tex
   auto trainable = [&](uint32_t i) { return labelled.ids[i] < classes; };
 
   const std::vector<FittedModel::Logits> heldout =
-      cross_fit(features, labelled.ids, classes, options, progress);
+      cross_fit(features, labelled.ids, classes, intents, options, progress);
 
   std::vector<std::vector<float>> fit_linear, fit_embedding, fit_neural;
   std::vector<uint32_t> fit_labels;
@@ -320,9 +334,10 @@ IntentClassifier IntentClassifier::train(const std::vector<std::string>& own_tex
   std::vector<size_t> all;
   for (uint32_t i = 0; i < texts.size(); ++i)
     if (trainable(i)) all.push_back(i);
-  FittedModel final_model = fit(features, labelled.ids, all, classes, options, [&](float f) {
-    if (progress) progress("final model", f);
-  });
+  FittedModel final_model =
+      fit(features, labelled.ids, all, classes, intents, options, [&](float f) {
+        if (progress) progress("final model", f);
+      });
   classifier.vectorizer_ = std::move(final_model.vectorizer);
   classifier.linear_ = std::move(final_model.linear);
   classifier.embedding_ = std::move(final_model.embedding);

@@ -26,13 +26,14 @@ CompactLinearModel CompactLinearModel::compress(const DenseLinearModel& dense, f
     const float* w = &dense.weights[r * dense.classes];
     float max_abs = 0.0f;
     for (size_t c = 0; c < dense.classes; ++c) max_abs = std::max(max_abs, std::fabs(w[c]));
-    const float scale = max_abs / 127.0f;
+    const float scale = round_to_scale16(max_abs / 127.0f);
     m.row_scale_[r] = scale;
-    if (max_abs == 0.0f) continue;
+    if (scale == 0.0f) continue;
     const float keep = max_abs * prune_ratio;
     for (size_t c = 0; c < dense.classes; ++c) {
       if (std::fabs(w[c]) < keep) continue;
-      const long q = std::lround(w[c] / scale);
+      // The rounded scale may be a hair below max_abs / 127.
+      const long q = std::clamp(std::lround(w[c] / scale), -127L, 127L);
       if (q == 0) continue;
       m.entry_class_.push_back(static_cast<uint16_t>(c));
       m.entry_weight_.push_back(static_cast<int8_t>(q));
@@ -58,7 +59,7 @@ void CompactLinearModel::save(BinaryWriter& out) const {
   out.f32s(bias_);
   out.varint(row_scale_.size());
   for (size_t r = 0; r < row_scale_.size(); ++r) {
-    out.f32(row_scale_[r]);
+    out.scale16(row_scale_[r]);
     const uint32_t begin = row_start_[r], end = row_start_[r + 1];
     out.varint(end - begin);
     uint32_t previous = 0;
@@ -74,12 +75,12 @@ CompactLinearModel CompactLinearModel::load(BinaryReader& in) {
   CompactLinearModel m;
   m.bias_ = in.f32s();
   if (m.bias_.size() > kMaxClasses) in.fail("too many classes");
-  const size_t rows = in.count(5);
+  const size_t rows = in.count(3);
   m.row_scale_.resize(rows);
   m.row_start_.reserve(rows + 1);
   for (size_t r = 0; r < rows && in.ok(); ++r) {
     m.row_start_.push_back(static_cast<uint32_t>(m.entry_class_.size()));
-    m.row_scale_[r] = in.f32();
+    m.row_scale_[r] = in.scale16();
     const size_t n = in.count(2);
     uint64_t cls = 0;
     for (size_t i = 0; i < n && in.ok(); ++i) {

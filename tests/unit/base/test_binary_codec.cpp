@@ -1,5 +1,8 @@
 #include <catch2/catch.hpp>
 
+#include <iterator>
+#include <limits>
+
 #include "base/binary_codec.h"
 
 using tandem::BinaryReader;
@@ -54,4 +57,32 @@ TEST_CASE("binary reader rejects counts larger than the remaining input") {
 TEST_CASE("crc32 matches the standard check value") {
   CHECK(tandem::crc32("123456789") == 0xCBF43926u);
   CHECK(tandem::crc32("") == 0u);
+}
+
+TEST_CASE("scale16 stores a rounded scale exactly in two bytes") {
+  const float scales[] = {0.0f, 1.0f, 0.0123f, 3.7e-5f, 250.0f};
+  BinaryWriter w;
+  for (float s : scales) w.scale16(tandem::round_to_scale16(s));
+  REQUIRE(w.bytes().size() == 2 * std::size(scales));
+  BinaryReader r(w.bytes());
+  for (float s : scales) {
+    const float back = r.scale16();
+    CHECK(back == tandem::round_to_scale16(s));
+    CHECK(back == Approx(s).epsilon(1.0 / 256));  // 8 bits of precision
+  }
+  CHECK(r.ok());
+  CHECK(r.at_end());
+  // Ties round to even: 1 + 2^-8 lies halfway between 1 and 1 + 2^-7.
+  CHECK(tandem::round_to_scale16(1.0f + 1.0f / 256) == 1.0f);
+}
+
+TEST_CASE("scale16 rejects a non-finite value and a truncated one") {
+  BinaryWriter w;
+  w.scale16(std::numeric_limits<float>::infinity());
+  BinaryReader inf(w.bytes());
+  CHECK(inf.scale16() == 0.0f);
+  CHECK_FALSE(inf.ok());
+  BinaryReader half(w.bytes().substr(0, 1));
+  half.scale16();
+  CHECK_FALSE(half.ok());
 }

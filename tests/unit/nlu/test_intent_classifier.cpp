@@ -377,5 +377,33 @@ TEST_CASE("out-of-scope examples that outnumber the intents' are brought to thei
   CHECK_FALSE(bad.ok());
 }
 
+TEST_CASE("the embedding table has at most rows_per_example rows per in-scope example", "[nlu]") {
+  // A small knowledge base's table is most of its bytes; it shrinks with the
+  // data, and a cap the data does not reach changes nothing.
+  std::vector<std::string> texts, labels;
+  const std::vector<std::pair<std::string, std::vector<std::string>>> intents = {
+      {"refund", {"i want a refund", "money back please", "refund my order", "give me a refund"}},
+      {"delivery", {"where is my parcel", "delivery is late", "track my parcel", "parcel missing"}},
+      {"password",
+       {"reset my password", "forgot my password", "password not working", "change password"}}};
+  for (int copy = 0; copy < 3; ++copy)
+    for (const auto& [label, examples] : intents)
+      for (const auto& e : examples)
+        texts.push_back(e + " " + std::to_string(copy)), labels.push_back(label);
+  ClassifierOptions scaled, full, unreached;
+  scaled.folds = full.folds = unreached.folds = 2;
+  scaled.embedding.rows_per_example = 2.0f;
+  full.embedding.rows_per_example = 0.0f;
+  unreached.embedding.rows_per_example = 1000.0f;
+  const IntentClassifier a = IntentClassifier::train(texts, labels, scaled);
+  const IntentClassifier b = IntentClassifier::train(texts, labels, full);
+  const IntentClassifier c = IntentClassifier::train(texts, labels, unreached);
+  // 36 examples, 2 rows each: 72 rows of 48 int8 weights, not one per feature row.
+  CHECK(saved(a).size() + 48 * 100 < saved(b).size());
+  CHECK(saved(c) == saved(b));
+  CHECK(a.labels()[top_intent(a.classify("my parcel is late"))] == "delivery");
+  CHECK(a.labels()[top_intent(a.classify("i forgot the password"))] == "password");
+}
+
 }  // namespace
 }  // namespace tandem::nlu
