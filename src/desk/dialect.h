@@ -38,6 +38,10 @@ struct Dialect {
   // $1 since, $2 until, $3 limit: id, bundle and first agent reply of the
   // conversations handed off for missing knowledge (gaps.h missing_knowledge).
   const char* gap_handoffs;
+  // Ends the claim of a webhook delivery, so that two workers never take the
+  // same row: PostgreSQL skips rows another worker holds; "" where begin
+  // already took the only write lock.
+  const char* claim_lock;
 };
 
 extern const Dialect kSqliteDialect;

@@ -51,5 +51,20 @@ inline constexpr std::size_t kMaxGapHandoffs = 2000;   // transcripts read for o
 inline constexpr std::size_t kMaxGapQuestionsPerHandoff = 3;
 inline constexpr std::size_t kMaxGapGroupQuestions = 10;  // listed per similarity group
 inline constexpr double kSameQuestionSimilarity = 0.5;    // content-word Dice: one group
+// Webhooks (docs/desk.md "Webhooks"). The lease outlasts a whole attempt
+// (connect + write + read), so a delivery in flight is never claimed twice.
+inline constexpr std::size_t kMaxWebhookUrlChars = 2048;
+inline constexpr std::size_t kMinWebhookSecretChars = 16;
+inline constexpr std::size_t kWebhookEventIdBytes = 12;
+inline constexpr int kWebhookConnectSeconds = 5;
+inline constexpr int kWebhookWriteSeconds = 10;
+inline constexpr int kWebhookReadSeconds = 10;
+inline constexpr std::int64_t kWebhookLeaseMs = 60000;
+inline constexpr int kWebhookWorkers = 4;           // deliveries in flight per desk instance
+inline constexpr int kWebhookPollMs = 500;          // due retries, other instances' events
+inline constexpr int kDefaultWebhookAttempts = 20;  // about 9 hours of retries
+inline constexpr std::int64_t kDefaultWebhookBackoffMs = 1000;  // before the 2nd attempt
+inline constexpr std::int64_t kMaxWebhookBackoffMs = 3600000;   // doubling stops at an hour
+inline constexpr std::size_t kMaxWebhookErrorChars = 300;       // kept per delivery
 
 }  // namespace tandem::desk

@@ -9,6 +9,7 @@
 #include "desk.h"
 #include "http_server.h"
 #include "offline_report.h"
+#include "webhook_worker.h"
 
 using namespace tandem::desk;
 
@@ -70,6 +71,11 @@ int main(int argc, char** argv) {
   std::signal(SIGPIPE, SIG_IGN);
 
   Desk desk(options, *store);
+  std::unique_ptr<WebhookWorker> webhooks;  // stopped before desk and store go
+  if (!start_webhooks(options, *store, desk.signal, &webhooks, &error)) {
+    std::cerr << "tandem-desk: " << error << "\n";
+    return 2;
+  }
   // Other desk instances on the same database wake this one's long-polls.
   store->watch_changes([&desk] { desk.signal.notify(); });
   HttpServer server(desk.options);

@@ -13,7 +13,7 @@ namespace {
 constexpr const char* kUsage =
     "usage: tandem-desk --db PATH --port N [--agent-token T] [--allow-origin ORIGIN ...]\n"
     "                   [--host ADDR] [--rate-limit PER_SECOND] [--rate-burst N]\n"
-    "                   [--trust-proxy ADDR ...]\n"
+    "                   [--trust-proxy ADDR ...] [--webhook URL ... --webhook-secret-file PATH]\n"
     "  --db PATH            SQLite file (created if missing), or a PostgreSQL URI\n"
     "                       postgresql://user@host:port/database shared by several desks\n"
     "  --port N             TCP port; 0 picks a free one\n"
@@ -27,6 +27,11 @@ constexpr const char* kUsage =
     "  --trust-proxy ADDR   a reverse proxy's IP address: its X-Forwarded-For names the\n"
     "                       client, its X-Forwarded-Proto: https makes cookies Secure;\n"
     "                       repeatable\n"
+    "  --webhook URL        POST signed events (new handoff, messages, resolved, reopened)\n"
+    "                       to this http(s) URL; repeatable\n"
+    "  --webhook-secret-file PATH  the HMAC-SHA256 signing secret (at least 16 characters)\n"
+    "  --webhook-attempts N tries per event before giving up (default 20)\n"
+    "  --webhook-backoff-ms MS  wait before the first retry, doubled each time (default 1000)\n"
     "   or: tandem-desk report EVENTS.json [--since S] [--until U] [--tz Z]\n"
     "       the summary of exported events, offline (docs/metrics.md)\n";
 
@@ -84,12 +89,35 @@ std::variant<std::string, Usage, Options> parse_options(const std::vector<std::s
         return "--trust-proxy takes an IP address such as 127.0.0.1, not '" + value + "'";
       }
       options.trusted_proxies.push_back(value);
+    } else if (flag == "--webhook") {
+      auto target = parse_webhook_target(value);
+      if (auto* error = std::get_if<std::string>(&target)) return *error;
+      for (const WebhookTarget& known : options.webhooks) {
+        if (known.url == value) return "--webhook " + value + " is given twice";
+      }
+      options.webhooks.push_back(std::get<WebhookTarget>(target));
+    } else if (flag == "--webhook-secret-file") {
+      options.webhook_secret_file = value;
+    } else if (flag == "--webhook-attempts") {
+      if (!parse_number(value, 1, 1000, &number) || number != static_cast<int>(number)) {
+        return "--webhook-attempts must be a whole number from 1 to 1000";
+      }
+      options.webhook_attempts = static_cast<int>(number);
+    } else if (flag == "--webhook-backoff-ms") {
+      if (!parse_number(value, 1, kMaxWebhookBackoffMs, &number)) {
+        return "--webhook-backoff-ms must be a number from 1 to " +
+               std::to_string(kMaxWebhookBackoffMs);
+      }
+      options.webhook_backoff_ms = static_cast<std::int64_t>(number);
     } else {
       return "unknown option " + flag + "\n" + kUsage;
     }
   }
   if (options.db_path.empty()) return std::string("--db PATH is required\n") + kUsage;
   if (options.port < 0) return std::string("--port N is required\n") + kUsage;
+  if (options.webhooks.empty() != options.webhook_secret_file.empty()) {
+    return std::string("--webhook URL and --webhook-secret-file PATH go together\n") + kUsage;
+  }
   if (!options.agent_token.empty() && options.agent_token.size() < kMinAgentTokenChars) {
     return "the agent token must have at least " + std::to_string(kMinAgentTokenChars) +
            " characters";

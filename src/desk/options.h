@@ -1,10 +1,14 @@
 // tandem-desk's command line (ARCHITECTURE.md 3.4, docs/desk.md).
 #pragma once
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <variant>
 #include <vector>
+
+#include "limits.h"
+#include "webhook_target.h"
 
 namespace tandem::desk {
 
@@ -18,6 +22,12 @@ struct Options {
   double rate_burst = 60;
   // Reverse proxies whose X-Forwarded-For/-Proto are believed (docs/desk.md).
   std::vector<std::string> trusted_proxies;
+  // Webhooks (docs/desk.md): every URL gets every event, signed with the
+  // secret read from the file (never on the command line, where ps shows it).
+  std::vector<WebhookTarget> webhooks;
+  std::string webhook_secret_file;
+  int webhook_attempts = kDefaultWebhookAttempts;
+  std::int64_t webhook_backoff_ms = kDefaultWebhookBackoffMs;
 };
 
 struct Usage {

@@ -49,6 +49,31 @@ CREATE TABLE facts (
 CREATE INDEX facts_by_start ON facts(started_ms);
 )sql";
 
+// Webhook deliveries, as in sqlite_schema.cpp.
+constexpr const char* kWebhookQueue = R"sql(
+CREATE TABLE webhook_deliveries (
+  id BIGSERIAL PRIMARY KEY,
+  event_id TEXT NOT NULL,
+  target TEXT NOT NULL,
+  conversation_id TEXT NOT NULL,
+  type TEXT NOT NULL,
+  body TEXT NOT NULL,
+  state TEXT NOT NULL DEFAULT 'pending',
+  attempts INTEGER NOT NULL DEFAULT 0,
+  created_ms BIGINT NOT NULL,
+  next_attempt_ms BIGINT NOT NULL,
+  last_attempt_ms BIGINT,
+  last_status INTEGER,
+  last_error TEXT,
+  finished_ms BIGINT,
+  UNIQUE (event_id, target)
+);
+CREATE INDEX webhook_deliveries_due ON webhook_deliveries(next_attempt_ms)
+  WHERE state = 'pending';
+CREATE INDEX webhook_deliveries_in_order ON webhook_deliveries(target, conversation_id, id)
+  WHERE state = 'pending';
+)sql";
+
 int unversioned_version(SqlConnection&) {
   return 0;  // the PostgreSQL schema was versioned from its first day
 }
@@ -61,7 +86,7 @@ const Dialect kPostgresDialect{
     "SELECT 1 FROM conversations WHERE id = $1 FOR UPDATE",
     "SELECT pg_notify('tandem_desk', $1)",
     "SELECT pg_advisory_xact_lock(7104113)",  // any fixed number: the desk's own lock
-    {{1, kFirstSchema}},
+    {{1, kFirstSchema}, {5, kWebhookQueue}},
     unversioned_version,
     "SELECT id, bundle_id, status, bundle::jsonb #>> '{intent,priority}', "
     "bundle::jsonb #>> '{intent,queue}', bundle::jsonb #>> '{intent,category}', "
@@ -81,6 +106,7 @@ const Dialect kPostgresDialect{
     "FROM conversations c WHERE c.received_ms >= $1 AND c.received_ms < $2 AND "
     "c.bundle::jsonb #>> '{reason,code}' IN ('low_confidence', 'not_helpful', 'repeated_failure') "
     "ORDER BY c.received_ms, c.id LIMIT $3",
+    " FOR UPDATE SKIP LOCKED",
 };
 
 }  // namespace tandem::desk

@@ -54,6 +54,35 @@ UPDATE messages SET seq = id;
 CREATE UNIQUE INDEX messages_by_sequence ON messages(conversation_id, seq);
 )sql";
 
+// Webhook deliveries (docs/desk.md "Webhooks"): one row per event and URL,
+// written in the transaction of the change it reports; kept after delivery or
+// giving up, for inspection. next_attempt_ms is also the lease of a worker
+// sending it. The partial indexes serve the claim: due rows, and the rows
+// ahead of one in its conversation.
+constexpr const char* kWebhookQueue = R"sql(
+CREATE TABLE webhook_deliveries (
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  event_id TEXT NOT NULL,
+  target TEXT NOT NULL,
+  conversation_id TEXT NOT NULL,
+  type TEXT NOT NULL,
+  body TEXT NOT NULL,
+  state TEXT NOT NULL DEFAULT 'pending',
+  attempts INTEGER NOT NULL DEFAULT 0,
+  created_ms INTEGER NOT NULL,
+  next_attempt_ms INTEGER NOT NULL,
+  last_attempt_ms INTEGER,
+  last_status INTEGER,
+  last_error TEXT,
+  finished_ms INTEGER,
+  UNIQUE (event_id, target)
+);
+CREATE INDEX webhook_deliveries_due ON webhook_deliveries(next_attempt_ms)
+  WHERE state = 'pending';
+CREATE INDEX webhook_deliveries_in_order ON webhook_deliveries(target, conversation_id, id)
+  WHERE state = 'pending';
+)sql";
+
 // Databases made before schema_version existed: the first schema, with or
 // without the seen_ms column.
 int unversioned_version(SqlConnection& db) {
@@ -75,7 +104,8 @@ const Dialect kSqliteDialect{
     nullptr,            // migration_lock: BEGIN IMMEDIATE again
     {{1, kFirstSchema},
      {2, "ALTER TABLE conversations ADD COLUMN seen_ms INTEGER"},
-     {3, kMessageSequence}},
+     {3, kMessageSequence},
+     {5, kWebhookQueue}},
     unversioned_version,
     "SELECT id, bundle_id, status, json_extract(bundle, '$.intent.priority'), "
     "json_extract(bundle, '$.intent.queue'), json_extract(bundle, '$.intent.category'), "
@@ -96,6 +126,7 @@ const Dialect kSqliteDialect{
     "json_extract(c.bundle, '$.reason.code') IN ('low_confidence', 'not_helpful', "
     "'repeated_failure') "
     "ORDER BY c.received_ms, c.id LIMIT $3",
+    "",  // claim_lock: BEGIN IMMEDIATE holds the write lock
 };
 
 }  // namespace tandem::desk

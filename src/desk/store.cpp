@@ -83,17 +83,17 @@ HandoffResult Store::add_handoff(const NewHandoff& handoff, std::int64_t now_ms)
       result = {HandoffOutcome::kConflict, conversation};
       return true;
     }
+    const bool created = conversation == handoff.conversation_id;
     if (!session.db
              .run("INSERT INTO customer_tokens (token_sha256, conversation_id) VALUES ($1, $2)",
                   {handoff.token_sha256, conversation})
              .ok ||
+        (created && !queue_handoff_webhook(session, conversation, handoff.bundle, now_ms)) ||
         (dialect_.notify_change && !session.db.run(dialect_.notify_change, {conversation}).ok) ||
         !transaction.commit()) {
       return false;
     }
-    result = {conversation == handoff.conversation_id ? HandoffOutcome::kCreated
-                                                      : HandoffOutcome::kRepeated,
-              conversation};
+    result = {created ? HandoffOutcome::kCreated : HandoffOutcome::kRepeated, conversation};
     return true;
   });
   return result;
@@ -143,15 +143,18 @@ bool Store::resolve(const std::string& conversation_id, std::int64_t now_ms) {
   return update_conversation(
       "UPDATE conversations SET status = 'resolved', waiting_since_ms = NULL, updated_ms = $2 "
       "WHERE id = $1",
-      conversation_id, now_ms);
+      conversation_id, now_ms,
+      [&](SqlSession& session) { return queue_resolve_webhook(session, conversation_id, now_ms); });
 }
 
 bool Store::update_conversation(const char* sql, const std::string& conversation_id,
-                                std::int64_t now_ms) {
+                                std::int64_t now_ms,
+                                const std::function<bool(SqlSession&)>& before_update) {
   bool changed = false;
   with_connection([&](SqlSession& session) {
     SqlTransaction transaction(session, dialect_.begin);
     if (!transaction.ok()) return false;
+    if (before_update && !before_update(session)) return false;
     const SqlResult update = session.db.run(sql, {conversation_id, now_ms});
     if (!update.ok) return false;
     changed = update.changes == 1;
@@ -179,7 +182,11 @@ std::optional<std::int64_t> Store::add_message(const std::string& conversation_i
         "SELECT $1, COALESCE(MAX(seq), 0) + 1, $2, $3, $4 FROM messages WHERE conversation_id = "
         "$1 RETURNING seq",
         {conversation_id, role, text, now_ms});
-    if (!inserted.ok || inserted.empty()) return false;
+    if (!inserted.ok || inserted.empty() ||
+        !queue_message_webhooks(session, conversation_id,
+                                {inserted.integer(0, 0), role, text, now_ms})) {
+      return false;
+    }
     const SqlResult update = session.db.run(
         role == "customer"
             ? "UPDATE conversations SET status = 'open', waiting_since_ms = "

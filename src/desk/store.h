@@ -19,6 +19,7 @@
 #include "gaps.h"
 #include "sql_pool.h"
 #include "sql_transaction.h"
+#include "webhook_queue.h"
 
 namespace tandem::desk {
 
@@ -116,6 +117,19 @@ class Store {
   // reply; at most kMaxGapHandoffs, oldest first.
   std::optional<std::vector<GapHandoff>> gap_handoffs(std::int64_t since_ms, std::int64_t until_ms);
 
+  // Webhooks (store_webhooks.cpp, docs/desk.md): from this call on, every new
+  // handoff, message, resolve and reopen is queued for each URL in the
+  // transaction of the change itself. Until then (or with none) nothing is.
+  void queue_webhooks_for(const std::vector<std::string>& urls);
+  // The oldest due delivery to one of those URLs with none ahead of it still
+  // pending in its conversation, leased until lease_until_ms; nullopt: none
+  // (or the database failed).
+  std::optional<WebhookDelivery> claim_webhook(std::int64_t now_ms, std::int64_t lease_until_ms);
+  // false when the database failed or the lease was lost (the delivery was
+  // claimed again since): the verdict is then not recorded.
+  bool finish_webhook(const WebhookDelivery& delivery, const WebhookVerdict& verdict,
+                      std::int64_t now_ms);
+
  private:
   Store(const Dialect& dialect, std::unique_ptr<SqlPool> pool, std::string listen_uri);
   // Runs work (true: it succeeded) on a pooled connection; once more on a
@@ -126,13 +140,30 @@ class Store {
   // when there is no row or the database failed.
   std::optional<std::string> read_text(const char* sql, const std::string& key);
   // One UPDATE of conversation $1 ($2: now); true when it changed a row.
-  bool update_conversation(const char* sql, const std::string& conversation_id,
-                           std::int64_t now_ms);
+  bool update_conversation(const char* sql, const std::string& conversation_id, std::int64_t now_ms,
+                           const std::function<bool(SqlSession&)>& before_update = {});
+  // Queue the webhook events of a change, inside its transaction; false: the
+  // transaction must fail. Nothing to do without webhook URLs.
+  bool queue_webhook(SqlSession& session, const char* type, const std::string& conversation_id,
+                     const nlohmann::json& data, std::int64_t now_ms);
+  bool queue_handoff_webhook(SqlSession& session, const std::string& conversation_id,
+                             const std::string& bundle, std::int64_t now_ms);
+  bool queue_message_webhooks(SqlSession& session, const std::string& conversation_id,
+                              const Message& message);
+  bool queue_resolve_webhook(SqlSession& session, const std::string& conversation_id,
+                             std::int64_t now_ms);
+  // The conversation's status before this transaction changes it, the row
+  // locked where writers run in parallel: "" when there is no such
+  // conversation, nullopt when the database failed.
+  std::optional<std::string> status_for_update(SqlSession& session,
+                                               const std::string& conversation_id);
 
   const Dialect& dialect_;
   std::unique_ptr<SqlPool> pool_;
   std::string listen_uri_;  // PostgreSQL only
   std::unique_ptr<PostgresListener> listener_;
+  std::vector<std::string> webhook_urls_;
+  std::string claim_webhook_sql_;
 };
 
 }  // namespace tandem::desk

@@ -1,0 +1,57 @@
+#include "webhook_sender.h"
+
+#include <httplib.h>
+
+#include <memory>
+
+#include "crypto.h"
+#include "limits.h"
+
+namespace tandem::desk {
+
+std::string webhook_signature(const std::string& secret, const std::string& timestamp,
+                              const std::string& body) {
+  return "v1=" + hmac_sha256_hex(secret, timestamp + "." + body);
+}
+
+WebhookAnswer post_webhook(const WebhookTarget& target, const std::string& secret,
+                           const WebhookDelivery& delivery, std::int64_t now_s) {
+  std::unique_ptr<httplib::ClientImpl> client =
+      target.https ? std::make_unique<httplib::SSLClient>(target.host, target.port)
+                   : std::make_unique<httplib::ClientImpl>(target.host, target.port);
+  client->set_connection_timeout(kWebhookConnectSeconds, 0);
+  client->set_write_timeout(kWebhookWriteSeconds, 0);
+  client->set_read_timeout(kWebhookReadSeconds, 0);
+  client->set_keep_alive(false);
+  client->set_follow_location(false);  // a redirect is the receiver's mistake, not followed
+
+  const std::string timestamp = std::to_string(now_s);
+  httplib::Request request;
+  request.method = "POST";
+  request.path = target.path;
+  request.headers = {
+      {"Content-Type", "application/json"},
+      {"User-Agent", "tandem-desk-webhooks/1"},
+      {"Tandem-Webhook-Id", delivery.event_id},
+      {"Tandem-Webhook-Timestamp", timestamp},
+      {"Tandem-Webhook-Signature", webhook_signature(secret, timestamp, delivery.body)}};
+  request.body = delivery.body;
+  // Only the status matters: the body is never read, so a receiver cannot
+  // hold a worker (and its lease) by streaming one.
+  WebhookAnswer answer;
+  request.response_handler = [&answer](const httplib::Response& response) {
+    answer.status = response.status;
+    return true;
+  };
+  request.content_receiver = [](const char*, std::size_t, std::uint64_t, std::uint64_t) {
+    return false;
+  };
+  httplib::Response response;
+  httplib::Error error = httplib::Error::Success;
+  if (!client->send(request, response, error) && !answer.status) {
+    answer.error = httplib::to_string(error);
+  }
+  return answer;
+}
+
+}  // namespace tandem::desk
