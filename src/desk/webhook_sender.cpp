@@ -8,6 +8,28 @@
 #include "limits.h"
 
 namespace tandem::desk {
+namespace {
+
+// What an operator reading last_error needs; httplib's own names otherwise.
+std::string describe(httplib::Error error) {
+  switch (error) {
+    case httplib::Error::Connection:
+      return "could not connect";
+    case httplib::Error::ConnectionTimeout:
+      return "connecting timed out";
+    case httplib::Error::Read:
+      return "no answer (read failed or timed out)";
+    case httplib::Error::Write:
+      return "sending failed or timed out";
+    case httplib::Error::SSLConnection:
+    case httplib::Error::SSLServerVerification:
+      return "TLS failed (" + httplib::to_string(error) + ")";
+    default:
+      return httplib::to_string(error);
+  }
+}
+
+}  // namespace
 
 std::string webhook_signature(const std::string& secret, const std::string& timestamp,
                               const std::string& body) {
@@ -49,7 +71,7 @@ WebhookAnswer post_webhook(const WebhookTarget& target, const std::string& secre
   httplib::Response response;
   httplib::Error error = httplib::Error::Success;
   if (!client->send(request, response, error) && !answer.status) {
-    answer.error = httplib::to_string(error);
+    answer.error = describe(error);
   }
   return answer;
 }
