@@ -17,6 +17,7 @@ import threading
 import time
 import unittest
 import uuid
+import ssl
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 from desk_server import AGENT_TOKEN, DESK_BIN, POSTGRES, Desk, example_bundle
@@ -34,7 +35,7 @@ class Receiver:
     """A company's webhook endpoint: keeps every request it gets, and answers
     with status(path, n) for the n-th request (from 1) on that path."""
 
-    def __init__(self, port=0, status=lambda path, n: 200, delay=0.0):
+    def __init__(self, port=0, status=lambda path, n: 200, delay=0.0, tls=None):
         self.status = status
         self.requests = []
         self._counts = collections.Counter()
@@ -61,12 +62,18 @@ class Receiver:
                 pass
 
         self.server = ThreadingHTTPServer(("127.0.0.1", port), Handler)
+        self.scheme = "http"
+        if tls:  # (certificate file, key file)
+            context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+            context.load_cert_chain(*tls)
+            self.server.socket = context.wrap_socket(self.server.socket, server_side=True)
+            self.scheme = "https"
         self.port = self.server.server_address[1]
         self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
         self.thread.start()
 
     def url(self, path="/hooks"):
-        return f"http://127.0.0.1:{self.port}{path}"
+        return f"{self.scheme}://127.0.0.1:{self.port}{path}"
 
     def delivered(self):
         """The bodies answered with 2xx, parsed, in the order they came."""
@@ -108,7 +115,8 @@ def verify(test, request, secret=SECRET):
 class WebhookDesk(Desk):
     """A desk whose webhooks go to urls, signed with SECRET from a file."""
 
-    def __init__(self, urls, *extra_args, share_with=None, secret=SECRET):
+    def __init__(self, urls, *extra_args, share_with=None, secret=SECRET, env=None):
+        self._env = env
         self._secret_dir = tempfile.TemporaryDirectory()
         secret_file = os.path.join(self._secret_dir.name, "webhook-secret")
         with open(secret_file, "w", encoding="utf-8") as f:
@@ -118,6 +126,9 @@ class WebhookDesk(Desk):
             args += ["--webhook", url]
         super().__init__(*args, "--webhook-secret-file", secret_file, *extra_args,
                          share_with=share_with)
+
+    def environment(self):
+        return {**os.environ, **self._env} if self._env else None
 
     def close(self):
         super().close()
@@ -281,6 +292,29 @@ class RetryTest(WebhookTestCase):
         events = [verify(self, r) for r in receiver.wait_for(5, timeout=90)]
         self.assertEqual({e["conversation_id"] for e in events}, conversations)
         self.assertEqual(len({e["id"] for e in events}), 5)
+
+
+class TlsTest(WebhookTestCase):
+    def test_https_receivers_are_checked_against_the_trusted_authorities(self):
+        tmp = tempfile.TemporaryDirectory()
+        self.addCleanup(tmp.cleanup)
+        cert, key = os.path.join(tmp.name, "cert.pem"), os.path.join(tmp.name, "key.pem")
+        subprocess.run(["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1",
+                        "-subj", "/CN=127.0.0.1", "-addext", "subjectAltName=IP:127.0.0.1",
+                        "-keyout", key, "-out", cert], check=True, capture_output=True)
+        receiver = self.receiver(tls=(cert, key))
+        # A certificate nobody vouches for: not delivered, kept for a retry.
+        untrusted = self.desk([receiver.url()], "--webhook-backoff-ms", "60000")
+        new_conversation(untrusted)
+        [row] = untrusted.wait_for_rows(lambda rows: rows[0][3] == 1 and rows[0][5])
+        self.assertEqual(row[2], "pending")
+        self.assertIn("TLS failed", row[5])
+        self.assertEqual(receiver.delivered(), [])
+        # The same certificate trusted (OpenSSL's SSL_CERT_FILE): delivered.
+        trusted = self.desk([receiver.url()], env={"SSL_CERT_FILE": cert})
+        conversation, _ = new_conversation(trusted)
+        [event] = [verify(self, r) for r in receiver.wait_for(1)]
+        self.assertEqual(event["conversation_id"], conversation)
 
 
 class StartupTest(unittest.TestCase):
