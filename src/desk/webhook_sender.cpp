@@ -70,7 +70,11 @@ WebhookAnswer post_webhook(const WebhookTarget& target, const std::string& secre
   };
   httplib::Response response;
   httplib::Error error = httplib::Error::Success;
-  if (!client->send(request, response, error) && !answer.status) {
+  // httplib calls response_handler only before a body: a 204 or an empty
+  // answer has its status in response alone.
+  if (client->send(request, response, error)) {
+    answer.status = response.status;
+  } else if (!answer.status) {
     answer.error = describe(error);
   }
   return answer;

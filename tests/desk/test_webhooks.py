@@ -55,7 +55,8 @@ class Receiver:
                 if delay:
                     time.sleep(delay)
                 self.send_response(code)
-                self.send_header("Content-Length", "0")
+                if code != 204:
+                    self.send_header("Content-Length", "0")
                 self.end_headers()
 
             def log_message(self, *args):
@@ -209,6 +210,13 @@ class SignedEventsTest(WebhookTestCase):
                          [1, 2, 3])
         rows = desk.wait_for_rows(lambda rows: all(r[2] == "delivered" for r in rows))
         self.assertEqual([(r[3], r[4]) for r in rows], [(1, 200)] * 6)
+
+    def test_a_204_without_a_body_is_delivered(self):
+        receiver = self.receiver(status=lambda path, n: 204)
+        desk = self.desk([receiver.url()])
+        new_conversation(desk)
+        [row] = desk.wait_for_rows(lambda rows: rows[0][2] != "pending")
+        self.assertEqual(row[2:5], ("delivered", 1, 204))
 
     def test_a_repeated_bundle_is_one_event(self):
         receiver = self.receiver()
