@@ -17,18 +17,20 @@ export const AGENT_TOKEN = 'agent-token-for-tests-0123456789';
 // bin defaults to $TANDEM_DESK_BIN, else the release build; port 0 picks a free port; the same dbDir and port restart a stopped desk on
 // its old data. rateLimit 0 turns the desk's per-IP limit off (load tests).
 // db, when given, is the --db argument instead (a postgresql:// URI).
+// extraArgs: more options, as given (e.g. --webhook URL ... for bench/webhook_bench.mjs).
 export async function startDesk({
   bin = process.env.TANDEM_DESK_BIN ?? DEFAULT_BIN,
   port = 0, dbDir = null, db = null,
   allowOrigins = [],
   rateLimit = 0,
   agentToken = AGENT_TOKEN,
+  extraArgs = [],
 } = {}) {
   const ownDir = dbDir === null;
   const dir = dbDir ?? (await mkdtemp(path.join(tmpdir(), 'tandem-desk-')));
   const args = ['--db', db ?? path.join(dir, 'desk.db'), '--port', String(port), '--agent-token', agentToken];
   for (const origin of allowOrigins) args.push('--allow-origin', origin);
-  args.push('--rate-limit', String(rateLimit));
+  args.push('--rate-limit', String(rateLimit), ...extraArgs);
   const server = await startListening('tandem-desk', bin, args);
 
   return {
