@@ -56,7 +56,7 @@ void get_inbox(Desk& desk, const Request& req, Response& res) {
   const auto rows = desk.store.list("open");
   if (!rows) return send_error(res, 503, "the database is unavailable; retry");
   res.set_header("Content-Security-Policy", kInboxContentSecurityPolicy);
-  res.set_header("Referrer-Policy", "no-referrer");
+  res.set_header("Referrer-Policy", "same-origin");  // "no-referrer" makes forms send Origin: null
   res.set_header("X-Frame-Options", "DENY");
   res.set_content(render_inbox(*rows, *me, now_ms()), "text/html; charset=utf-8");
 }

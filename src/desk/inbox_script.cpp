@@ -150,14 +150,14 @@ function assignmentButton(c) {
 }
 
 function noteForm(c) {
-  const form = el('form', { class: 'notes' }, el('textarea', { name: 'text', required: '', 'aria-label': 'Internal note (never sent to the customer)' }),
-    el('button', { type: 'submit' }, 'Add note'));
-  form.addEventListener('submit', (event) => {
-    event.preventDefault();
-    const text = form.elements.text.value.trim();
-    if (text) post(`/v1/agent/conversations/${c.id}/notes`, { text }).then(() => { form.reset(); refreshOpen(true); });
+  // Not a second submit button: the reply box stays the form that sends.
+  const box = el('textarea', { name: 'note', 'aria-label': 'Internal note (never sent to the customer)' });
+  const add = el('button', { type: 'button', class: 'add-note' }, 'Add note');
+  add.addEventListener('click', () => {
+    const text = box.value.trim();
+    if (text) post(`/v1/agent/conversations/${c.id}/notes`, { text }).then(() => { box.value = ''; refreshOpen(true); });
   });
-  return form;
+  return el('div', { class: 'notes' }, box, add);
 }
 
 function render(c) {

@@ -46,6 +46,7 @@ dd { margin: 0; }
 .turn.agent { margin-left: auto; background: #1f5fbf; color: #fff; border-bottom-right-radius: 3px; }
 .turn.agent .meta { color: #e6eeff; }
 form { display: flex; flex-wrap: wrap; gap: .5em; margin-top: 1em; }
+div.notes { display: flex; flex-wrap: wrap; gap: .5em; }
 textarea { flex: 1 1 100%; min-height: 4em; font: inherit; box-sizing: border-box; }
 /* A phone: the list and the open conversation are two views, not two panes. */
 @media (max-width: 700px) {

@@ -39,7 +39,9 @@ std::optional<SignIn> read_sign_in(const Request& req) {
 void page(Response& res, int status, const std::string& error, const std::string& name) {
   res.status = status;
   res.set_header("Content-Security-Policy", kInboxContentSecurityPolicy);
-  res.set_header("Referrer-Policy", "no-referrer");
+  // Not no-referrer: under it browsers send "Origin: null" with the form,
+  // which the same-origin check (guards.cpp) refuses.
+  res.set_header("Referrer-Policy", "same-origin");
   res.set_header("X-Frame-Options", "DENY");
   res.set_content(render_sign_in(error, name), "text/html; charset=utf-8");
 }
