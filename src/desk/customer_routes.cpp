@@ -142,7 +142,7 @@ void post_message(Desk& desk, const Request& req, Response& res) {
   const auto id = desk.store.add_message(*conversation, "customer", *text, now);
   if (!id) return send_error(res, 503, "the database did not accept the message; retry");
   desk.signal.notify();
-  json answer = message_json({*id, "customer", *text, now});
+  json answer = message_json({*id, "customer", *text, now, "", ""});
   // A message to a resolved conversation reopened it: the widget says so.
   answer["status"] = desk.store.progress(*conversation).value_or("queued");
   send_json(res, 201, answer);
@@ -152,7 +152,7 @@ void post_message(Desk& desk, const Request& req, Response& res) {
 void end_conversation(Desk& desk, const Request& req, Response& res) {
   const auto conversation = authorised_conversation(desk, req, res);
   if (!conversation) return;
-  if (!desk.store.resolve(*conversation, now_ms())) {
+  if (!desk.store.resolve(*conversation, now_ms(), kCustomerActor)) {
     return send_error(res, 503, "the database did not accept the change; retry");
   }
   desk.signal.notify();
@@ -185,10 +185,18 @@ std::optional<std::string> read_message_text(const Request& req, Response& res) 
 }
 
 json message_json(const Message& message) {
-  return {{"id", message.id},
-          {"role", message.role},
-          {"text", message.text},
-          {"time", rfc3339_utc(message.time_ms)}};
+  json out = {{"id", message.id},
+              {"role", message.role},
+              {"text", message.text},
+              {"time", rfc3339_utc(message.time_ms)}};
+  if (!message.agent_name.empty()) out["agent_name"] = message.agent_name;
+  return out;
+}
+
+json agent_message_json(const Message& message) {
+  json out = message_json(message);
+  if (message.role == "agent") out["agent"] = message.agent;
+  return out;
 }
 
 void add_customer_routes(httplib::Server& server, Desk& desk) {

@@ -30,7 +30,8 @@ struct Dialect {
   std::vector<Migration> migrations;
   // The schema version of a database made before versions were recorded.
   int (*unversioned_version)(SqlConnection& db);
-  // $1 status ("open", "resolved", "all"), $2 limit: the columns of ConversationRow.
+  // $1 status ("open", "resolved", "all"), $2 limit, $3 assignment ("any",
+  // "none", "agent": assigned to $4): the columns of ConversationRow.
   const char* list_conversations;
   // $1 since, $2 until: conversation, type, fields, facts of the events that
   // can signal a knowledge gap (gaps.cpp signal_of).

@@ -12,7 +12,9 @@ namespace tandem::desk {
 
 // Everything the page shows from a bundle is HTML-escaped here, or set as
 // textContent by the script: no customer text ever becomes markup.
-std::string render_inbox(const std::vector<ConversationRow>& rows, std::int64_t now_ms);
+// me: who is signed in, named in the header beside Sign out.
+std::string render_inbox(const std::vector<ConversationRow>& rows, const AgentIdentity& me,
+                         std::int64_t now_ms);
 
 extern const char* const kInboxScript;
 extern const char* const kInboxStyle;

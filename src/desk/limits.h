@@ -33,6 +33,17 @@ inline constexpr int kKeepAliveMaxRequests = 20;
 inline constexpr int kBusyWorkers = kWorkerThreads * 3 / 4;
 inline constexpr std::size_t kMinAgentTokenChars = 16;
 inline constexpr std::int64_t kAgentSessionSeconds = 12 * 3600;  // an inbox sign-in: a shift
+inline constexpr std::size_t kAgentSessionIdBytes = 32;
+// Named agents (docs/desk.md "Agents"): OWASP's 2023 figure for
+// PBKDF2-HMAC-SHA256, a fraction of a second per sign-in; at most this many
+// sign-ins are checked at once, so guessing cannot take every CPU.
+inline constexpr std::size_t kAgentSecretBytes = 20;
+inline constexpr std::size_t kAgentSecretSaltBytes = 16;
+inline constexpr int kAgentSecretIterations = 600000;
+inline constexpr int kMaxConcurrentSignIns = 2;
+inline constexpr std::size_t kMaxAgentNameChars = 32;
+inline constexpr std::size_t kMaxDisplayNameChars = 40;
+inline constexpr std::size_t kMaxNoteChars = kMaxMessageChars;
 inline constexpr std::size_t kCustomerTokenBytes = 32;
 inline constexpr std::size_t kConversationIdBytes = 12;
 inline constexpr std::size_t kMaxListedConversations = 500;

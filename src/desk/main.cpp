@@ -5,6 +5,7 @@
 #include <iostream>
 #include <thread>
 
+#include "agents_command.h"
 #include "crypto.h"
 #include "desk.h"
 #include "http_server.h"
@@ -32,6 +33,9 @@ std::thread stop_on_signal(HttpServer& server, Desk& desk, sigset_t signals) {
 int main(int argc, char** argv) {
   if (argc > 1 && std::string(argv[1]) == "report") {
     return run_offline_report(std::vector<std::string>(argv + 2, argv + argc));
+  }
+  if (argc > 1 && std::string(argv[1]) == "agents") {
+    return run_agents_command(std::vector<std::string>(argv + 2, argv + argc));
   }
   const auto parsed = parse_options(std::vector<std::string>(argv + 1, argv + argc),
                                     std::getenv("TANDEM_DESK_AGENT_TOKEN"));
@@ -82,6 +86,8 @@ int main(int argc, char** argv) {
   add_guards(server, desk);
   add_customer_routes(server, desk);
   add_agent_routes(server, desk);
+  add_sign_in_routes(server, desk);
+  add_assignment_routes(server, desk);
   add_report_routes(server, desk);
 
   const int port = server.bind(options.host, options.port);

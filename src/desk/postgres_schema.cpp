@@ -49,6 +49,45 @@ CREATE TABLE facts (
 CREATE INDEX facts_by_start ON facts(started_ms);
 )sql";
 
+// Version 4 (sqlite_schema.cpp says what it holds); 2 and 3 are SQLite's
+// catching up with what PostgreSQL had from version 1.
+constexpr const char* kAgents = R"sql(
+CREATE TABLE agents (
+  name TEXT PRIMARY KEY,
+  display_name TEXT,
+  secret_hash TEXT NOT NULL,
+  created_ms BIGINT NOT NULL,
+  disabled_ms BIGINT
+);
+CREATE TABLE agent_sessions (
+  id_sha256 TEXT PRIMARY KEY,
+  agent TEXT NOT NULL,
+  created_ms BIGINT NOT NULL,
+  expires_ms BIGINT NOT NULL
+);
+CREATE INDEX agent_sessions_by_expiry ON agent_sessions(expires_ms);
+ALTER TABLE conversations ADD COLUMN assignee TEXT;
+ALTER TABLE conversations ADD COLUMN resolved_ms BIGINT;
+ALTER TABLE conversations ADD COLUMN resolved_by TEXT;
+ALTER TABLE messages ADD COLUMN agent TEXT;
+CREATE TABLE notes (
+  id BIGSERIAL PRIMARY KEY,
+  conversation_id TEXT NOT NULL REFERENCES conversations(id),
+  agent TEXT NOT NULL,
+  text TEXT NOT NULL,
+  time_ms BIGINT NOT NULL
+);
+CREATE INDEX notes_by_conversation ON notes(conversation_id, id);
+CREATE TABLE audit (
+  id BIGSERIAL PRIMARY KEY,
+  conversation_id TEXT NOT NULL REFERENCES conversations(id),
+  actor TEXT NOT NULL,
+  action TEXT NOT NULL,
+  time_ms BIGINT NOT NULL
+);
+CREATE INDEX audit_by_conversation ON audit(conversation_id, id);
+)sql";
+
 // Webhook deliveries, as in sqlite_schema.cpp.
 constexpr const char* kWebhookQueue = R"sql(
 CREATE TABLE webhook_deliveries (
@@ -86,13 +125,14 @@ const Dialect kPostgresDialect{
     "SELECT 1 FROM conversations WHERE id = $1 FOR UPDATE",
     "SELECT pg_notify('tandem_desk', $1)",
     "SELECT pg_advisory_xact_lock(7104113)",  // any fixed number: the desk's own lock
-    {{1, kFirstSchema}, {5, kWebhookQueue}},
+    {{1, kFirstSchema}, {4, kAgents}, {5, kWebhookQueue}},
     unversioned_version,
     "SELECT id, bundle_id, status, bundle::jsonb #>> '{intent,priority}', "
     "bundle::jsonb #>> '{intent,queue}', bundle::jsonb #>> '{intent,category}', "
     "bundle::jsonb ->> 'summary', bundle::jsonb #>> '{reason,code}', "
-    "bundle::jsonb ->> 'created_at', received_ms, waiting_since_ms FROM conversations "
-    "WHERE $1 = 'all' OR status = $1 "
+    "bundle::jsonb ->> 'created_at', received_ms, waiting_since_ms, assignee FROM conversations "
+    "WHERE ($1 = 'all' OR status = $1) AND ($3 = 'any' OR ($3 = 'none' AND assignee IS NULL) "
+    "OR ($3 = 'agent' AND assignee = $4)) "
     "ORDER BY priority DESC, COALESCE(waiting_since_ms, received_ms), received_ms LIMIT $2",
     "SELECT e.conversation_id, e.type, e.fields, f.facts FROM events e JOIN facts f "
     "ON f.conversation_id = e.conversation_id WHERE f.started_ms >= $1 AND "

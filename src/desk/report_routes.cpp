@@ -62,9 +62,13 @@ void get_summary(Desk& desk, const Request& req, Response& res) {
   if (!period) return;
   const auto facts = desk.store.facts(period->since_ms, period->until_ms);
   const auto waits = desk.store.first_responses(period->since_ms, period->until_ms);
-  if (!facts || !waits) return send_error(res, 503, "the database is unavailable; retry");
+  const auto resolutions = desk.store.human_resolutions(period->since_ms, period->until_ms);
+  if (!facts || !waits || !resolutions) {
+    return send_error(res, 503, "the database is unavailable; retry");
+  }
   json summary = summarise(*facts, *period);
   summary["human_first_response_ms"] = first_response_figures(*waits);
+  summary["time_to_resolution_human_ms"] = human_resolution_figures(*resolutions);
   send_json(res, 200, summary);
 }
 

@@ -111,6 +111,7 @@ function tiles(now, before, period) {
     ['CSAT people responses', (s) => s.rates.csat_human_response_rate, pct],
     ['First response (people), median', (s) => s.human_first_response_ms.p50, duration],
     ['Bot time to resolution, median', (s) => s.time_to_resolution_bot_ms.p50, duration],
+    ['People time to resolution, median', (s) => s.time_to_resolution_human_ms.p50, duration],
   ];
   $('tiles').replaceChildren(...rows.map(([label, pick, format, figure]) => {
     const dd = node('dd');

@@ -20,6 +20,8 @@ struct SqlArg {
   SqlArg(const std::string& value) : text(value) {}
   SqlArg(std::int64_t value) : number(value), is_number(true) {}
   SqlArg(int value) : number(value), is_number(true) {}
+  SqlArg(const std::optional<std::string>& value)
+      : text(value.value_or("")), is_null(!value.has_value()) {}
   SqlArg(std::optional<std::int64_t> value)
       : number(value.value_or(0)), is_number(value.has_value()), is_null(!value) {}
 

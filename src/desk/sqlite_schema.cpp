@@ -54,6 +54,46 @@ UPDATE messages SET seq = id;
 CREATE UNIQUE INDEX messages_by_sequence ON messages(conversation_id, seq);
 )sql";
 
+// Named agents and their sign-in sessions (only hashes of secrets and
+// session ids), who a conversation is assigned to and who resolved it when,
+// who wrote each agent message, internal notes and the audit of agents' actions.
+constexpr const char* kAgents = R"sql(
+CREATE TABLE agents (
+  name TEXT PRIMARY KEY,
+  display_name TEXT,
+  secret_hash TEXT NOT NULL,
+  created_ms INTEGER NOT NULL,
+  disabled_ms INTEGER
+);
+CREATE TABLE agent_sessions (
+  id_sha256 TEXT PRIMARY KEY,
+  agent TEXT NOT NULL,
+  created_ms INTEGER NOT NULL,
+  expires_ms INTEGER NOT NULL
+);
+CREATE INDEX agent_sessions_by_expiry ON agent_sessions(expires_ms);
+ALTER TABLE conversations ADD COLUMN assignee TEXT;
+ALTER TABLE conversations ADD COLUMN resolved_ms INTEGER;
+ALTER TABLE conversations ADD COLUMN resolved_by TEXT;
+ALTER TABLE messages ADD COLUMN agent TEXT;
+CREATE TABLE notes (
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  conversation_id TEXT NOT NULL REFERENCES conversations(id),
+  agent TEXT NOT NULL,
+  text TEXT NOT NULL,
+  time_ms INTEGER NOT NULL
+);
+CREATE INDEX notes_by_conversation ON notes(conversation_id, id);
+CREATE TABLE audit (
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  conversation_id TEXT NOT NULL REFERENCES conversations(id),
+  actor TEXT NOT NULL,
+  action TEXT NOT NULL,
+  time_ms INTEGER NOT NULL
+);
+CREATE INDEX audit_by_conversation ON audit(conversation_id, id);
+)sql";
+
 // Webhook deliveries (docs/desk.md "Webhooks"): one row per event and URL,
 // written in the transaction of the change it reports; kept after delivery or
 // giving up, for inspection. next_attempt_ms is also the lease of a worker
@@ -105,13 +145,16 @@ const Dialect kSqliteDialect{
     {{1, kFirstSchema},
      {2, "ALTER TABLE conversations ADD COLUMN seen_ms INTEGER"},
      {3, kMessageSequence},
+     {4, kAgents},
      {5, kWebhookQueue}},
     unversioned_version,
     "SELECT id, bundle_id, status, json_extract(bundle, '$.intent.priority'), "
     "json_extract(bundle, '$.intent.queue'), json_extract(bundle, '$.intent.category'), "
     "json_extract(bundle, '$.summary'), json_extract(bundle, '$.reason.code'), "
-    "json_extract(bundle, '$.created_at'), received_ms, waiting_since_ms FROM conversations "
-    "WHERE $1 = 'all' OR status = $1 "
+    "json_extract(bundle, '$.created_at'), received_ms, waiting_since_ms, assignee FROM "
+    "conversations "
+    "WHERE ($1 = 'all' OR status = $1) AND ($3 = 'any' OR ($3 = 'none' AND assignee IS NULL) "
+    "OR ($3 = 'agent' AND assignee = $4)) "
     "ORDER BY priority DESC, COALESCE(waiting_since_ms, received_ms), received_ms LIMIT $2",
     "SELECT e.conversation_id, e.type, e.fields, f.facts FROM events e JOIN facts f "
     "ON f.conversation_id = e.conversation_id WHERE f.started_ms >= $1 AND "

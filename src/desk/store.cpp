@@ -89,8 +89,7 @@ HandoffResult Store::add_handoff(const NewHandoff& handoff, std::int64_t now_ms)
                   {handoff.token_sha256, conversation})
              .ok ||
         (created && !queue_handoff_webhook(session, conversation, handoff.bundle, now_ms)) ||
-        (dialect_.notify_change && !session.db.run(dialect_.notify_change, {conversation}).ok) ||
-        !transaction.commit()) {
+        !announce(session, conversation) || !transaction.commit()) {
       return false;
     }
     result = {created ? HandoffOutcome::kCreated : HandoffOutcome::kRepeated, conversation};
@@ -139,37 +138,65 @@ bool Store::mark_seen(const std::string& conversation_id, std::int64_t now_ms) {
       now_ms);
 }
 
-bool Store::resolve(const std::string& conversation_id, std::int64_t now_ms) {
-  return update_conversation(
-      "UPDATE conversations SET status = 'resolved', waiting_since_ms = NULL, updated_ms = $2 "
-      "WHERE id = $1",
-      conversation_id, now_ms,
-      [&](SqlSession& session) { return queue_resolve_webhook(session, conversation_id, now_ms); });
+bool Store::resolve(const std::string& conversation_id, std::int64_t now_ms,
+                    const std::string& actor) {
+  bool found = false;
+  with_connection([&](SqlSession& session) {
+    SqlTransaction transaction(session, dialect_.begin);
+    if (!transaction.ok()) return false;
+    // Resolving twice keeps the first resolution's time and resolver.
+    const SqlResult update = session.db.run(
+        "UPDATE conversations SET status = 'resolved', waiting_since_ms = NULL, updated_ms = $2, "
+        "resolved_ms = $2, resolved_by = $3 WHERE id = $1 AND status <> 'resolved'",
+        {conversation_id, now_ms, actor});
+    if (!update.ok) return false;
+    if (update.changes == 0) {
+      const SqlResult exists =
+          session.db.run("SELECT 1 FROM conversations WHERE id = $1", {conversation_id});
+      found = exists.ok && !exists.empty();
+      return exists.ok;
+    }
+    found = record(session, conversation_id, actor, "resolved", now_ms) &&
+            queue_webhook(session, "conversation.resolved", conversation_id,
+                          {{"status", "resolved"}}, now_ms) &&
+            announce(session, conversation_id) && transaction.commit();
+    return found;
+  });
+  return found;
 }
 
 bool Store::update_conversation(const char* sql, const std::string& conversation_id,
-                                std::int64_t now_ms,
-                                const std::function<bool(SqlSession&)>& before_update) {
+                                std::int64_t now_ms) {
   bool changed = false;
   with_connection([&](SqlSession& session) {
     SqlTransaction transaction(session, dialect_.begin);
     if (!transaction.ok()) return false;
-    if (before_update && !before_update(session)) return false;
     const SqlResult update = session.db.run(sql, {conversation_id, now_ms});
     if (!update.ok) return false;
     changed = update.changes == 1;
     if (!changed) return true;  // rolled back: nothing to commit
-    return (!dialect_.notify_change ||
-            session.db.run(dialect_.notify_change, {conversation_id}).ok) &&
-           transaction.commit();
+    return announce(session, conversation_id) && transaction.commit();
   });
   return changed;
 }
 
+bool Store::announce(SqlSession& session, const std::string& conversation_id) {
+  return !dialect_.notify_change || session.db.run(dialect_.notify_change, {conversation_id}).ok;
+}
+
+bool Store::record(SqlSession& session, const std::string& conversation_id,
+                   const std::string& actor, const char* action, std::int64_t now_ms) {
+  return session.db
+      .run("INSERT INTO audit (conversation_id, actor, action, time_ms) VALUES ($1, $2, $3, $4)",
+           {conversation_id, actor, action, now_ms})
+      .ok;
+}
+
 std::optional<std::int64_t> Store::add_message(const std::string& conversation_id,
                                                const std::string& role, const std::string& text,
-                                               std::int64_t now_ms) {
+                                               std::int64_t now_ms, const std::string& agent) {
   std::optional<std::int64_t> out;
+  const bool customer = role == "customer";
   with_connection([&](SqlSession& session) {
     SqlTransaction transaction(session, dialect_.begin);
     if (!transaction.ok()) return false;
@@ -177,25 +204,32 @@ std::optional<std::int64_t> Store::add_message(const std::string& conversation_i
       const SqlResult locked = session.db.run(dialect_.lock_conversation, {conversation_id});
       if (!locked.ok || locked.empty()) return false;
     }
+    const SqlResult before =
+        session.db.run("SELECT status FROM conversations WHERE id = $1", {conversation_id});
+    if (!before.ok || before.empty()) return false;
+    const bool reopens = customer && before.text(0, 0) == "resolved";
     const SqlResult inserted = session.db.run(
-        "INSERT INTO messages (conversation_id, seq, role, text, time_ms) "
-        "SELECT $1, COALESCE(MAX(seq), 0) + 1, $2, $3, $4 FROM messages WHERE conversation_id = "
-        "$1 RETURNING seq",
-        {conversation_id, role, text, now_ms});
+        "INSERT INTO messages (conversation_id, seq, role, text, time_ms, agent) "
+        "SELECT $1, COALESCE(MAX(seq), 0) + 1, $2, $3, $4, $5 FROM messages WHERE "
+        "conversation_id = $1 RETURNING seq",
+        {conversation_id, role, text, now_ms, customer ? std::nullopt : std::optional(agent)});
     if (!inserted.ok || inserted.empty() ||
         !queue_message_webhooks(session, conversation_id,
-                                {inserted.integer(0, 0), role, text, now_ms})) {
+                                {inserted.integer(0, 0), role, text, now_ms, agent, ""}, reopens)) {
       return false;
     }
+    // Reopened: no longer resolved, so the time to resolution waits for the next.
     const SqlResult update = session.db.run(
-        role == "customer"
+        customer
             ? "UPDATE conversations SET status = 'open', waiting_since_ms = "
-              "COALESCE(waiting_since_ms, $2), updated_ms = $2 WHERE id = $1"
+              "COALESCE(waiting_since_ms, $2), updated_ms = $2, resolved_ms = NULL, "
+              "resolved_by = NULL WHERE id = $1"
             : "UPDATE conversations SET waiting_since_ms = NULL, updated_ms = $2 WHERE id = $1",
         {conversation_id, now_ms});
     if (!update.ok ||
-        (dialect_.notify_change && !session.db.run(dialect_.notify_change, {conversation_id}).ok) ||
-        !transaction.commit()) {
+        (reopens && !record(session, conversation_id, kCustomerActor, "reopened", now_ms)) ||
+        (!customer && !record(session, conversation_id, agent, "replied", now_ms)) ||
+        !announce(session, conversation_id) || !transaction.commit()) {
       return false;
     }
     out = inserted.integer(0, 0);
@@ -209,30 +243,35 @@ std::optional<std::vector<Message>> Store::messages(const std::string& conversat
   std::optional<std::vector<Message>> out;
   with_connection([&](SqlSession& session) {
     const SqlResult rows = session.db.run(
-        "SELECT seq, role, text, time_ms FROM messages WHERE conversation_id = $1 AND "
-        "seq > $2 AND ($3 = '' OR role = $3) ORDER BY seq",
+        "SELECT m.seq, m.role, m.text, m.time_ms, m.agent, a.display_name FROM messages m "
+        "LEFT JOIN agents a ON a.name = m.agent WHERE m.conversation_id = $1 AND "
+        "m.seq > $2 AND ($3 = '' OR m.role = $3) ORDER BY m.seq",
         {conversation_id, after, role});
     if (!rows.ok) return false;
     out.emplace();
     for (std::size_t r = 0; r < rows.rows.size(); ++r) {
-      out->push_back({rows.integer(r, 0), rows.text(r, 1), rows.text(r, 2), rows.integer(r, 3)});
+      out->push_back({rows.integer(r, 0), rows.text(r, 1), rows.text(r, 2), rows.integer(r, 3),
+                      rows.text(r, 4), rows.text(r, 5)});
     }
     return true;
   });
   return out;
 }
 
-std::optional<std::vector<ConversationRow>> Store::list(const std::string& status) {
+std::optional<std::vector<ConversationRow>> Store::list(const std::string& status,
+                                                        const AssignmentFilter& assignment) {
+  static const char* const kAssignment[] = {"any", "none", "agent"};
   std::optional<std::vector<ConversationRow>> out;
   with_connection([&](SqlSession& session) {
     const SqlResult rows = session.db.run(
-        dialect_.list_conversations, {status, static_cast<std::int64_t>(kMaxListedConversations)});
+        dialect_.list_conversations, {status, static_cast<std::int64_t>(kMaxListedConversations),
+                                      kAssignment[assignment.kind], assignment.agent});
     if (!rows.ok) return false;
     out.emplace();
     for (std::size_t r = 0; r < rows.rows.size(); ++r) {
       ConversationRow row{rows.text(r, 0), rows.text(r, 1),    rows.text(r, 2), rows.text(r, 3),
                           rows.text(r, 4), rows.text(r, 5),    rows.text(r, 6), rows.text(r, 7),
-                          rows.text(r, 8), rows.integer(r, 9), std::nullopt};
+                          rows.text(r, 8), rows.integer(r, 9), std::nullopt,    rows.text(r, 11)};
       if (!rows.null(r, 10)) row.waiting_since_ms = rows.integer(r, 10);
       out->push_back(std::move(row));
     }

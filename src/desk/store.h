@@ -13,6 +13,7 @@
 #include <string>
 #include <vector>
 
+#include "agents.h"
 #include "dialect.h"
 #include "events.h"
 #include "facts.h"
@@ -46,6 +47,8 @@ struct Message {
   std::string role;  // "customer" or "agent"
   std::string text;
   std::int64_t time_ms = 0;
+  std::string agent;       // who wrote an agent message (an account, or kSharedAgent)
+  std::string agent_name;  // their display name now; empty: none chosen
 };
 
 struct EventsResult {
@@ -57,6 +60,26 @@ struct ConversationRow {
   std::string id, bundle_id, status, priority, queue, category, summary, reason, created_at;
   std::int64_t received_ms = 0;
   std::optional<std::int64_t> waiting_since_ms;  // customer waiting for an agent since
+  std::string assignee;                          // empty: nobody took it
+};
+
+// Which conversations a list shows by assignment: any, nobody's, or one agent's.
+struct AssignmentFilter {
+  enum Kind { kAny, kNone, kAgent } kind = kAny;
+  std::string agent;
+};
+
+// kUnchanged: taken by oneself already, or released while nobody had it.
+enum class AssignOutcome { kChanged, kUnchanged, kSomeoneElses, kNotFound, kFailed };
+struct AssignResult {
+  AssignOutcome outcome = AssignOutcome::kFailed;
+  std::string assignee;  // after the call; empty: nobody
+};
+
+// A named agent's stored credentials, for sign-in.
+struct AgentCredentials {
+  AgentAccount account;
+  std::string secret_hash;
 };
 
 class PostgresListener;
@@ -88,16 +111,54 @@ class Store {
   bool mark_seen(const std::string& conversation_id, std::int64_t now_ms);
   std::optional<std::string> bundle(const std::string& conversation_id);
   // A customer message reopens a resolved conversation; an agent message
-  // stops the waiting clock.
+  // stops the waiting clock. agent: who wrote an agent message (audited).
   std::optional<std::int64_t> add_message(const std::string& conversation_id,
                                           const std::string& role, const std::string& text,
-                                          std::int64_t now_ms);
+                                          std::int64_t now_ms, const std::string& agent = "");
   // role empty: every role.
   std::optional<std::vector<Message>> messages(const std::string& conversation_id,
                                                std::int64_t after, const std::string& role);
-  bool resolve(const std::string& conversation_id, std::int64_t now_ms);
+  // actor: an agent's name or kCustomerActor; the time and who are kept
+  // (time to resolution) and audited. false: no such conversation.
+  bool resolve(const std::string& conversation_id, std::int64_t now_ms, const std::string& actor);
   // status "open", "resolved" or "all"; most urgent first, then longest waiting.
-  std::optional<std::vector<ConversationRow>> list(const std::string& status);
+  std::optional<std::vector<ConversationRow>> list(const std::string& status,
+                                                   const AssignmentFilter& assignment = {});
+
+  // Agent accounts (store_agents.cpp). add_agent: nullopt on a database
+  // failure, false when the name is taken.
+  std::optional<bool> add_agent(const AgentAccount& account, const std::string& secret_hash);
+  std::optional<std::vector<AgentAccount>> agents();
+  // Disables the account and ends its sessions; false: no such agent.
+  std::optional<bool> disable_agent(const std::string& name, std::int64_t now_ms);
+  // The enabled account of that name (empty: none).
+  std::optional<std::vector<AgentCredentials>> credentials(const std::string& name);
+  bool add_session(const std::string& id_sha256, const std::string& agent, std::int64_t now_ms,
+                   std::int64_t expires_ms);
+  // The identity of an unexpired session of an enabled account or of the
+  // shared token (empty: no such session).
+  std::optional<std::vector<AgentIdentity>> session_agent(const std::string& id_sha256,
+                                                          std::int64_t now_ms);
+  bool end_session(const std::string& id_sha256);
+
+  // Assignment, notes and the audit (store_work.cpp), each audited in the
+  // transaction that makes the change.
+  // A conversation someone else took stays theirs until released.
+  AssignResult take(const std::string& conversation_id, const std::string& agent,
+                    std::int64_t now_ms);
+  // Only the assignee releases, or the shared token (may_release_others).
+  AssignResult release(const std::string& conversation_id, const std::string& agent,
+                       bool may_release_others, std::int64_t now_ms);
+  // Empty: nobody took it.
+  std::optional<std::string> assignee(const std::string& conversation_id);
+  bool add_note(const std::string& conversation_id, const std::string& agent,
+                const std::string& text, std::int64_t now_ms);
+  std::optional<std::vector<Note>> notes(const std::string& conversation_id);
+  std::optional<std::vector<AuditEntry>> audit(const std::string& conversation_id);
+  // For each handoff received in [since_ms, until_ms): how long until an
+  // agent resolved it (nullopt: open, or ended by the customer).
+  std::optional<std::vector<std::optional<std::int64_t>>> human_resolutions(std::int64_t since_ms,
+                                                                            std::int64_t until_ms);
 
   // Stores new events and folds them into their conversations' facts, all in
   // one transaction; an event id seen before is skipped (store_events.cpp).
@@ -140,23 +201,27 @@ class Store {
   // when there is no row or the database failed.
   std::optional<std::string> read_text(const char* sql, const std::string& key);
   // One UPDATE of conversation $1 ($2: now); true when it changed a row.
-  bool update_conversation(const char* sql, const std::string& conversation_id, std::int64_t now_ms,
-                           const std::function<bool(SqlSession&)>& before_update = {});
+  bool update_conversation(const char* sql, const std::string& conversation_id,
+                           std::int64_t now_ms);
+  // Audits one action inside the caller's transaction.
+  bool record(SqlSession& session, const std::string& conversation_id, const std::string& actor,
+              const char* action, std::int64_t now_ms);
+  // A change other desk instances must hear of, inside the caller's transaction.
+  bool announce(SqlSession& session, const std::string& conversation_id);
+  // Sets the assignee to `to` (empty: nobody) in one locked
+  // transaction, audited as action; refused when someone else holds it.
+  AssignResult reassign(const std::string& conversation_id, const std::string& actor,
+                        const std::string& to, bool may_take_from_others, const char* action,
+                        std::int64_t now_ms);
   // Queue the webhook events of a change, inside its transaction; false: the
   // transaction must fail. Nothing to do without webhook URLs.
   bool queue_webhook(SqlSession& session, const char* type, const std::string& conversation_id,
                      const nlohmann::json& data, std::int64_t now_ms);
   bool queue_handoff_webhook(SqlSession& session, const std::string& conversation_id,
                              const std::string& bundle, std::int64_t now_ms);
+  // reopens: a customer's message on a resolved conversation, announced first.
   bool queue_message_webhooks(SqlSession& session, const std::string& conversation_id,
-                              const Message& message);
-  bool queue_resolve_webhook(SqlSession& session, const std::string& conversation_id,
-                             std::int64_t now_ms);
-  // The conversation's status before this transaction changes it, the row
-  // locked where writers run in parallel: "" when there is no such
-  // conversation, nullopt when the database failed.
-  std::optional<std::string> status_for_update(SqlSession& session,
-                                               const std::string& conversation_id);
+                              const Message& message, bool reopens);
 
   const Dialect& dialect_;
   std::unique_ptr<SqlPool> pool_;

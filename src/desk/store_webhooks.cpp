@@ -75,44 +75,17 @@ bool Store::queue_handoff_webhook(SqlSession& session, const std::string& conver
                        {{"bundle", nlohmann::json::parse(bundle)}}, now_ms);
 }
 
-std::optional<std::string> Store::status_for_update(SqlSession& session,
-                                                    const std::string& conversation_id) {
-  if (dialect_.lock_conversation &&
-      !session.db.run(dialect_.lock_conversation, {conversation_id}).ok) {
-    return std::nullopt;
-  }
-  const SqlResult row =
-      session.db.run("SELECT status FROM conversations WHERE id = $1", {conversation_id});
-  if (!row.ok) return std::nullopt;
-  return row.empty() ? "" : row.text(0, 0);
-}
-
-// Called after the message is inserted and before the conversation is
-// updated: the status read is the one the message found.
 bool Store::queue_message_webhooks(SqlSession& session, const std::string& conversation_id,
-                                   const Message& message) {
+                                   const Message& message, bool reopens) {
   if (webhook_urls_.empty()) return true;
-  if (message.role == "customer") {
-    const auto status = status_for_update(session, conversation_id);
-    if (!status) return false;
-    if (*status == "resolved" && !queue_webhook(session, "conversation.reopened", conversation_id,
-                                                {{"status", "open"}}, message.time_ms)) {
-      return false;
-    }
+  if (reopens && !queue_webhook(session, "conversation.reopened", conversation_id,
+                                {{"status", "open"}}, message.time_ms)) {
+    return false;
   }
+  const nlohmann::json shown =
+      message.role == "agent" ? agent_message_json(message) : message_json(message);
   return queue_webhook(session, ("message." + message.role).c_str(), conversation_id,
-                       {{"message", message_json(message)}}, message.time_ms);
-}
-
-// Resolving a resolved conversation again changes nothing a receiver must hear of.
-bool Store::queue_resolve_webhook(SqlSession& session, const std::string& conversation_id,
-                                  std::int64_t now_ms) {
-  if (webhook_urls_.empty()) return true;
-  const auto status = status_for_update(session, conversation_id);
-  if (!status) return false;
-  if (status->empty() || *status == "resolved") return true;
-  return queue_webhook(session, "conversation.resolved", conversation_id, {{"status", "resolved"}},
-                       now_ms);
+                       {{"message", shown}}, message.time_ms);
 }
 
 std::optional<WebhookDelivery> Store::claim_webhook(std::int64_t now_ms,

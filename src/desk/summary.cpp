@@ -216,6 +216,17 @@ json first_response_figures(const std::vector<std::optional<std::int64_t>>& wait
           {"p90", percentile(answered, 0.9)},          {"buckets", buckets}};
 }
 
+json human_resolution_figures(const std::vector<std::optional<std::int64_t>>& times) {
+  std::vector<std::int64_t> resolved;
+  for (const auto& time : times) {
+    if (time) resolved.push_back(std::max<std::int64_t>(0, *time));
+  }
+  return {{"handoffs_received", times.size()},
+          {"resolved_by_agent", resolved.size()},
+          {"p50", percentile(resolved, 0.5)},
+          {"p90", percentile(resolved, 0.9)}};
+}
+
 std::optional<json> drill_down(const std::vector<Facts>& facts, const Period& period,
                                const DrillDown& query) {
   using Test = bool (*)(const Facts&, const std::string&);

@@ -32,6 +32,10 @@ nlohmann::json summarise(const std::vector<Facts>& facts, const Period& period);
 // desk saw these itself): percentiles, counts and buckets.
 nlohmann::json first_response_figures(const std::vector<std::optional<std::int64_t>>& waits);
 
+// Human time to resolution of the desk's own handoffs: for each, ms from
+// receipt to an agent's resolve (nullopt: open, or the customer ended it).
+nlohmann::json human_resolution_figures(const std::vector<std::optional<std::int64_t>>& times);
+
 // The conversations behind one figure of the summary (docs/metrics.md
 // "Drill-down"): `figure` names a count; `reason`, `intent`, `day` narrow it
 // as handoffs_by_reason, by_intent and by_day do. nullopt: unknown figure.

@@ -6,7 +6,9 @@ TANDEM_DESK_DB=postgres a fresh database on a throwaway PostgreSQL cluster
 import copy
 import json
 import os
+import re
 import sqlite3
+import subprocess
 import sys
 import unittest
 
@@ -82,6 +84,33 @@ class Desk(ServerProcess):
         if method == "POST" and body is None:
             body = {}
         return self.request(method, path, body, headers)
+
+    def agents_command(self, *args):
+        """`tandem-desk agents ARGS --db` on this desk's database."""
+        return subprocess.run([DESK_BIN, "agents", *args, "--db", self.db],
+                              capture_output=True, text=True, timeout=60)
+
+    def add_agent(self, name, display_name=None):
+        """A named agent made with `tandem-desk agents add`; returns the secret
+        it printed once."""
+        extra = ["--display-name", display_name] if display_name else []
+        done = self.agents_command("add", name, *extra)
+        if done.returncode != 0:
+            raise RuntimeError(done.stderr)
+        return re.search(r"^secret \(shown once[^:]*\): (\S+)$", done.stdout, re.M).group(1)
+
+    def sign_in(self, name, secret):
+        """The session cookie ("tandem_agent=...") of a named agent's sign-in."""
+        response = self.request("POST", "/signin", {"name": name, "secret": secret})
+        if response.status != 200:
+            raise AssertionError(f"sign-in of {name}: {response.status} {response.body}")
+        return response.headers["Set-Cookie"].split(";")[0]
+
+    def as_agent(self, cookie, method, path, body=None):
+        """An agent request with a session cookie instead of the shared token."""
+        if method == "POST" and body is None:
+            body = {}
+        return self.request(method, path, body, {"Cookie": cookie})
 
     def customer(self, method, path, token, body=None, headers=None, timeout=30):
         headers = {"Authorization": "Bearer " + token, **(headers or {})}

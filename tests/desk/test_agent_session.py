@@ -1,8 +1,10 @@
 """The inbox's sign-in cookie, the Authorization scheme and dates: the
-cookie never holds the agent token, verifies on any desk sharing the token,
-is Secure behind a trusted https proxy; "bearer" is "Bearer"; impossible
-dates are refused."""
+cookie holds a random session id (its hash stored, so any desk on the same
+database knows it), never the agent token; it expires and signs out; it is
+Secure behind a trusted https proxy; "bearer" is "Bearer"; impossible dates
+are refused."""
 
+import hashlib
 import unittest
 
 from desk_server import AGENT_TOKEN, Desk, DeskTestCase, example_bundle
@@ -14,25 +16,34 @@ def sign_in(desk, headers=None):
 
 
 class AgentSessionTest(DeskTestCase):
-    def test_the_cookie_is_a_signed_session_any_instance_accepts(self):
+    def test_the_cookie_is_a_random_session_every_instance_on_the_database_accepts(self):
         cookie = sign_in(self.desk).split(";")[0]
         self.assertNotIn(AGENT_TOKEN, cookie)
-        other = Desk().start()  # a second instance with the same agent token
+        session = cookie.split("=", 1)[1]
+        self.assertRegex(session, "^[0-9a-f]{64}$")
+        # Only a hash of the id is stored.
+        self.assertEqual(self.desk.query(
+            "SELECT COUNT(*) FROM agent_sessions WHERE id_sha256 = ?",
+            (hashlib.sha256(session.encode()).hexdigest(),)), [(1,)])
+        self.assertEqual(self.desk.query(
+            "SELECT COUNT(*) FROM agent_sessions WHERE id_sha256 = ?", (session,)), [(0,)])
+        other = Desk(share_with=self.desk).start()  # a second instance, same database
         self.addCleanup(other.close)
         for desk in (self.desk, other):
             page = desk.request("GET", "/v1/agent/conversations", headers={"Cookie": cookie})
             self.assertEqual(page.status, 200)
 
     def test_a_forged_or_tampered_session_is_refused(self):
-        expiry, mac = sign_in(self.desk).split(";")[0].split("=", 1)[1].split(".")
-        forged = [f"{int(expiry) + 10**6}.{mac}", f"{expiry}.{'0' * 64}", AGENT_TOKEN, "", "."]
+        session = sign_in(self.desk).split(";")[0].split("=", 1)[1]
+        forged = [session[:-1] + ("0" if session[-1] != "0" else "1"), "0" * 64, AGENT_TOKEN,
+                  "", ".", hashlib.sha256(session.encode()).hexdigest()]
         for value in forged:
             answer = self.desk.request("GET", "/v1/agent/conversations",
                                        headers={"Cookie": "tandem_agent=" + value})
             self.assertEqual(answer.status, 403, value)
             self.assertIn("error", answer.json())
 
-    def test_a_session_from_another_agent_token_is_refused(self):
+    def test_a_session_of_another_database_is_refused(self):
         other_token = "another-agent-secret-987654"
         third = Desk("--agent-token", other_token).start()
         self.addCleanup(third.close)
@@ -40,6 +51,25 @@ class AgentSessionTest(DeskTestCase):
         answer = self.desk.request("GET", "/v1/agent/conversations",
                                    headers={"Cookie": cookie.split(";")[0]})
         self.assertEqual(answer.status, 403)
+
+    def test_an_expired_session_is_refused(self):
+        cookie = sign_in(self.desk).split(";")[0]
+        digest = hashlib.sha256(cookie.split("=", 1)[1].encode()).hexdigest()
+        self.desk.query("UPDATE agent_sessions SET expires_ms = 1000 WHERE id_sha256 = ?",
+                        (digest,))
+        answer = self.desk.request("GET", "/v1/agent/conversations", headers={"Cookie": cookie})
+        self.assertEqual(answer.status, 403)
+        self.assertIn("sign in again", answer.json()["error"])
+
+    def test_sign_out_ends_the_session_and_clears_the_cookie(self):
+        cookie = sign_in(self.desk).split(";")[0]
+        out = self.desk.request("POST", "/signout", "", {"Cookie": cookie})
+        self.assertEqual(out.status, 303)
+        self.assertEqual(out.headers["Location"], "/signin")
+        self.assertIn("tandem_agent=;", out.headers["Set-Cookie"])
+        self.assertIn("Max-Age=0", out.headers["Set-Cookie"])
+        self.assertEqual(self.desk.request("GET", "/v1/agent/conversations",
+                                           headers={"Cookie": cookie}).status, 403)
 
     def test_lower_case_bearer_is_accepted(self):
         for scheme in ("bearer", "BEARER", "Bearer"):
@@ -86,6 +116,17 @@ class TrustedProxyTest(unittest.TestCase):
         self.assertIn("HttpOnly", over_https)
         self.assertIn("SameSite=Strict", over_https)
         self.assertNotIn("Secure", sign_in(desk, {"X-Forwarded-Proto": "http"}))
+
+    def test_a_named_agents_session_is_secure_behind_https_too(self):
+        desk = Desk("--trust-proxy", "127.0.0.1").start()
+        self.addCleanup(desk.close)
+        secret = desk.add_agent("noor")
+        answer = desk.request("POST", "/signin", {"name": "noor", "secret": secret},
+                              {"X-Forwarded-Proto": "https"})
+        self.assertEqual(answer.status, 200, answer.body)
+        cookie = answer.headers["Set-Cookie"]
+        for flag in ("; Secure", "HttpOnly", "SameSite=Strict"):
+            self.assertIn(flag, cookie)
 
     def test_an_untrusted_peer_cannot_claim_https(self):
         desk = Desk("--trust-proxy", "10.1.2.3").start()

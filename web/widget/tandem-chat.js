@@ -467,8 +467,8 @@ export class TandemChat extends HTMLElement {
   }
 
   #fromPerson(messages) {
-    for (const { id, text, time } of messages) {
-      const message = { id: `agent-${id}`, role: 'agent', text, time };
+    for (const { id, text, time, agent_name: name } of messages) {
+      const message = { id: `agent-${id}`, role: 'agent', text, time, ...(name ? { name } : {}) };
       if (this.#conversation.messages.some((m) => m.id === message.id)) continue;
       this.#conversation.messages.push(message);
       this.#view.appendMessage(message);

@@ -176,7 +176,7 @@ export class ChatView {
     this.showSuggestions([]);
   }
 
-  // message: { id, role, text, action?, feedback? } as stored in the conversation.
+  // message: { id, role, text, action?, feedback?, name? } as stored in the conversation.
   appendMessage(message) {
     const node = el(this.doc, 'div', {
       className: `message ${message.role}`,
@@ -184,7 +184,10 @@ export class ChatView {
       'data-id': message.id,
     });
     if (message.action) node.dataset.action = message.action;
-    const speaker = { customer: this.strings.you, bot: this.strings.bot, agent: this.strings.agent }[message.role];
+    // A person's reply is signed with the first name they chose to show (the
+    // desk's agent_name), else the team's.
+    if (message.role === 'agent') node.append(el(this.doc, 'span', { className: 'sender', part: 'message-sender', text: message.name || this.strings.agent }));
+    const speaker = { customer: this.strings.you, bot: this.strings.bot }[message.role];
     if (speaker) node.append(el(this.doc, 'span', { className: 'visually-hidden', text: `${speaker}: ` }));
     // Customers' own words are shown verbatim, never as Markdown.
     node.append(message.role === 'customer' ? el(this.doc, 'div', { className: 'bubble', text: message.text }) : this.bubble(message.text));
