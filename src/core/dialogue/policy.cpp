@@ -90,9 +90,13 @@ Given take_details(Session& session, std::string_view message, const Context& co
   return given;
 }
 
-bool is_person_intent(const engine::Engine& engine, const engine::Candidate& c) {
+bool is_person_intent_id(const engine::Engine& engine, std::string_view id) {
   const auto& ids = engine.model().person_request_intents;
-  return !c.is_faq && std::find(ids.begin(), ids.end(), c.id) != ids.end();
+  return std::find(ids.begin(), ids.end(), id) != ids.end();
+}
+
+bool is_person_intent(const engine::Engine& engine, const engine::Candidate& c) {
+  return !c.is_faq && is_person_intent_id(engine, c.id);
 }
 
 // The intent or FAQ with that id, as a candidate the customer chose (confidence 1).
@@ -334,7 +338,17 @@ class Planner {
     }
     const kb::Intent& intent = kb_.intents[top.index];
     s_.collecting = intent.id;
-    return next_step(intent, from_decision());
+    return next_step(intent, from_decision(), /*taken_up=*/true);
+  }
+
+  // A sensitive need's KB answer is what the company tells the customer while
+  // a person takes over ("please stop using the product", "never share your
+  // login codes"): shown once, when the need is taken up, before its first
+  // question or with the handoff. A person-request intent's answer would only
+  // repeat the handoff.
+  std::string meanwhile(const kb::Intent& intent, bool taken_up) const {
+    if (!taken_up || !intent.sensitive || is_person_intent_id(engine_, intent.id)) return "";
+    return intent.answer + "\n\n";
   }
 
   // A sensitive intent asks for its first missing detail, or finishes with a
@@ -343,14 +357,19 @@ class Planner {
   // details given anyway are kept for a later handoff. A detail already given,
   // refused or left unanswered is never asked (again).
   // An intent answered by an action asks first what the action needs.
-  Reply next_step(const kb::Intent& intent, Reply r) {
+  // `taken_up`: this message took the need up (its sensitive answer not shown yet).
+  Reply next_step(const kb::Intent& intent, Reply r, bool taken_up = false) {
     const auto missing = missing_details(kb_, s_, intent);
     if ((!intent.sensitive && intent.action.empty()) || missing.empty())
-      return finish(intent, std::move(r));
+      return finish(intent, std::move(r), taken_up);
     r.action = Action::kCollect;
     r.asking_for = missing.front();
-    r.text = std::string(intent.sensitive ? texts::kCollectForPerson : "") +
-             std::string(question_for(missing.front()));
+    const std::string answer = meanwhile(intent, taken_up);
+    // The KB's answer already says a person will take over; the stock lead-in would repeat it.
+    const std::string_view lead = !intent.sensitive ? ""
+                                  : answer.empty()  ? texts::kCollectForPerson
+                                                    : "";
+    r.text = answer + std::string(lead) + std::string(question_for(missing.front()));
     return r;
   }
 
@@ -364,7 +383,7 @@ class Planner {
     return r;
   }
 
-  Reply finish(const kb::Intent& intent, Reply r) {
+  Reply finish(const kb::Intent& intent, Reply r, bool taken_up = false) {
     s_.collecting.clear();
     if (!intent.sensitive) {
       r.action = Action::kAnswer;
@@ -377,7 +396,9 @@ class Planner {
     std::string detail = readable_id(intent.id) + " is handled by a person";
     if (!have.empty()) detail += "; collected " + join(have, ", ");
     if (!lack.empty()) detail += "; the customer did not give " + join(lack, ", ");
-    return handoff(HandoffReason::kSensitive, detail + ".", std::move(r));
+    Reply h = handoff(HandoffReason::kSensitive, detail + ".", std::move(r));
+    h.text = meanwhile(intent, taken_up) + h.text;
+    return h;
   }
 
   // "I won't give you my email" when asked for the order number refuses the email.

@@ -71,6 +71,43 @@ TEST_CASE("policy: a sensitive intent collects its details, then hands off", "[d
   CHECK(c.session.detail(DetailType::kAmount)->value == "45.20 USD");
 }
 
+TEST_CASE("policy: a sensitive need's own answer is shown once, with its first question",
+          "[dialogue][policy]") {
+  const kb::KnowledgeBase& kb = demo_engine().model().kb;
+  auto answer_of = [&](const std::string& id) {
+    for (const auto& intent : kb.intents)
+      if (intent.id == id) return intent.answer;
+    return std::string();
+  };
+  Conversation c;
+  const Reply& first = c.say("someone got into my account and bought things I never ordered");
+  INFO(describe(first));
+  REQUIRE(first.action == Action::kCollect);
+  REQUIRE(first.intent == std::optional<std::string>("fraud_report"));
+  // The safety advice first ("never share login codes"), then the question.
+  CHECK(first.text.rfind(answer_of("fraud_report"), 0) == 0);
+  CHECK(first.text.find("What email address") != std::string::npos);
+  const Reply& second = c.say("it's sam@example.com");
+  INFO(describe(second));
+  CHECK(second.action == Action::kHandoff);
+  CHECK(second.text.find("never share") == std::string::npos);
+
+  // Nothing left to ask: the answer comes with the handoff.
+  Conversation at_once;
+  const Reply& h = at_once.say("I want to dispute a charge of $45.20 on order LP-482913");
+  INFO(describe(h));
+  REQUIRE(h.action == Action::kHandoff);
+  CHECK(h.reason == HandoffReason::kSensitive);
+  CHECK(h.text.rfind(answer_of("billing_dispute"), 0) == 0);
+  CHECK(h.text.find(kb.messages.handoff) != std::string::npos);
+
+  // A request for a person shows the handoff text alone, not the person intent's answer.
+  Conversation asks;
+  const Reply& p = asks.say("I want to talk to a human");
+  CHECK(p.action == Action::kHandoff);
+  CHECK(p.text == kb.messages.handoff);
+}
+
 TEST_CASE("policy: a detail the host showed is a bot turn and a detail never asked for",
           "[dialogue][policy]") {
   Conversation c;
