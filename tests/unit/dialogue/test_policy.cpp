@@ -108,6 +108,51 @@ TEST_CASE("policy: a sensitive need's own answer is shown once, with its first q
   CHECK(p.text == kb.messages.handoff);
 }
 
+TEST_CASE("policy: a complaint about staff collects its details; asking for staff hands off",
+          "[dialogue][policy]") {
+  Conversation about;
+  const Reply& r = about.say("the agent on the phone was rude to me and I want to complain");
+  INFO(describe(r));
+  CHECK(r.action == Action::kCollect);
+  CHECK(r.intent == std::optional<std::string>("complaint"));
+  CHECK(r.asking_for == DetailType::kEmail);
+
+  Conversation asks;
+  const Reply& h = asks.say("I want to complain, let me talk to a member of staff");
+  INFO(describe(h));
+  CHECK(h.action == Action::kHandoff);
+}
+
+TEST_CASE("policy: details instead of a pick between a sensitive and a routine need",
+          "[dialogue][policy]") {
+  Conversation c;
+  const Reply& first = c.say("money taken after I returned it");
+  INFO(describe(first));
+  REQUIRE(first.action == Action::kClarify);
+  REQUIRE(std::any_of(first.choices.begin(), first.choices.end(),
+                      [](const Choice& ch) { return ch.id == "billing_dispute"; }));
+  const Reply& second = c.say("order LP-998812");
+  INFO(describe(second));
+  CHECK(second.action == Action::kCollect);
+  CHECK(second.intent == std::optional<std::string>("billing_dispute"));
+  CHECK(second.asking_for == DetailType::kAmount);
+}
+
+TEST_CASE("policy: a bare number answers 'How much was the payment?'", "[dialogue][policy]") {
+  Conversation c;
+  c.say("I want to dispute a charge on order LP-482913");
+  REQUIRE(c.replies.back().asking_for == DetailType::kAmount);
+  const Reply& r = c.say("19.99");
+  INFO(describe(r));
+  CHECK(r.action == Action::kHandoff);
+  REQUIRE(c.session.detail(DetailType::kAmount));
+  CHECK(c.session.detail(DetailType::kAmount)->value == "19.99 USD");
+  // Outside that question a bare number is no amount.
+  Conversation other;
+  other.say("19.99");
+  CHECK_FALSE(other.session.detail(DetailType::kAmount));
+}
+
 TEST_CASE("policy: a detail the host showed is a bot turn and a detail never asked for",
           "[dialogue][policy]") {
   Conversation c;
