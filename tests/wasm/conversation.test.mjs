@@ -184,3 +184,18 @@ test('remember() records what the page showed and keeps its detail, so it is nev
   assert.notEqual(dispute.reply.asking_for, 'order_id');
   engine.dispose();
 });
+
+test("a sensitive need's own answer (its advice meanwhile) is shown once, before its first question", async () => {
+  const kb = JSON.parse(fs.readFileSync(path.join(root, 'web/demo/kb.json'), 'utf8'));
+  const fraud = kb.intents.find((i) => i.id === 'fraud_report');
+  const engine = await fresh();
+  const first = engine.conversation.respond('someone got into my account and bought things I never ordered', CONTEXT);
+  assert.equal(first.reply.action, 'collect', JSON.stringify(first.reply));
+  assert.equal(first.reply.intent, 'fraud_report');
+  assert.ok(first.reply.reply.startsWith(fraud.answer), first.reply.reply);
+  assert.match(first.reply.reply, /never share login codes/);
+  const last = engine.conversation.respond('sam@example.com', CONTEXT);
+  assert.equal(last.reply.action, 'handoff');
+  assert.doesNotMatch(last.reply.reply, /never share/);
+  engine.dispose();
+});

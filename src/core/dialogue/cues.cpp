@@ -11,22 +11,63 @@
 namespace tandem::dialogue {
 namespace {
 
-constexpr std::array<std::string_view, 34> kNegative = {
-    "useless",        "terrible",        "awful",       "horrible",      "ridiculous",
-    "stupid",         "worst",           "annoying",    "annoyed",       "frustrated",
-    "frustrating",    "angry",           "furious",     "fed up",        "sick of",
-    "waste of time",  "rubbish",         "garbage",     "hate",          "pathetic",
-    "a joke",         "unacceptable",    "disgusting",  "incompetent",   "hopeless",
-    "pointless",      "not working",     "never works", "still waiting", "again and again",
-    "how many times", "are you kidding", "give up",     "outrageous"};
-constexpr std::array<std::string_view, 14> kProfanity = {
-    "fuck", "fucking", "fucked",   "shit", "shitty", "crap",     "damn",
-    "wtf",  "bloody",  "bullshit", "piss", "pissed", "bastards", "ffs"};
-constexpr std::array<std::string_view, 16> kNotHelpful = {
-    "didn't help",      "did not help",   "doesn't help",   "does not help",
-    "not helpful",      "wasn't helpful", "unhelpful",      "not what i asked",
-    "not what i meant", "wrong answer",   "didn't answer",  "doesn't answer",
-    "not my question",  "that's not it",  "that is not it", "still doesn't work"};
+// Besides the words of anger, what a customer says to a bot that ignores them
+// ("I have asked you three times", "are you even listening", "answer me").
+constexpr std::array<std::string_view, 57> kNegative = {
+    "useless",        "terrible",        "awful",         "horrible",      "ridiculous",
+    "stupid",         "worst",           "annoying",      "annoyed",       "frustrated",
+    "frustrating",    "angry",           "furious",       "fed up",        "sick of",
+    "waste of time",  "rubbish",         "garbage",       "hate",          "pathetic",
+    "a joke",         "unacceptable",    "disgusting",    "incompetent",   "hopeless",
+    "pointless",      "not working",     "never works",   "still waiting", "again and again",
+    "how many times", "are you kidding", "give up",       "outrageous",    "asked you",
+    "answer me",      "are you even",    "not listening", "ignoring me",   "is anyone there",
+    "seriously",      "shambles",        "disgrace",      "appalling",     "shocking",
+    "nightmare",      "for god's sake",  "come on",       "sort it out",   "nobody",
+    "no one",         "i've asked",      "i have asked",  "already asked", "times already",
+    "times now",      "keep asking"};
+constexpr std::array<std::string_view, 17> kProfanity = {
+    "fuck",     "fucking", "fucked", "shit",     "shitty", "crap", "damn",   "wtf",    "bloody",
+    "bullshit", "piss",    "pissed", "bastards", "ffs",    "hell", "bugger", "sodding"};
+constexpr std::array<std::string_view, 30> kNotHelpful = {"didn't help",
+                                                          "did not help",
+                                                          "doesn't help",
+                                                          "does not help",
+                                                          "not helpful",
+                                                          "wasn't helpful",
+                                                          "unhelpful",
+                                                          "not what i asked",
+                                                          "not what i meant",
+                                                          "wrong answer",
+                                                          "didn't answer",
+                                                          "doesn't answer",
+                                                          "not my question",
+                                                          "that's not it",
+                                                          "that is not it",
+                                                          "still doesn't work",
+                                                          "not what i need",
+                                                          "not what i wanted",
+                                                          "not what i was asking",
+                                                          "isn't what i asked",
+                                                          "is not what i asked",
+                                                          "didn't understand",
+                                                          "did not understand",
+                                                          "don't understand my",
+                                                          "misunderstood",
+                                                          "not answering",
+                                                          "useless answer",
+                                                          "no help",
+                                                          "irrelevant",
+                                                          "didn't work"};
+// "that's wrong", "your answer is incorrect", "this isn't right": a verdict on
+// what the bot said, whichever of these words it is said with.
+constexpr std::array<std::string_view, 9> kVerdictSubjects = {
+    "that's", "thats", "that is", "this is", "it's", "its", "answer is", "that was", "you're"};
+constexpr std::array<std::string_view, 8> kVerdicts = {
+    "wrong", "incorrect", "not right", "not correct", "not true", "useless", "not it", "no use"};
+constexpr std::array<std::string_view, 4> kVerdictNegatedSubjects = {"that isn't", "this isn't",
+                                                                     "that's not", "it isn't"};
+constexpr std::array<std::string_view, 2> kNegatedVerdicts = {"right", "correct"};
 constexpr std::array<std::string_view, 40> kDeclines = {"don't have",
                                                         "do not have",
                                                         "dont have",
@@ -71,6 +112,16 @@ constexpr std::array<std::string_view, 20> kPersonWords = {
     "person",   "people",   "human",          "humans",  "someone",    "somebody", "agent",
     "agents",   "staff",    "representative", "rep",     "operator",   "advisor",  "adviser",
     "advisers", "advisors", "colleague",      "manager", "supervisor", "team"};
+// Words that reach for a person rather than name one: "talk to your staff"
+// asks for someone, "your staff were rude" does not.
+constexpr std::array<std::string_view, 40> kReaching = {
+    "talk",         "speak",         "chat with",    "chat to",       "connect",       "transfer",
+    "put me",       "pass me",       "hand me",      "hand over",     "get me",        "give me",
+    "call me",      "ring me",       "phone me",     "contact me",    "get in touch",  "call back",
+    "callback",     "escalate",      "human",        "real person",   "actual person", "live",
+    "need a",       "need an",       "need someone", "need somebody", "want a",        "want an",
+    "want someone", "want somebody", "can i have",   "can i get",     "may i have",    "is there",
+    "anyone",       "anybody",       "reach",        "message me"};
 constexpr std::array<std::string_view, 17> kAffirm = {
     "yes", "yeah", "yep",    "yup",    "ya",        "correct",      "right",    "exactly",   "sure",
     "ok",  "okay", "indeed", "please", "that's it", "that's right", "that one", "absolutely"};
@@ -126,6 +177,27 @@ bool shouting(std::string_view message) {
   return upper >= kShoutingMinLetters && upper >= 4 * lower;
 }
 
+// "f***ing", "s**t": swearing written with its letters starred out.
+bool starred_swearing(std::string_view message) {
+  for (std::size_t i = 0; i + 2 < message.size(); ++i) {
+    const char c = message[i];
+    const bool letter = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+    if (letter && message[i + 1] == '*' && message[i + 2] == '*') return true;
+  }
+  return false;
+}
+
+template <std::size_t N, std::size_t M>
+bool has_pair(const std::string& framed, const std::array<std::string_view, N>& firsts,
+              const std::array<std::string_view, M>& seconds) {
+  for (auto first : firsts)
+    for (auto second : seconds)
+      if (framed.find(" " + std::string(first) + " " + std::string(second) + " ") !=
+          std::string::npos)
+        return true;
+  return false;
+}
+
 bool repeated_marks(std::string_view message) {
   int run = 0;
   for (char c : message) {
@@ -140,14 +212,17 @@ bool repeated_marks(std::string_view message) {
 float frustration_signal(std::string_view message) {
   const std::string framed = framed_words(message);
   const int negative = std::min(count_cues(framed, kNegative), 2);
-  const int profane = std::min(count_cues(framed, kProfanity), 2);
+  const int profane =
+      std::min(count_cues(framed, kProfanity) + (starred_swearing(message) ? 1 : 0), 2);
   return kNegativeWordWeight * negative + kProfanityWeight * profane +
          (shouting(message) ? kShoutingWeight : 0.0f) +
          (repeated_marks(message) ? kRepeatedMarksWeight : 0.0f);
 }
 
 bool says_not_helpful(std::string_view message) {
-  return count_cues(framed_words(message), kNotHelpful) > 0;
+  const std::string framed = framed_words(message);
+  return count_cues(framed, kNotHelpful) > 0 || has_pair(framed, kVerdictSubjects, kVerdicts) ||
+         has_pair(framed, kVerdictNegatedSubjects, kNegatedVerdicts);
 }
 
 bool declines_detail(std::string_view message) {
@@ -156,6 +231,10 @@ bool declines_detail(std::string_view message) {
 
 bool names_person(std::string_view message) {
   return count_cues(framed_words(message), kPersonWords) > 0;
+}
+
+bool reaches_for_person(std::string_view message) {
+  return count_cues(framed_words(message), kReaching) > 0;
 }
 
 bool affirms(std::string_view message) {

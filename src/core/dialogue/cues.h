@@ -25,6 +25,10 @@ bool declines_detail(std::string_view message);
 // which a refusal or a complaint about an answer need not do.
 bool names_person(std::string_view message);
 
+// "talk to", "get me", "call me", "a human", "is there anyone": the message
+// reaches for a person, where "your staff were rude" only names one.
+bool reaches_for_person(std::string_view message);
+
 // A short yes ("yes", "yep, that one") or no ("no", "something else") to a
 // one-choice "Did you mean ...?"; a longer reply is read as a new message.
 bool affirms(std::string_view message);

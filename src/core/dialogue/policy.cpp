@@ -71,13 +71,33 @@ struct Given {
   }
 };
 
+// The details of a message; a bare number in answer to "How much was the
+// payment?" ("19.99") is that amount, read as if it followed "amount".
+std::vector<Detail> details_of(std::string_view message, std::optional<DetailType> asked,
+                               const DetailContext& context) {
+  std::vector<Detail> found = extract_details(message, context);
+  auto is_amount = [](const Detail& d) { return d.type == DetailType::kAmount; };
+  if (asked != DetailType::kAmount || std::any_of(found.begin(), found.end(), is_amount))
+    return found;
+  constexpr std::string_view kCue = "amount ";
+  for (Detail d : extract_details(std::string(kCue) + std::string(message), context)) {
+    if (!is_amount(d) || d.begin < kCue.size()) continue;
+    d.begin -= kCue.size();
+    d.end -= kCue.size();
+    found.push_back(std::move(d));
+  }
+  std::sort(found.begin(), found.end(),
+            [](const Detail& a, const Detail& b) { return a.begin < b.begin; });
+  return found;
+}
+
 // Remembers the details of a message.
-Given take_details(Session& session, std::string_view message, const Context& context,
-                   TurnNumber turn) {
+Given take_details(Session& session, std::string_view message, std::optional<DetailType> asked,
+                   const Context& context, TurnNumber turn) {
   Given given;
   std::string rest;
   std::size_t from = 0;
-  for (const auto& d : extract_details(message, context.details)) {
+  for (const auto& d : details_of(message, asked, context.details)) {
     given.types.push_back(d.type);
     // Masked like the turn itself: a stored detail must not carry what redaction hides.
     remember_detail(session, {d.type, privacy::redact(d.value, context.redaction_rules).text,
@@ -90,9 +110,27 @@ Given take_details(Session& session, std::string_view message, const Context& co
   return given;
 }
 
-bool is_person_intent(const engine::Engine& engine, const engine::Candidate& c) {
+bool is_person_intent_id(const engine::Engine& engine, std::string_view id) {
   const auto& ids = engine.model().person_request_intents;
-  return !c.is_faq && std::find(ids.begin(), ids.end(), c.id) != ids.end();
+  return std::find(ids.begin(), ids.end(), id) != ids.end();
+}
+
+bool is_person_intent(const engine::Engine& engine, const engine::Candidate& c) {
+  return !c.is_faq && is_person_intent_id(engine, c.id);
+}
+
+const kb::Intent* sensitive_intent(const engine::Engine& engine, const engine::Candidate& c) {
+  if (c.is_faq || is_person_intent(engine, c)) return nullptr;
+  const kb::Intent& intent = engine.model().kb.intents[c.index];
+  return intent.sensitive ? &intent : nullptr;
+}
+
+// The engine's confident reading is a sensitive need ("I want to complain
+// about the repair"): that need, its queue and priority, is the reason.
+const kb::Intent* confident_sensitive(const engine::Engine& engine, const engine::Decision& d) {
+  if (d.candidates.empty() || (d.action != Action::kAnswer && d.action != Action::kHandoff))
+    return nullptr;
+  return sensitive_intent(engine, d.candidates.front());
 }
 
 // The intent or FAQ with that id, as a candidate the customer chose (confidence 1).
@@ -172,6 +210,23 @@ const Turn* previous_bot_turn(const Session& session, TurnNumber customer_turn) 
   if (customer_turn == 0) return nullptr;
   const Turn* t = session.turn(customer_turn - 1);
   return t && t->role == Role::kBot ? t : nullptr;
+}
+
+// The sensitive need a clarification just before this message offered: the
+// clarified customer message read again (its stored, redacted text decides as
+// it did), its first sensitive candidate at kSensitiveFloor or above.
+std::optional<engine::Candidate> sensitive_left_open(const engine::Engine& engine,
+                                                     const Session& session,
+                                                     TurnNumber customer_turn) {
+  const Turn* clarify = previous_bot_turn(session, customer_turn);
+  if (!clarify || clarify->action != Action::kClarify || customer_turn < 2) return std::nullopt;
+  const Turn* asked = session.turn(customer_turn - 2);
+  if (!asked || asked->role != Role::kCustomer) return std::nullopt;
+  for (const auto& c : engine.decide(asked->text).candidates) {
+    if (c.confidence < kSensitiveFloor) break;
+    if (sensitive_intent(engine, c)) return c;
+  }
+  return std::nullopt;
 }
 
 // Decides one message in bot mode; the caller records the reply.
@@ -334,7 +389,17 @@ class Planner {
     }
     const kb::Intent& intent = kb_.intents[top.index];
     s_.collecting = intent.id;
-    return next_step(intent, from_decision());
+    return next_step(intent, from_decision(), /*taken_up=*/true);
+  }
+
+  // A sensitive need's KB answer is what the company tells the customer while
+  // a person takes over ("please stop using the product", "never share your
+  // login codes"): shown once, when the need is taken up, before its first
+  // question or with the handoff. A person-request intent's answer would only
+  // repeat the handoff.
+  std::string meanwhile(const kb::Intent& intent, bool taken_up) const {
+    if (!taken_up || !intent.sensitive || is_person_intent_id(engine_, intent.id)) return "";
+    return intent.answer + "\n\n";
   }
 
   // A sensitive intent asks for its first missing detail, or finishes with a
@@ -343,14 +408,19 @@ class Planner {
   // details given anyway are kept for a later handoff. A detail already given,
   // refused or left unanswered is never asked (again).
   // An intent answered by an action asks first what the action needs.
-  Reply next_step(const kb::Intent& intent, Reply r) {
+  // `taken_up`: this message took the need up (its sensitive answer not shown yet).
+  Reply next_step(const kb::Intent& intent, Reply r, bool taken_up = false) {
     const auto missing = missing_details(kb_, s_, intent);
     if ((!intent.sensitive && intent.action.empty()) || missing.empty())
-      return finish(intent, std::move(r));
+      return finish(intent, std::move(r), taken_up);
     r.action = Action::kCollect;
     r.asking_for = missing.front();
-    r.text = std::string(intent.sensitive ? texts::kCollectForPerson : "") +
-             std::string(question_for(missing.front()));
+    const std::string answer = meanwhile(intent, taken_up);
+    // The KB's answer already says a person will take over; the stock lead-in would repeat it.
+    const std::string_view lead = !intent.sensitive ? ""
+                                  : answer.empty()  ? texts::kCollectForPerson
+                                                    : "";
+    r.text = answer + std::string(lead) + std::string(question_for(missing.front()));
     return r;
   }
 
@@ -364,7 +434,7 @@ class Planner {
     return r;
   }
 
-  Reply finish(const kb::Intent& intent, Reply r) {
+  Reply finish(const kb::Intent& intent, Reply r, bool taken_up = false) {
     s_.collecting.clear();
     if (!intent.sensitive) {
       r.action = Action::kAnswer;
@@ -377,7 +447,9 @@ class Planner {
     std::string detail = readable_id(intent.id) + " is handled by a person";
     if (!have.empty()) detail += "; collected " + join(have, ", ");
     if (!lack.empty()) detail += "; the customer did not give " + join(lack, ", ");
-    return handoff(HandoffReason::kSensitive, detail + ".", std::move(r));
+    Reply h = handoff(HandoffReason::kSensitive, detail + ".", std::move(r));
+    h.text = meanwhile(intent, taken_up) + h.text;
+    return h;
   }
 
   // "I won't give you my email" when asked for the order number refuses the email.
@@ -417,9 +489,7 @@ class Planner {
   }
 
   const kb::Intent* sensitive_intent(const engine::Candidate& c) const {
-    if (c.is_faq || is_person_intent(engine_, c)) return nullptr;
-    const kb::Intent& intent = kb_.intents[c.index];
-    return intent.sensitive ? &intent : nullptr;
+    return dialogue::sensitive_intent(engine_, c);
   }
 
   // Hard cases win over FAQs: a sensitive reading within reach of a routine
@@ -444,12 +514,8 @@ class Planner {
     return std::nullopt;
   }
 
-  // The engine's confident reading is a sensitive need ("I want to complain
-  // about the repair"): that need, its queue and priority, is the reason.
   const kb::Intent* confident_sensitive() const {
-    if (d_.candidates.empty() || (d_.action != Action::kAnswer && d_.action != Action::kHandoff))
-      return nullptr;
-    return sensitive_intent(d_.candidates.front());
+    return dialogue::confident_sensitive(engine_, d_);
   }
 
   // A routine top just below the answer threshold, clearly ahead of the rest
@@ -606,7 +672,7 @@ Reply respond(const engine::Engine& engine, Session& session, std::string_view m
   const Context context = with_knowledge_base(engine, host_context);
   const std::optional<DetailType> asked = waiting_for(engine, session);
   const TurnNumber customer_turn = add_text_turn(session, Role::kCustomer, message, context);
-  const Given given = take_details(session, message, context, customer_turn);
+  const Given given = take_details(session, message, asked, context, customer_turn);
   if (session.mode == Mode::kHuman) return silent(session, customer_turn);
   session.frustration = session.frustration * kFrustrationDecay + frustration_signal(message);
   // A typed yes to "Did you mean ...?" is the chip's yes; a longer reply is a new message.
@@ -629,7 +695,23 @@ Reply respond(const engine::Engine& engine, Session& session, std::string_view m
   if (hint && session.person_hint) asks_for_person = true;
   session.person_hint = hint && !asks_for_person;
   const engine::Decision decision = asks_for_person ? raw : without_person_intents(engine, raw);
+  // "Your staff were rude, I want to complain": a person named as what a
+  // confident sensitive need is about, not reached for. The need is taken up
+  // (its details, then a person) instead of a bare request for anyone.
+  if (asks_for_person && confident_sensitive(engine, decision) && names_person(message) &&
+      !reaches_for_person(message))
+    asks_for_person = false;
   session.pending_action.reset();  // a call never reported (the page closed) is dropped
+  // Details alone in reply to "Did you mean A or B?" with a sensitive need
+  // among them: the customer went on with their case rather than pick, and a
+  // hard case is not left in a fallback. That need is taken up.
+  if (given.only_details && confirming.empty())
+    if (const auto need = sensitive_left_open(engine, session, customer_turn)) {
+      Reply reply =
+          Planner(engine, session, "", chosen_decision(*need), customer_turn).chosen(*need);
+      record_reply(session, reply, context);
+      return reply;
+    }
   Reply reply = Planner(engine, session, message, decision, customer_turn)
                     .plan(asks_for_person, given, asked, !confirming.empty() && denies(message));
   reply.neural = decision.neural;

@@ -12,7 +12,10 @@ namespace tandem::dialogue {
 // after the score decays; at the threshold the bot steps back. A message with
 // two negative words and shouting reaches it alone; one terse "useless" does not.
 inline constexpr float kFrustrationThreshold = 1.0f;
-inline constexpr float kFrustrationDecay = 0.6f;  // per customer message
+// Kept at 0.7 so that two shouted messages with one angry phrase reach the
+// threshold ("WHERE IS MY REFUND", "I HAVE ASKED YOU THREE TIMES NOW"), and
+// a customer who types in capitals alone reaches it only on a fourth message.
+inline constexpr float kFrustrationDecay = 0.7f;  // per customer message
 inline constexpr float kNegativeWordWeight = 0.35f;
 inline constexpr float kProfanityWeight = 0.55f;
 inline constexpr float kShoutingWeight = 0.4f;

@@ -71,6 +71,88 @@ TEST_CASE("policy: a sensitive intent collects its details, then hands off", "[d
   CHECK(c.session.detail(DetailType::kAmount)->value == "45.20 USD");
 }
 
+TEST_CASE("policy: a sensitive need's own answer is shown once, with its first question",
+          "[dialogue][policy]") {
+  const kb::KnowledgeBase& kb = demo_engine().model().kb;
+  auto answer_of = [&](const std::string& id) {
+    for (const auto& intent : kb.intents)
+      if (intent.id == id) return intent.answer;
+    return std::string();
+  };
+  Conversation c;
+  const Reply& first = c.say("someone got into my account and bought things I never ordered");
+  INFO(describe(first));
+  REQUIRE(first.action == Action::kCollect);
+  REQUIRE(first.intent == std::optional<std::string>("fraud_report"));
+  // The safety advice first ("never share login codes"), then the question.
+  CHECK(first.text.rfind(answer_of("fraud_report"), 0) == 0);
+  CHECK(first.text.find("What email address") != std::string::npos);
+  const Reply& second = c.say("it's sam@example.com");
+  INFO(describe(second));
+  CHECK(second.action == Action::kHandoff);
+  CHECK(second.text.find("never share") == std::string::npos);
+
+  // Nothing left to ask: the answer comes with the handoff.
+  Conversation at_once;
+  const Reply& h = at_once.say("I want to dispute a charge of $45.20 on order LP-482913");
+  INFO(describe(h));
+  REQUIRE(h.action == Action::kHandoff);
+  CHECK(h.reason == HandoffReason::kSensitive);
+  CHECK(h.text.rfind(answer_of("billing_dispute"), 0) == 0);
+  CHECK(h.text.find(kb.messages.handoff) != std::string::npos);
+
+  // A request for a person shows the handoff text alone, not the person intent's answer.
+  Conversation asks;
+  const Reply& p = asks.say("I want to talk to a human");
+  CHECK(p.action == Action::kHandoff);
+  CHECK(p.text == kb.messages.handoff);
+}
+
+TEST_CASE("policy: a complaint about staff collects its details; asking for staff hands off",
+          "[dialogue][policy]") {
+  Conversation about;
+  const Reply& r = about.say("the agent on the phone was rude to me and I want to complain");
+  INFO(describe(r));
+  CHECK(r.action == Action::kCollect);
+  CHECK(r.intent == std::optional<std::string>("complaint"));
+  CHECK(r.asking_for == DetailType::kEmail);
+
+  Conversation asks;
+  const Reply& h = asks.say("I want to complain, let me talk to a member of staff");
+  INFO(describe(h));
+  CHECK(h.action == Action::kHandoff);
+}
+
+TEST_CASE("policy: details instead of a pick between a sensitive and a routine need",
+          "[dialogue][policy]") {
+  Conversation c;
+  const Reply& first = c.say("money taken after I returned it");
+  INFO(describe(first));
+  REQUIRE(first.action == Action::kClarify);
+  REQUIRE(std::any_of(first.choices.begin(), first.choices.end(),
+                      [](const Choice& ch) { return ch.id == "billing_dispute"; }));
+  const Reply& second = c.say("order LP-998812");
+  INFO(describe(second));
+  CHECK(second.action == Action::kCollect);
+  CHECK(second.intent == std::optional<std::string>("billing_dispute"));
+  CHECK(second.asking_for == DetailType::kAmount);
+}
+
+TEST_CASE("policy: a bare number answers 'How much was the payment?'", "[dialogue][policy]") {
+  Conversation c;
+  c.say("I want to dispute a charge on order LP-482913");
+  REQUIRE(c.replies.back().asking_for == DetailType::kAmount);
+  const Reply& r = c.say("19.99");
+  INFO(describe(r));
+  CHECK(r.action == Action::kHandoff);
+  REQUIRE(c.session.detail(DetailType::kAmount));
+  CHECK(c.session.detail(DetailType::kAmount)->value == "19.99 USD");
+  // Outside that question a bare number is no amount.
+  Conversation other;
+  other.say("19.99");
+  CHECK_FALSE(other.session.detail(DetailType::kAmount));
+}
+
 TEST_CASE("policy: a detail the host showed is a bot turn and a detail never asked for",
           "[dialogue][policy]") {
   Conversation c;

@@ -76,6 +76,9 @@ TEST_CASE("person detector: the held-out sets are apart from the training phrasi
   const auto second = read_set(TANDEM_TEST_DATA_DIR "/person_requests/second_pass.csv");
   REQUIRE(second.size() >= 100);
   items.insert(items.end(), second.begin(), second.end());
+  const auto third = read_set(TANDEM_TEST_DATA_DIR "/person_requests/third_pass.csv");
+  REQUIRE(third.size() >= 120);
+  items.insert(items.end(), third.begin(), third.end());
   for (const auto& e : items) {
     INFO(e.text);
     CHECK(trained.count(words_of(e.text)) == 0);
