@@ -1,6 +1,7 @@
 #include "kb/json_read.h"
 
 #include <cerrno>
+#include <cmath>
 #include <cstdint>
 #include <cstdlib>
 #include <string>
@@ -174,8 +175,9 @@ class Reader {
         return true;
       }
     }
-    out = std::strtod(token.c_str(), nullptr);
-    return true;
+    const double value = std::strtod(token.c_str(), nullptr);
+    out = value;
+    return std::isfinite(value);  // nlohmann refuses 1e400 too ("number overflow")
   }
 
   bool digits() {

@@ -17,8 +17,9 @@ inline constexpr int kMaxJsonDepth = 256;
 // The value of an RFC 8259 text, as json::parse(text, nullptr, false) reads it
 // (non-negative integers unsigned, negative ones signed, the rest double; a
 // repeated key keeps its last value), or a discarded value when the text is
-// not exactly one well-formed JSON value in UTF-8, or nests deeper than
-// kMaxJsonDepth.
+// not exactly one well-formed JSON value in UTF-8 (a number beyond double's
+// range included), or nests deeper than kMaxJsonDepth. Stricter than nlohmann
+// in one way: a NUL byte after the value is refused, not taken as the end.
 nlohmann::json read_json(std::string_view text);
 
 }  // namespace tandem::kb
