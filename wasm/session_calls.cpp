@@ -9,6 +9,7 @@
 
 #include "engine/decision_json.h"
 #include "handoff/bundle.h"
+#include "kb/json_read.h"
 #include "kb/json_text.h"
 
 namespace tandem::wasm {
@@ -123,7 +124,7 @@ std::string reply_json(const dialogue::Reply& reply) {
     text += ",\"timeout_ms\":" + std::to_string(c.timeout_ms) + "}";
   }
   key("turn");
-  kb::append_json(json(reply.turn), text);
+  kb::append_unsigned(reply.turn, text);
   // Which scores decided, so the host (and the tests) can tell the fused answer.
   key("neural");
   text += reply.neural ? "true}" : "false}";
@@ -132,14 +133,24 @@ std::string reply_json(const dialogue::Reply& reply) {
 
 // The feeds of the trained network's graph (docs/neural.md): the engine
 // featurises, the browser's ONNX Runtime only runs the graph.
-json neural_input(const engine::Engine& engine, const json& request) {
+std::string neural_input(const engine::Engine& engine, const json& request) {
   const auto& classifier = engine.model().classifier;
-  if (!classifier.has_neural()) return json{{"neural", nullptr}};
+  if (!classifier.has_neural()) return "\"neural\":null";
   const nlu::NeuralInput input = engine.neural_input(text_of(request, "text"));
-  return json{{"neural",
-               {{"fingerprint", classifier.neural_fingerprint()},
-                {"rows", input.rows},
-                {"weights", input.weights}}}};
+  std::string text = "\"neural\":{\"fingerprint\":";
+  kb::append_unsigned(classifier.neural_fingerprint(), text);
+  text += ",\"rows\":[";
+  for (std::size_t i = 0; i < input.rows.size(); ++i) {
+    if (i > 0) text += ',';
+    kb::append_integer(input.rows[i], text);
+  }
+  text += "],\"weights\":[";
+  for (std::size_t i = 0; i < input.weights.size(); ++i) {
+    if (i > 0) text += ',';
+    kb::append_number(input.weights[i], text);
+  }
+  text += "]}";
+  return text;
 }
 
 // The trained network's {"fingerprint": n, "logits": [...]}.
@@ -202,8 +213,14 @@ std::optional<nlu::NeuralScores> neural_scores_of(const engine::Engine& engine,
   return std::nullopt;
 }
 
-json error_json(std::string message) {
-  return json{{"error", std::move(message)}};
+// Each call answers the keys it adds to the answer object ("error", "info", ...), as
+// JSON text: building nlohmann objects for them costs the widget's download.
+using Fields = std::string;
+
+Fields error_field(std::string_view message) {
+  Fields text = "\"error\":";
+  kb::append_json_string(message, text);
+  return text;
 }
 
 void keep_reply(Conversation& conversation, const dialogue::Reply& reply) {
@@ -212,65 +229,69 @@ void keep_reply(Conversation& conversation, const dialogue::Reply& reply) {
   conversation.reply_json = reply_json(reply);
 }
 
-json restore(const engine::Engine& engine, Conversation& conversation, const json& request) {
+Fields restore(const engine::Engine& engine, Conversation& conversation, const json& request) {
   conversation = Conversation{};
   const auto stored = request.find("session");
-  if (stored == request.end() || stored->is_null()) return json::object();
+  if (stored == request.end() || stored->is_null()) return {};
   auto session = dialogue::session_from_json(*stored);
   // A damaged session is reported and replaced by a fresh one: the widget keeps working.
-  if (!session) return error_json(session.error_text());
+  if (!session) return error_field(session.error_text());
   conversation.session = std::move(session).value();
   // Sessions stored by older versions, or before a KB pattern existed, may hold text in clear.
   dialogue::redact_session(conversation.session, engine.model().kb.redactions);
-  return json::object();
+  return {};
 }
 
-json choose(const engine::Engine& engine, Conversation& conversation, const json& request) {
+Fields choose(const engine::Engine& engine, Conversation& conversation, const json& request) {
   const auto id = request.find("id");
-  if (id == request.end() || !id->is_string()) return error_json("choose: id must be a string");
+  if (id == request.end() || !id->is_string()) return error_field("choose: id must be a string");
   auto reply =
       dialogue::choose(engine, conversation.session, id->get<std::string>(), context_of(request));
-  if (!reply) return error_json(reply.error_text());
+  if (!reply) return error_field(reply.error_text());
   keep_reply(conversation, *reply);
-  return json::object();
+  return {};
 }
 
 // What the widget shows before any message: the company's own words.
-json info(const engine::Engine& engine) {
+Fields info(const engine::Engine& engine) {
   const kb::KnowledgeBase& kb = engine.model().kb;
   const auto& m = kb.messages;
-  return json{{"info",
-               {{"name", kb.name},
-                {"locale", kb.locale},
-                {"messages",
-                 {{"greeting", m.greeting},
-                  {"subtitle", m.subtitle},
-                  {"placeholder", m.placeholder},
-                  {"contact", m.contact},
-                  {"fallback", m.fallback},
-                  {"handoff", m.handoff}}}}}};
+  const std::pair<const char*, const std::string*> messages[] = {
+      {"greeting", &m.greeting}, {"subtitle", &m.subtitle}, {"placeholder", &m.placeholder},
+      {"contact", &m.contact},   {"fallback", &m.fallback}, {"handoff", &m.handoff}};
+  Fields text = "\"info\":{\"name\":";
+  kb::append_json_string(kb.name, text);
+  text += ",\"locale\":";
+  kb::append_json_string(kb.locale, text);
+  text += ",\"messages\":{";
+  for (const auto& [key, words] : messages) {
+    if (key != messages[0].first) text += ',';
+    kb::append_json_string(key, text);
+    text += ':';
+    kb::append_json_string(*words, text);
+  }
+  text += "}}";
+  return text;
 }
 
-json feedback(const engine::Engine& engine, Conversation& conversation, const json& request) {
+Fields feedback(const engine::Engine& engine, Conversation& conversation, const json& request) {
   const auto turn = request.find("turn");
   const auto helpful = request.find("helpful");
   if (turn == request.end() || !turn->is_number_unsigned() || helpful == request.end() ||
       !helpful->is_boolean())
-    return error_json("feedback: expected {turn: unsigned integer, helpful: boolean}");
+    return error_field("feedback: expected {turn: unsigned integer, helpful: boolean}");
   auto result =
       dialogue::record_feedback(engine, conversation.session, turn->get<dialogue::TurnNumber>(),
                                 helpful->get<bool>(), context_of(request));
-  if (!result) return error_json(result.error_text());
-  json out = json::object();
-  if (*result)
-    keep_reply(conversation, **result);
-  else
-    out["reply"] = nullptr;
-  return out;
+  if (!result) return error_field(result.error_text());
+  if (!*result) return "\"reply\":null";
+  keep_reply(conversation, **result);
+  return {};
 }
 
 // The widget's report of the pending call: {outcome, body, latency_ms}.
-json action_result(const engine::Engine& engine, Conversation& conversation, const json& request) {
+Fields action_result(const engine::Engine& engine, Conversation& conversation,
+                     const json& request) {
   static const std::pair<const char*, dialogue::CallOutcome> kOutcomes[] = {
       {"response", dialogue::CallOutcome::kResponse},
       {"not_found", dialogue::CallOutcome::kNotFound},
@@ -286,22 +307,29 @@ json action_result(const engine::Engine& engine, Conversation& conversation, con
       result.outcome = outcome;
       known = true;
     }
-  if (!known) return error_json("action_result: unknown outcome '" + name + "'");
+  if (!known) return error_field("action_result: unknown outcome '" + name + "'");
   result.body = text_of(request, "body");
   result.latency_ms = ms_of(request, "latency_ms");
   auto reply = dialogue::complete_action(engine, conversation.session, result, context_of(request));
-  if (!reply) return error_json(reply.error_text());
+  if (!reply) return error_field(reply.error_text());
   keep_reply(conversation, *reply);
-  return json::object();
+  return {};
 }
 
 // The hosts the knowledge base's actions may call: the widget refuses any other.
-json action_hosts(const engine::Engine& engine) {
-  return json{{"action_hosts", engine.model().kb.action_hosts}};
+Fields action_hosts(const engine::Engine& engine) {
+  Fields text = "\"action_hosts\":[";
+  const auto& hosts = engine.model().kb.action_hosts;
+  for (std::size_t i = 0; i < hosts.size(); ++i) {
+    if (i > 0) text += ',';
+    kb::append_json_string(hosts[i], text);
+  }
+  text += ']';
+  return text;
 }
 
-json bundle(const engine::Engine& engine, const Conversation& conversation, const json& request) {
-  if (!conversation.handoff) return error_json("bundle: no handoff in this page's conversation");
+Fields bundle(const engine::Engine& engine, const Conversation& conversation, const json& request) {
+  if (!conversation.handoff) return error_field("bundle: no handoff in this page's conversation");
   handoff::BundleInput input;
   input.id = text_of(request, "id");
   input.created_at_ms = ms_of(request, "created_at_ms");
@@ -315,24 +343,24 @@ json bundle(const engine::Engine& engine, const Conversation& conversation, cons
   input.customer = {text_of(c, "name"), text_of(c, "email"), text_of(c, "id")};
   auto built =
       handoff::build_bundle(engine.model(), conversation.session, *conversation.handoff, input);
-  if (!built) return error_json(built.error_text());
-  return json{{"bundle", std::move(built).value()}};
+  if (!built) return error_field(built.error_text());
+  return "\"bundle\":" + kb::json_text(*built);
 }
 
 // What the page showed about an order it knows (an after-sales notice), e.g.
 // {"op": "remember", "type": "order_id", "value": "LP-000124", "shown": "..."}.
-json remember(const engine::Engine& engine, Conversation& conversation, const json& request) {
+Fields remember(const engine::Engine& engine, Conversation& conversation, const json& request) {
   const std::string name = text_of(request, "type");
   const std::string value = text_of(request, "value");
   const auto type = dialogue::detail_from_name(name);
-  if (!type) return error_json("remember: unknown detail type '" + name + "'");
+  if (!type) return error_field("remember: unknown detail type '" + name + "'");
   if (!dialogue::record_known_detail(engine, conversation.session, *type, value,
                                      text_of(request, "shown"), context_of(request)))
-    return error_json("remember: '" + value + "' is not one " + name + ", or shown has no words");
-  return json::object();
+    return error_field("remember: '" + value + "' is not one " + name + ", or shown has no words");
+  return {};
 }
 
-json dispatch(const engine::Engine& engine, Conversation& conversation, const json& request) {
+Fields dispatch(const engine::Engine& engine, Conversation& conversation, const json& request) {
   const std::string op = text_of(request, "op");
   if (op == "restore") return restore(engine, conversation, request);
   if (op == "choose") return choose(engine, conversation, request);
@@ -340,13 +368,13 @@ json dispatch(const engine::Engine& engine, Conversation& conversation, const js
   if (op == "respond") {
     const auto text = request.find("text");
     if (text == request.end() || !text->is_string())
-      return error_json("respond: text must be a string");
+      return error_field("respond: text must be a string");
     const auto neural = neural_scores_of(engine, request);
     dialogue::Context context = context_of(request);
     if (neural) context.neural = &*neural;
     keep_reply(conversation,
                dialogue::respond(engine, conversation.session, text->get<std::string>(), context));
-    return json::object();
+    return {};
   }
   if (op == "neural_input") return neural_input(engine, request);
   if (op == "feedback") return feedback(engine, conversation, request);
@@ -355,14 +383,14 @@ json dispatch(const engine::Engine& engine, Conversation& conversation, const js
   if (op == "action_hosts") return action_hosts(engine);
   if (op == "agent_message") {
     dialogue::add_agent_turn(conversation.session, text_of(request, "text"), context_of(request));
-    return json::object();
+    return {};
   }
   if (op == "remember") return remember(engine, conversation, request);
   if (op == "return_to_bot") {
     dialogue::return_to_bot(conversation.session);
-    return json::object();
+    return {};
   }
-  return error_json("unknown op '" + op + "'");
+  return error_field("unknown op '" + op + "'");
 }
 
 }  // namespace
@@ -370,13 +398,14 @@ json dispatch(const engine::Engine& engine, Conversation& conversation, const js
 std::string session_call(const engine::Engine& engine, Conversation& conversation,
                          std::string_view request) {
   conversation.reply_json.clear();
-  const json parsed = json::parse(request, nullptr, false);
-  json out = parsed.is_object() ? dispatch(engine, conversation, parsed)
-                                : error_json("the request is not a JSON object");
-  out["mode"] = conversation.session.mode == dialogue::Mode::kHuman ? "human" : "bot";
+  const json parsed = kb::read_json(request);
+  std::string text = "{";
+  text += parsed.is_object() ? dispatch(engine, conversation, parsed)
+                             : error_field("the request is not a JSON object");
+  if (text.size() > 1) text += ',';
+  text += conversation.session.mode == dialogue::Mode::kHuman ? "\"mode\":\"human\""
+                                                              : "\"mode\":\"bot\"";
   // The session is written as text into the answer: it is the bulk of every answer.
-  std::string text = kb::json_text(out);
-  text.pop_back();
   if (!conversation.reply_json.empty()) text.append(",\"reply\":").append(conversation.reply_json);
   text += ",\"session\":";
   dialogue::append_session_json(conversation.session, text);

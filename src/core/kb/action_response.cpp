@@ -5,6 +5,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "kb/json_read.h"
 #include "kb/json_text.h"
 
 namespace tandem::kb {
@@ -91,7 +92,7 @@ bool is_json_pointer(std::string_view pointer) {
 }
 
 Expected<TemplateValues> extract_fields(const Action& action, std::string_view body) {
-  const json root = json::parse(body, nullptr, false);
+  const json root = read_json(body);
   if (root.is_discarded()) return Error{"response", "the body is not JSON"};
   TemplateValues values;
   std::vector<Error> errors;

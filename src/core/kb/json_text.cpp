@@ -12,17 +12,6 @@ namespace {
 constexpr int kSignificantDigits = 12;
 constexpr uint64_t kMantissaLimit = 1000000000000;  // 10^kSignificantDigits
 
-// Decimal digits without printf (another 8 KB of wasm).
-void append_unsigned(uint64_t value, std::string& out) {
-  char digits[20];
-  int length = 0;
-  do {
-    digits[length++] = static_cast<char>('0' + value % 10);
-    value /= 10;
-  } while (value > 0);
-  while (length > 0) out += digits[--length];
-}
-
 }  // namespace
 
 void append_json_string(std::string_view text, std::string& out) {
@@ -51,6 +40,21 @@ void append_json_string(std::string_view text, std::string& out) {
     pos += len;
   }
   out += '"';
+}
+
+void append_unsigned(uint64_t value, std::string& out) {
+  char digits[20];
+  int length = 0;
+  do {
+    digits[length++] = static_cast<char>('0' + value % 10);
+    value /= 10;
+  } while (value > 0);
+  while (length > 0) out += digits[--length];
+}
+
+void append_integer(int64_t value, std::string& out) {
+  if (value < 0) out += '-';
+  append_unsigned(value < 0 ? 0 - static_cast<uint64_t>(value) : static_cast<uint64_t>(value), out);
 }
 
 void append_probability(float value, std::string& out) {
@@ -146,12 +150,9 @@ void append_json(const nlohmann::json& value, std::string& out) {
     case Type::boolean:
       out += value.get<bool>() ? "true" : "false";
       return;
-    case Type::number_integer: {
-      const int64_t n = value.get<int64_t>();
-      if (n < 0) out += '-';
-      append_unsigned(n < 0 ? 0 - static_cast<uint64_t>(n) : static_cast<uint64_t>(n), out);
+    case Type::number_integer:
+      append_integer(value.get<int64_t>(), out);
       return;
-    }
     case Type::number_unsigned:
       append_unsigned(value.get<uint64_t>(), out);
       return;

@@ -4,6 +4,7 @@
 // and invalid UTF-8 becomes U+FFFD, as dump's "replace" handler does.
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 
@@ -12,6 +13,9 @@
 namespace tandem::kb {
 
 void append_json_string(std::string_view text, std::string& out);
+// Decimal digits without printf (another 8 KB of wasm).
+void append_unsigned(uint64_t value, std::string& out);
+void append_integer(int64_t value, std::string& out);
 // A probability (0..1) in fixed decimals: twelve, finer than a float's precision.
 void append_probability(float value, std::string& out);
 // Twelve significant digits: a float or a double written by this code reads back the same;
