@@ -200,6 +200,13 @@ class Store {
   // The first column of the first row of a read by one key ($1); nullopt
   // when there is no row or the database failed.
   std::optional<std::string> read_text(const char* sql, const std::string& key);
+  // One read; each(rows, r) for every row, once the read succeeded. False
+  // when the database failed.
+  bool read_rows(const char* sql, const std::vector<SqlArg>& args,
+                 const std::function<void(const SqlResult&, std::size_t)>& each);
+  // A one-column read of integers or NULLs.
+  std::optional<std::vector<std::optional<std::int64_t>>> optional_integers(
+      const char* sql, const std::vector<SqlArg>& args);
   // One UPDATE of conversation $1 ($2: now); true when it changed a row.
   bool update_conversation(const char* sql, const std::string& conversation_id,
                            std::int64_t now_ms);

@@ -115,21 +115,11 @@ std::optional<std::vector<Event>> Store::events(std::int64_t since_ms, std::int6
 
 std::optional<std::vector<std::optional<std::int64_t>>> Store::first_responses(
     std::int64_t since_ms, std::int64_t until_ms) {
-  std::optional<std::vector<std::optional<std::int64_t>>> out;
-  with_connection([&](SqlSession& session) {
-    const SqlResult rows = session.db.run(
-        "SELECT (SELECT MIN(m.time_ms) FROM messages m WHERE m.conversation_id = c.id "
-        "AND m.role = 'agent') - c.received_ms FROM conversations c "
-        "WHERE c.received_ms >= $1 AND c.received_ms < $2",
-        {since_ms, until_ms});
-    if (!rows.ok) return false;
-    out.emplace();
-    for (std::size_t r = 0; r < rows.rows.size(); ++r) {
-      out->push_back(rows.null(r, 0) ? std::nullopt : std::optional(rows.integer(r, 0)));
-    }
-    return true;
-  });
-  return out;
+  return optional_integers(
+      "SELECT (SELECT MIN(m.time_ms) FROM messages m WHERE m.conversation_id = c.id "
+      "AND m.role = 'agent') - c.received_ms FROM conversations c "
+      "WHERE c.received_ms >= $1 AND c.received_ms < $2",
+      {since_ms, until_ms});
 }
 
 std::optional<std::vector<GapEvent>> Store::gap_events(std::int64_t since_ms,

@@ -75,53 +75,54 @@ bool Store::add_note(const std::string& conversation_id, const std::string& agen
 }
 
 std::optional<std::vector<Note>> Store::notes(const std::string& conversation_id) {
-  std::optional<std::vector<Note>> out;
-  with_connection([&](SqlSession& session) {
-    const SqlResult rows = session.db.run(
-        "SELECT agent, text, time_ms FROM notes WHERE conversation_id = $1 ORDER BY id",
-        {conversation_id});
-    if (!rows.ok) return false;
-    out.emplace();
-    for (std::size_t r = 0; r < rows.rows.size(); ++r) {
-      out->push_back({rows.text(r, 0), rows.text(r, 1), rows.integer(r, 2)});
-    }
-    return true;
-  });
+  std::vector<Note> out;
+  if (!read_rows("SELECT agent, text, time_ms FROM notes WHERE conversation_id = $1 ORDER BY id",
+                 {conversation_id}, [&](const SqlResult& rows, std::size_t r) {
+                   out.push_back({rows.text(r, 0), rows.text(r, 1), rows.integer(r, 2)});
+                 })) {
+    return std::nullopt;
+  }
   return out;
 }
 
 std::optional<std::vector<AuditEntry>> Store::audit(const std::string& conversation_id) {
-  std::optional<std::vector<AuditEntry>> out;
-  with_connection([&](SqlSession& session) {
-    const SqlResult rows = session.db.run(
-        "SELECT actor, action, time_ms FROM audit WHERE conversation_id = $1 ORDER BY id",
-        {conversation_id});
-    if (!rows.ok) return false;
-    out.emplace();
-    for (std::size_t r = 0; r < rows.rows.size(); ++r) {
-      out->push_back({rows.text(r, 0), rows.text(r, 1), rows.integer(r, 2)});
-    }
-    return true;
-  });
+  std::vector<AuditEntry> out;
+  if (!read_rows("SELECT actor, action, time_ms FROM audit WHERE conversation_id = $1 ORDER BY id",
+                 {conversation_id}, [&](const SqlResult& rows, std::size_t r) {
+                   out.push_back({rows.text(r, 0), rows.text(r, 1), rows.integer(r, 2)});
+                 })) {
+    return std::nullopt;
+  }
   return out;
 }
 
 std::optional<std::vector<std::optional<std::int64_t>>> Store::human_resolutions(
     std::int64_t since_ms, std::int64_t until_ms) {
-  std::optional<std::vector<std::optional<std::int64_t>>> out;
-  with_connection([&](SqlSession& session) {
-    const SqlResult rows = session.db.run(
-        "SELECT CASE WHEN resolved_by IS NOT NULL AND resolved_by <> $3 THEN "
-        "resolved_ms - received_ms END FROM conversations "
-        "WHERE received_ms >= $1 AND received_ms < $2",
-        {since_ms, until_ms, kCustomerActor});
+  return optional_integers(
+      "SELECT CASE WHEN resolved_by IS NOT NULL AND resolved_by <> $3 THEN "
+      "resolved_ms - received_ms END FROM conversations "
+      "WHERE received_ms >= $1 AND received_ms < $2",
+      {since_ms, until_ms, kCustomerActor});
+}
+
+bool Store::read_rows(const char* sql, const std::vector<SqlArg>& args,
+                      const std::function<void(const SqlResult&, std::size_t)>& each) {
+  return with_connection([&](SqlSession& session) {
+    const SqlResult rows = session.db.run(sql, args);
     if (!rows.ok) return false;
-    out.emplace();
-    for (std::size_t r = 0; r < rows.rows.size(); ++r) {
-      out->push_back(rows.null(r, 0) ? std::nullopt : std::optional(rows.integer(r, 0)));
-    }
+    for (std::size_t r = 0; r < rows.rows.size(); ++r) each(rows, r);
     return true;
   });
+}
+
+std::optional<std::vector<std::optional<std::int64_t>>> Store::optional_integers(
+    const char* sql, const std::vector<SqlArg>& args) {
+  std::vector<std::optional<std::int64_t>> out;
+  if (!read_rows(sql, args, [&](const SqlResult& rows, std::size_t r) {
+        out.push_back(rows.null(r, 0) ? std::nullopt : std::optional(rows.integer(r, 0)));
+      })) {
+    return std::nullopt;
+  }
   return out;
 }
 
