@@ -518,16 +518,21 @@ class Planner {
     return dialogue::confident_sensitive(engine_, d_);
   }
 
-  // A routine top just below the answer threshold, clearly ahead of the rest
-  // and with no sensitive reading near: "Did you mean <it>?" rather than a
-  // dead-end fallback. A sensitive reading never gets a routine answer this way.
+  // A routine top just below the answer threshold (or behind the
+  // out-of-scope class), clearly ahead of the rest and with no sensitive
+  // reading near: "Did you mean <it>?" rather than a dead-end fallback. A
+  // sensitive reading never gets a routine answer this way.
   std::optional<Reply> confirm_top() {
     const auto& cs = d_.candidates;
-    if (cs.empty() || d_.basis != engine::Basis::kBelowThreshold) return std::nullopt;
-    const engine::Candidate& top = cs.front();
-    if (sensitive_intent(top) || is_person_intent(engine_, top) || top.confidence < kConfirmFloor)
+    const bool off_topic = d_.basis == engine::Basis::kOutOfScope;
+    if (cs.empty() || (d_.basis != engine::Basis::kBelowThreshold && !off_topic))
       return std::nullopt;
-    if (cs.size() > 1 && top.confidence < kConfirmLead * cs[1].confidence) return std::nullopt;
+    const float floor = off_topic ? kConfirmOutOfScopeFloor : kConfirmFloor;
+    const float lead = off_topic ? kConfirmOutOfScopeLead : kConfirmLead;
+    const engine::Candidate& top = cs.front();
+    if (sensitive_intent(top) || is_person_intent(engine_, top) || top.confidence < floor)
+      return std::nullopt;
+    if (cs.size() > 1 && top.confidence < lead * cs[1].confidence) return std::nullopt;
     for (const auto& c : cs)
       if (sensitive_intent(c) && c.confidence >= kSensitiveFloor) return std::nullopt;
     Reply r = from_decision();

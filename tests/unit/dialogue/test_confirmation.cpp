@@ -120,6 +120,40 @@ TEST_CASE("confirm: never a routine answer for a sensitive reading", "[dialogue]
   }
 }
 
+// A small KB (the hotel of bench/data, 8-10 examples per intent) finds a
+// routine question in words it never saw more likely off-topic than any
+// intent, with its intent far ahead of the rest: it is confirmed, not dropped.
+TEST_CASE("confirm: a clear routine top behind the out-of-scope class is offered",
+          "[dialogue][confirm]") {
+  static const engine::Engine hotel = [] {
+    auto parsed = kb::parse_knowledge_base(
+        tandem::testing::read_file(TANDEM_SOURCE_DIR "/bench/data/hotel_kb.json"));
+    REQUIRE(parsed.ok());
+    return engine::Engine(engine::compile_knowledge_base(parsed.value(), {}, nullptr));
+  }();
+  Session session;
+  Context context;
+  for (const char* message : {"how much is it to leave my car with you"}) {
+    INFO(message);
+    const engine::Decision d = hotel.decide(message);
+    REQUIRE(d.basis == engine::Basis::kOutOfScope);
+    REQUIRE(d.candidates.size() > 1);
+    REQUIRE(d.candidates[0].confidence >= kConfirmOutOfScopeFloor);
+    REQUIRE(d.candidates[0].confidence >= kConfirmOutOfScopeLead * d.candidates[1].confidence);
+    const Reply r = respond(hotel, session, message, context);
+    CHECK(r.action == Action::kClarify);
+    REQUIRE(r.confirm);
+    CHECK(r.confirm->id == d.candidates[0].id);
+  }
+  SECTION("an off-topic message with no clear top stays a fallback") {
+    const char* message = "how far is the train station";
+    REQUIRE(hotel.decide(message).basis == engine::Basis::kOutOfScope);
+    const Reply r = respond(hotel, session, message, context);
+    CHECK(r.action == Action::kFallback);
+    CHECK_FALSE(r.confirm);
+  }
+}
+
 TEST_CASE("reasons: a refusal keeps its need's reason and is recorded as refused",
           "[dialogue][escape]") {
   Conversation c;
