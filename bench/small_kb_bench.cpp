@@ -79,7 +79,6 @@ Row measure(const bench::SmallKb& small) {
 
   nlu::ClassifierOptions linear_only;
   linear_only.embedding_weight = 0.0f;
-  linear_only.retrieval.max_examples = 0;
   const engine::Engine linear(engine::compile_knowledge_base(small.kb, linear_only));
   row.linear_top1 = cli::evaluate(linear, small.eval).metrics.accuracy;
   return row;

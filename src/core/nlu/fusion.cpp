@@ -27,11 +27,6 @@ bool valid_temperature(float t) {
 // back to the lexical scores when the network does not help on held-out data.
 constexpr float kNeuralWeights[] = {0.0f, 0.25f, 0.5f, 1.0f, 2.0f, 4.0f};
 constexpr float kMaxNeuralWeight = 100.0f;
-// Example retrieval's vote against the linear model's 1 (the embedding model's is
-// 2; no vote is where the search starts), and the score it gives the classes
-// without examples (20 x a cosine): cosines below it vote for declining.
-constexpr float kRetrievalWeights[] = {0.25f, 0.5f, 1.0f, 2.0f, 4.0f};
-constexpr float kUnmatchedScores[] = {0.0f, 2.0f, 4.0f, 6.0f, 8.0f, 10.0f};
 
 void mix_neural(const std::vector<float>& lexical_mix, const std::vector<float>& neural,
                 float neural_temperature, float neural_weight, std::vector<float>& out) {
@@ -43,113 +38,60 @@ void mix_neural(const std::vector<float>& lexical_mix, const std::vector<float>&
 
 }  // namespace
 
-void Fusion::mix(const ScorerLogits& scores, std::vector<float>& out) const {
-  const size_t classes = scores.linear.size();
-  out.assign(classes, 0.0f);
-  const bool embedding = embedding_weight > 0.0f && scores.embedding.size() == classes;
-  const bool retrieval = retrieval_weight > 0.0f && scores.retrieval.size() == classes;
-  const float total =
-      1.0f + (embedding ? embedding_weight : 0.0f) + (retrieval ? retrieval_weight : 0.0f);
-  log_softmax_into(scores.linear, linear_temperature, 1.0f / total, out);
-  if (embedding)
-    log_softmax_into(scores.embedding, embedding_temperature, embedding_weight / total, out);
-  if (retrieval)
-    log_softmax_into(scores.retrieval, retrieval_temperature, retrieval_weight / total, out);
+void Fusion::mix(const std::vector<float>& linear, const std::vector<float>& embedding,
+                 std::vector<float>& out) const {
+  out.assign(linear.size(), 0.0f);
+  const bool both = embedding_weight > 0.0f && embedding.size() == linear.size();
+  const float total = both ? 1.0f + embedding_weight : 1.0f;
+  log_softmax_into(linear, linear_temperature, 1.0f / total, out);
+  if (both) log_softmax_into(embedding, embedding_temperature, embedding_weight / total, out);
 }
 
-void Fusion::logits(const ScorerLogits& scores, std::vector<float>& out) const {
-  mix(scores, out);
+void Fusion::logits(const std::vector<float>& linear, const std::vector<float>& embedding,
+                    std::vector<float>& out) const {
+  mix(linear, embedding, out);
   for (auto& v : out) v /= temperature;
 }
 
-void Fusion::probabilities(const ScorerLogits& scores, std::vector<float>& out) const {
-  logits(scores, out);
+void Fusion::probabilities(const std::vector<float>& linear, const std::vector<float>& embedding,
+                           std::vector<float>& out) const {
+  logits(linear, embedding, out);
   softmax(out);
 }
 
-namespace {
-
-// The final temperature of `fusion` on held-out scores; returns the calibrated NLL.
-double fit_final_temperature(const std::vector<ScorerLogits>& heldout,
-                             const std::vector<uint32_t>& labels, Fusion& fusion) {
-  std::vector<std::vector<float>> mixed(heldout.size());
-  for (size_t i = 0; i < heldout.size(); ++i) fusion.mix(heldout[i], mixed[i]);
-  fusion.temperature = fit_temperature(mixed, labels);
-  return negative_log_likelihood(mixed, labels, fusion.temperature);
-}
-
-std::vector<std::vector<float>> column(const std::vector<ScorerLogits>& heldout,
-                                       std::vector<float> ScorerLogits::*scorer) {
-  std::vector<std::vector<float>> out;
-  out.reserve(heldout.size());
-  for (const auto& h : heldout) out.push_back(h.*scorer);
-  return out;
-}
-
-}  // namespace
-
-void fit_fusion(const std::vector<ScorerLogits>& heldout, const std::vector<uint32_t>& labels,
-                Fusion& fusion) {
-  fusion.linear_temperature = fit_temperature(column(heldout, &ScorerLogits::linear), labels);
+void fit_fusion(const std::vector<std::vector<float>>& linear,
+                const std::vector<std::vector<float>>& embedding,
+                const std::vector<uint32_t>& labels, Fusion& fusion) {
+  fusion.linear_temperature = fit_temperature(linear, labels);
   if (fusion.embedding_weight > 0.0f)
-    fusion.embedding_temperature =
-        fit_temperature(column(heldout, &ScorerLogits::embedding), labels);
-  fit_final_temperature(heldout, labels, fusion);
+    fusion.embedding_temperature = fit_temperature(embedding, labels);
+  std::vector<std::vector<float>> mixed(linear.size());
+  for (size_t i = 0; i < linear.size(); ++i) fusion.mix(linear[i], embedding[i], mixed[i]);
+  fusion.temperature = fit_temperature(mixed, labels);
 }
 
-void fill_unmatched(std::vector<float>& retrieval, float unmatched) {
-  for (float& v : retrieval)
-    if (v < 0.0f) v = unmatched;
-}
-
-float fit_retrieval_fusion(const std::vector<ScorerLogits>& heldout,
-                           const std::vector<uint32_t>& labels, Fusion& fusion) {
-  fusion.retrieval_weight = 0.0f;
-  double best_loss = fit_final_temperature(heldout, labels, fusion);
-  const bool scored = std::all_of(heldout.begin(), heldout.end(), [](const ScorerLogits& h) {
-    return h.retrieval.size() == h.linear.size();
-  });
-  if (!scored || heldout.empty()) return 0.0f;
-  std::vector<ScorerLogits> filled = heldout;
-  Fusion best = fusion;
-  float best_unmatched = 0.0f;
-  for (float unmatched : kUnmatchedScores) {
-    for (size_t i = 0; i < heldout.size(); ++i) {
-      filled[i].retrieval = heldout[i].retrieval;
-      fill_unmatched(filled[i].retrieval, unmatched);
-    }
-    Fusion candidate = fusion;
-    candidate.retrieval_temperature =
-        fit_temperature(column(filled, &ScorerLogits::retrieval), labels);
-    for (float weight : kRetrievalWeights) {
-      candidate.retrieval_weight = weight;
-      const double loss = fit_final_temperature(filled, labels, candidate);
-      if (loss < best_loss) best_loss = loss, best = candidate, best_unmatched = unmatched;
-    }
-  }
-  fusion = best;
-  return best_unmatched;
-}
-
-void NeuralFusion::probabilities(const Fusion& lexical, const ScorerLogits& scores,
-                                 std::vector<float>& out) const {
+void NeuralFusion::probabilities(const Fusion& lexical, const std::vector<float>& linear,
+                                 const std::vector<float>& embedding,
+                                 const std::vector<float>& neural, std::vector<float>& out) const {
   std::vector<float> lexical_mix;
-  lexical.mix(scores, lexical_mix);
-  mix_neural(lexical_mix, scores.neural, neural_temperature, neural_weight, out);
+  lexical.mix(linear, embedding, lexical_mix);
+  mix_neural(lexical_mix, neural, neural_temperature, neural_weight, out);
   for (auto& v : out) v /= temperature;
   softmax(out);
 }
 
-NeuralFusion fit_neural_fusion(const Fusion& lexical, const std::vector<ScorerLogits>& heldout,
+NeuralFusion fit_neural_fusion(const Fusion& lexical, const std::vector<std::vector<float>>& linear,
+                               const std::vector<std::vector<float>>& embedding,
+                               const std::vector<std::vector<float>>& neural,
                                const std::vector<uint32_t>& labels) {
   NeuralFusion best;
-  best.neural_temperature = fit_temperature(column(heldout, &ScorerLogits::neural), labels);
-  std::vector<std::vector<float>> lexical_mix(heldout.size()), mixed(heldout.size());
-  for (size_t i = 0; i < heldout.size(); ++i) lexical.mix(heldout[i], lexical_mix[i]);
+  best.neural_temperature = fit_temperature(neural, labels);
+  std::vector<std::vector<float>> lexical_mix(linear.size()), mixed(linear.size());
+  for (size_t i = 0; i < linear.size(); ++i) lexical.mix(linear[i], embedding[i], lexical_mix[i]);
   double best_loss = INFINITY;
   for (float weight : kNeuralWeights) {
-    for (size_t i = 0; i < heldout.size(); ++i)
-      mix_neural(lexical_mix[i], heldout[i].neural, best.neural_temperature, weight, mixed[i]);
+    for (size_t i = 0; i < linear.size(); ++i)
+      mix_neural(lexical_mix[i], neural[i], best.neural_temperature, weight, mixed[i]);
     const float temperature = fit_temperature(mixed, labels);
     const double loss = negative_log_likelihood(mixed, labels, temperature);
     if (loss < best_loss) {

@@ -14,8 +14,6 @@ namespace {
 // Optional tails of a saved classifier, in this order, each only when present.
 constexpr uint8_t kNeuralModeTag = 1;
 constexpr uint8_t kOutOfScopePriorTag = 2;
-constexpr uint8_t kRetrievalTag = 3;
-constexpr float kMaxRetrievalWeight = 100.0f;
 
 bool valid_threshold(float t) {
   return t >= 0.0f && t <= 1.0f;
@@ -64,15 +62,17 @@ struct FittedModel {
   Vectorizer vectorizer;
   CompactLinearModel linear;
   EmbeddingModel embedding;
-  ExampleRetrieval retrieval;  // empty beyond RetrievalOptions::max_examples
-  NeuralModel neural;          // empty unless the neural mode is trained
+  NeuralModel neural;  // empty unless the neural mode is trained
 
-  void logits(const std::vector<text::Feature>& features, ScorerLogits& out) const {
+  struct Logits {
+    std::vector<float> linear, embedding, neural;
+  };
+
+  void logits(const std::vector<text::Feature>& features, Logits& out) const {
     SparseVector x;
     vectorizer.transform(features, x);
     linear.logits(x, out.linear);
     if (!embedding.empty()) embedding.logits(x, out.embedding);
-    if (!retrieval.empty()) retrieval.logits(x, out.retrieval);
     if (!neural.empty()) neural.logits(neural.input(x), out.neural);
   }
 };
@@ -123,7 +123,6 @@ FittedModel fit(const std::vector<std::vector<text::Feature>>& features,
     fitted.embedding = EmbeddingModel::train(inputs, labels, classes, embedding, part_progress);
     done += 1.0f;
   }
-  fitted.retrieval = ExampleRetrieval::build(inputs, labels, intents, classes, options.retrieval);
   if (options.neural.enabled) {
     NeuralOptions neural = options.neural;
     neural.seed = options.softmax.seed;
@@ -136,13 +135,13 @@ FittedModel fit(const std::vector<std::vector<text::Feature>>& features,
 // Cross-fitting: every example is predicted once by a model that never saw
 // it, so calibration and the thresholds are fitted on honest predictions.
 // Examples of a label without a class (out of scope, no oos class) are only predicted.
-std::vector<ScorerLogits> cross_fit(const std::vector<std::vector<text::Feature>>& features,
-                                    const std::vector<uint32_t>& ids, size_t classes,
-                                    size_t intents, const ClassifierOptions& options,
-                                    const StageProgressFn& progress) {
+std::vector<FittedModel::Logits> cross_fit(const std::vector<std::vector<text::Feature>>& features,
+                                           const std::vector<uint32_t>& ids, size_t classes,
+                                           size_t intents, const ClassifierOptions& options,
+                                           const StageProgressFn& progress) {
   const int folds = std::max(2, options.folds);
   const std::vector<int> fold = assign_folds(ids, folds, options.softmax.seed);
-  std::vector<ScorerLogits> out(ids.size());
+  std::vector<FittedModel::Logits> out(ids.size());
   for (int k = 0; k < folds; ++k) {
     std::vector<size_t> train_part;
     for (uint32_t i = 0; i < ids.size(); ++i)
@@ -271,21 +270,20 @@ IntentClassifier IntentClassifier::train(const std::vector<std::string>& own_tex
   // Examples the model trains on: out-of-scope ones only if they have a class.
   auto trainable = [&](uint32_t i) { return labelled.ids[i] < classes; };
 
-  std::vector<ScorerLogits> heldout =
+  const std::vector<FittedModel::Logits> heldout =
       cross_fit(features, labelled.ids, classes, intents, options, progress);
 
-  std::vector<ScorerLogits> fit_scores;
+  std::vector<std::vector<float>> fit_linear, fit_embedding, fit_neural;
   std::vector<uint32_t> fit_labels;
   for (uint32_t i = 0; i < texts.size(); ++i) {
     if (!trainable(i)) continue;
-    fit_scores.push_back(heldout[i]);
+    fit_linear.push_back(heldout[i].linear);
+    fit_embedding.push_back(heldout[i].embedding);
+    fit_neural.push_back(heldout[i].neural);
     fit_labels.push_back(labelled.ids[i]);
   }
   classifier.fusion_.embedding_weight = options.embedding_weight;
-  fit_fusion(fit_scores, fit_labels, classifier.fusion_);
-  const float unmatched = fit_retrieval_fusion(fit_scores, fit_labels, classifier.fusion_);
-  for (auto& h : heldout) fill_unmatched(h.retrieval, unmatched);
-  for (auto& h : fit_scores) fill_unmatched(h.retrieval, unmatched);
+  fit_fusion(fit_linear, fit_embedding, fit_labels, classifier.fusion_);
 
   // The data's own out-of-scope examples say what this deployment must decline;
   // the generic background only stands in for them when there are none.
@@ -294,17 +292,17 @@ IntentClassifier IntentClassifier::train(const std::vector<std::string>& own_tex
     classifier.out_of_scope_odds_ = out_of_scope_odds(
         texts.size() - labelled.out_of_scope, labelled.out_of_scope, options.out_of_scope_share);
   const float odds = classifier.out_of_scope_odds_;
-  const ModeFit lexical = fit_mode(labelled.ids, intents, threshold_examples, options,
-                                   [&](uint32_t i, std::vector<float>& out) {
-                                     classifier.fusion_.probabilities(heldout[i], out);
-                                     correct_prior(intents, odds, out);
-                                   });
+  const ModeFit lexical = fit_mode(
+      labelled.ids, intents, threshold_examples, options, [&](uint32_t i, std::vector<float>& out) {
+        classifier.fusion_.probabilities(heldout[i].linear, heldout[i].embedding, out);
+        correct_prior(intents, odds, out);
+      });
   classifier.threshold_ = lexical.threshold;
   classifier.answer_threshold_ = lexical.answer_threshold;
   if (report) {
     std::vector<float> probabilities;
     for (uint32_t i = 0; i < texts.size(); ++i) {
-      classifier.fusion_.probabilities(heldout[i], probabilities);
+      classifier.fusion_.probabilities(heldout[i].linear, heldout[i].embedding, probabilities);
       correct_prior(intents, odds, probabilities);
       const HeldOutPrediction p = judge(probabilities, intents, labelled.ids[i]);
       report->heldout.push_back(p);
@@ -320,10 +318,12 @@ IntentClassifier IntentClassifier::train(const std::vector<std::string>& own_tex
   std::optional<ModeFit> neural;
   if (options.neural.enabled) {
     NeuralMode mode;
-    mode.fusion = fit_neural_fusion(classifier.fusion_, fit_scores, fit_labels);
+    mode.fusion =
+        fit_neural_fusion(classifier.fusion_, fit_linear, fit_embedding, fit_neural, fit_labels);
     neural = fit_mode(labelled.ids, intents, threshold_examples, options,
                       [&](uint32_t i, std::vector<float>& out) {
-                        mode.fusion.probabilities(classifier.fusion_, heldout[i], out);
+                        mode.fusion.probabilities(classifier.fusion_, heldout[i].linear,
+                                                  heldout[i].embedding, heldout[i].neural, out);
                         correct_prior(intents, odds, out);
                       });
     mode.threshold = neural->threshold;
@@ -341,10 +341,6 @@ IntentClassifier IntentClassifier::train(const std::vector<std::string>& own_tex
   classifier.vectorizer_ = std::move(final_model.vectorizer);
   classifier.linear_ = std::move(final_model.linear);
   classifier.embedding_ = std::move(final_model.embedding);
-  if (classifier.fusion_.retrieval_weight > 0.0f) {
-    classifier.retrieval_ = std::move(final_model.retrieval);
-    classifier.retrieval_.set_unmatched(unmatched);
-  }
   if (classifier.neural_) {
     classifier.neural_->fingerprint = final_model.neural.fingerprint();
     classifier.neural_->buckets = final_model.neural.weights().buckets;
@@ -363,7 +359,6 @@ IntentClassifier IntentClassifier::train(const std::vector<std::string>& own_tex
     report->operating_point = lexical.point;
     report->answer_point = lexical.answer_point;
     report->out_of_scope_odds = classifier.out_of_scope_odds_;
-    report->retrieval_weight = classifier.fusion_.retrieval_weight;
     report->neural = neural.has_value();
     if (neural) {
       report->neural_heldout_accuracy = neural->accuracy;
@@ -403,26 +398,23 @@ Classification IntentClassifier::classify(const SparseVector& x, size_t top_k,
                                           const NeuralScores* neural) const {
   Classification result;
   if (labels_.empty()) return result;
-  ScorerLogits logits;
-  std::vector<float> probabilities;
-  linear_.logits(x, logits.linear);
-  if (!embedding_.empty()) embedding_.logits(x, logits.embedding);
-  if (!retrieval_.empty()) retrieval_.logits(x, logits.retrieval);
+  std::vector<float> linear, embedding, probabilities;
+  linear_.logits(x, linear);
+  if (!embedding_.empty()) embedding_.logits(x, embedding);
   const NeuralScores* scores = neural && fits(*neural) ? neural : nullptr;
   result.threshold = threshold_;
   result.answer_threshold = answer_threshold_;
   if (scores && scores->kind == NeuralScores::Kind::kTrainedLogits) {
-    logits.neural = scores->values;
-    neural_->fusion.probabilities(fusion_, logits, probabilities);
+    neural_->fusion.probabilities(fusion_, linear, embedding, scores->values, probabilities);
     result.neural = true;
     result.threshold = neural_->threshold;
     result.answer_threshold = neural_->answer_threshold;
   } else if (scores) {
     std::vector<float> lexical_logits;
-    fusion_.logits(logits, lexical_logits);
+    fusion_.logits(linear, embedding, lexical_logits);
     fuse_encoder(lexical_logits, labels_.size(), *scores, probabilities);
   } else {
-    fusion_.probabilities(logits, probabilities);
+    fusion_.probabilities(linear, embedding, probabilities);
   }
   const size_t intents = labels_.size();
   correct_prior(intents, out_of_scope_odds_, probabilities);
@@ -465,12 +457,6 @@ void IntentClassifier::save(BinaryWriter& out) const {
     out.u8(kOutOfScopePriorTag);
     out.f32(out_of_scope_odds_);
   }
-  if (!retrieval_.empty()) {
-    out.u8(kRetrievalTag);
-    out.f32(fusion_.retrieval_temperature);
-    out.f32(fusion_.retrieval_weight);
-    retrieval_.save(out);
-  }
 }
 
 IntentClassifier IntentClassifier::load(BinaryReader& in) {
@@ -506,16 +492,6 @@ IntentClassifier IntentClassifier::load(BinaryReader& in) {
       in.fail("out-of-scope prior correction out of range");
     tag = in.ok() && !in.at_end() ? in.u8() : 0;
   }
-  if (in.ok() && tag == kRetrievalTag) {
-    c.fusion_.retrieval_temperature = in.f32();
-    c.fusion_.retrieval_weight = in.f32();
-    c.retrieval_ = ExampleRetrieval::load(in);
-    if (in.ok() &&
-        !(c.fusion_.retrieval_temperature > 0.0f && c.fusion_.retrieval_temperature < 1000.0f &&
-          c.fusion_.retrieval_weight > 0.0f && c.fusion_.retrieval_weight <= kMaxRetrievalWeight))
-      in.fail("example retrieval calibration out of range");
-    tag = in.ok() && !in.at_end() ? in.u8() : 0;
-  }
   if (in.ok() && tag != 0) in.fail("unknown classifier extension");
   const size_t classes = c.classes();
   if (in.ok() && c.linear_.classes() != classes)
@@ -524,9 +500,6 @@ IntentClassifier IntentClassifier::load(BinaryReader& in) {
     in.fail("embedding model classes do not match its intent list");
   if (in.ok() && c.linear_.rows() != c.vectorizer_.rows())
     in.fail("model rows do not match its feature table");
-  if (in.ok() && !c.retrieval_.empty() &&
-      (c.retrieval_.classes() != classes || c.retrieval_.rows() > c.vectorizer_.rows()))
-    in.fail("example retrieval does not match the model's classes or feature table");
   if (in.ok() && !(valid_threshold(c.threshold_) && valid_threshold(c.answer_threshold_)))
     in.fail("thresholds out of range");
   if (!in.ok()) return IntentClassifier{};

@@ -1,7 +1,6 @@
 // The intent classifier: TF-IDF over hashed word and character n-grams scored
-// by a pruned int8 logistic-regression model, a small fastText-style embedding
-// model and, in small knowledge bases, retrieval of the nearest training
-// examples, their votes fused and calibrated, and an out-of-scope
+// by a pruned int8 logistic-regression model and a small fastText-style
+// embedding model, their votes fused and calibrated, and an out-of-scope
 // threshold, all fitted by train() from labelled examples alone. Optionally a
 // second mode adds the vote of a trained network that runs outside the engine
 // (neural_model.h): its scores come back with the message, or never.
@@ -17,7 +16,6 @@
 #include "base/binary_codec.h"
 #include "nlu/calibration.h"
 #include "nlu/embedding_model.h"
-#include "nlu/example_retrieval.h"
 #include "nlu/fusion.h"
 #include "nlu/linear_model.h"
 #include "nlu/neural_model.h"
@@ -36,9 +34,6 @@ struct ClassifierOptions {
   // How much the embedding model's vote counts against the linear model's 1;
   // 0 trains the linear model alone (see docs/engine.md for the measurements).
   float embedding_weight = 2.0f;
-  // Example retrieval, fused with a weight fitted on held-out predictions (0
-  // when it does not help); max_examples = 0 turns it off.
-  RetrievalOptions retrieval;
   // The out-of-scope threshold is the one with the best held-out in-scope
   // accuracy among those declining at least this share of held-out
   // out-of-scope examples (see choose_threshold).
@@ -84,7 +79,6 @@ struct TrainingReport {
   OperatingPoint operating_point;  // where the out-of-scope threshold was set
   OperatingPoint answer_point;     // where the answer threshold was set (in-scope items)
   float out_of_scope_odds = 1.0f;  // the prior correction applied (1 = none)
-  float retrieval_weight = 0.0f;   // example retrieval's vote (0 = not kept)
   // The lexical mode's held-out predictions: every example (the built-in
   // out-of-scope ones included), so any other threshold can be judged.
   std::vector<HeldOutPrediction> heldout;
@@ -168,8 +162,7 @@ class IntentClassifier {
   bool has_oos_class_ = false;  // if so, it is the last class of the model
   Vectorizer vectorizer_;
   CompactLinearModel linear_;
-  EmbeddingModel embedding_;    // empty when trained without it
-  ExampleRetrieval retrieval_;  // empty unless it got a vote
+  EmbeddingModel embedding_;  // empty when trained without it
   Fusion fusion_;
   float threshold_ = 0.0f;
   float answer_threshold_ = 0.0f;
