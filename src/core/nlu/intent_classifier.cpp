@@ -4,7 +4,6 @@
 #include <cmath>
 #include <map>
 #include <numeric>
-#include <set>
 
 #include "data/labelled_data.h"
 #include "nlu/random.h"
@@ -225,27 +224,6 @@ float out_of_scope_odds(size_t in_scope, size_t out_of_scope, float share) {
   return static_cast<float>(std::min(1.0, wanted / trained));
 }
 
-// "card_arrival" -> "card arrival": how the dialogue shows an id without a label.
-std::string id_in_words(std::string id) {
-  for (char& c : id)
-    if (c == '_' || c == '-' || c == '.') c = ' ';
-  return id;
-}
-
-// The intents whose ids train as examples, options.name_examples times each: a
-// small knowledge base's; none for larger data.
-std::vector<std::string> named_intents(const std::vector<std::string>& labels,
-                                       const ClassifierOptions& options) {
-  std::vector<std::string> named;
-  const std::set<std::string> intents(labels.begin(), labels.end());
-  const size_t in_scope = labels.size() - static_cast<size_t>(std::count(
-                                              labels.begin(), labels.end(), data::kOutOfScope));
-  if (options.name_examples <= 0 || in_scope > options.name_max_examples) return named;
-  for (const auto& id : intents)
-    if (id != data::kOutOfScope) named.insert(named.end(), size_t(options.name_examples), id);
-  return named;
-}
-
 bool all_finite(const std::vector<float>& values) {
   return std::all_of(values.begin(), values.end(), [](float v) { return std::isfinite(v); });
 }
@@ -270,14 +248,7 @@ IntentClassifier IntentClassifier::train(const std::vector<std::string>& own_tex
                                          const std::vector<std::string>& own_labels,
                                          const ClassifierOptions& options, TrainingReport* report,
                                          const StageProgressFn& progress, NeuralModel* neural_out) {
-  // The data's own examples, the intent names in words, then the built-in
-  // out-of-scope messages: thresholds and the report's examples read the first part.
   std::vector<std::string> texts = own_texts, labels = own_labels;
-  const std::vector<std::string> named = named_intents(own_labels, options);
-  for (const auto& id : named) {
-    texts.push_back(id_in_words(id));
-    labels.push_back(id);
-  }
   for (std::string_view message : options.background_out_of_scope) {
     texts.emplace_back(message);
     labels.emplace_back(data::kOutOfScope);
@@ -378,7 +349,6 @@ IntentClassifier IntentClassifier::train(const std::vector<std::string>& own_tex
 
   if (report) {
     report->examples = texts.size();
-    report->name_examples = named.size();
     report->intents = intents;
     report->out_of_scope_examples = labelled.out_of_scope;
     report->feature_rows = classifier.vectorizer_.rows();

@@ -34,13 +34,6 @@ struct ClassifierOptions {
   // How much the embedding model's vote counts against the linear model's 1;
   // 0 trains the linear model alone (see docs/engine.md for the measurements).
   float embedding_weight = 2.0f;
-  // A small knowledge base (at most name_max_examples in-scope examples) also
-  // trains each intent's id in words ("card_arrival" -> "card arrival") as
-  // this many examples of it: the author's own name for what the intent is
-  // about, the words a clarification shows the customer. Larger data sets
-  // have such wordings already (and stay unchanged). 0 turns it off.
-  int name_examples = 1;
-  size_t name_max_examples = 800;
   // The out-of-scope threshold is the one with the best held-out in-scope
   // accuracy among those declining at least this share of held-out
   // out-of-scope examples (see choose_threshold).
@@ -79,7 +72,6 @@ struct HeldOutExample {
 // What training measured on held-out folds, as the shipped model would behave.
 struct TrainingReport {
   size_t examples = 0, intents = 0, out_of_scope_examples = 0;
-  size_t name_examples = 0;  // intent ids in words among the examples (see ClassifierOptions)
   size_t feature_rows = 0, weights_kept = 0;
   double heldout_accuracy = 0.0;   // top intent, in-scope items, no rejection
   double calibration_error = 0.0;  // after temperature scaling
