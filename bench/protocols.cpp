@@ -13,16 +13,15 @@ namespace tandem::bench {
 namespace {
 constexpr uint64_t kSplitSeed = 77;
 constexpr size_t kEvalShareDivisor = 5;  // one in five examples of every intent
-constexpr uint64_t kSmallKbSeed = 11;
 
 // The first `per_intent` of each wanted label in a seeded order; all labels when `wanted` is empty.
 kb::KnowledgeBase sample_kb(const std::vector<data::Example>& train,
-                            const std::set<std::string>& wanted, size_t per_intent) {
+                            const std::set<std::string>& wanted, size_t per_intent, uint64_t seed) {
   std::map<std::string, std::vector<std::string>> by_label;
   for (const auto& e : train)
     if (e.label != data::kOutOfScope && (wanted.empty() || wanted.count(e.label)))
       by_label[e.label].push_back(e.text);
-  nlu::Random random(kSmallKbSeed);
+  nlu::Random random(seed);
   kb::KnowledgeBase kb;
   kb.name = "small knowledge base";
   kb.messages = kb::default_messages();
@@ -90,10 +89,11 @@ Expected<Domains> clinc150_domains(const std::string& data_dir) {
 }
 
 SmallKb clinc150_domain_kb(const data::LabelledData& clinc, const std::string& domain,
-                           const std::vector<std::string>& intents, size_t per_intent) {
+                           const std::vector<std::string>& intents, size_t per_intent,
+                           uint64_t seed) {
   const std::set<std::string> wanted(intents.begin(), intents.end());
   SmallKb out;
-  out.kb = sample_kb(clinc.train, wanted, per_intent);
+  out.kb = sample_kb(clinc.train, wanted, per_intent, seed);
   out.kb.name = "CLINC150 " + domain;
   out.per_intent = per_intent;
   for (const auto& e : clinc.eval)
@@ -101,9 +101,9 @@ SmallKb clinc150_domain_kb(const data::LabelledData& clinc, const std::string& d
   return out;
 }
 
-SmallKb labelled_kb(const data::LabelledData& data, size_t per_intent) {
+SmallKb labelled_kb(const data::LabelledData& data, size_t per_intent, uint64_t seed) {
   SmallKb out;
-  out.kb = sample_kb(data.train, {}, per_intent);
+  out.kb = sample_kb(data.train, {}, per_intent, seed);
   out.per_intent = per_intent;
   out.eval = data.eval;
   return out;

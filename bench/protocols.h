@@ -36,15 +36,21 @@ struct SmallKb {
   std::vector<data::Example> eval;
 };
 
-// `per_intent` training examples of each of the domain's intents, drawn with a
-// fixed seed from CLINC150's train; evaluated on the domain's val items plus
+// The seed the small-KB protocol draws its examples with (a second draw checks
+// that a change is not luck of one draw).
+constexpr uint64_t kSmallKbSeed = 11;
+
+// `per_intent` training examples of each of the domain's intents, drawn with
+// `seed` from CLINC150's train; evaluated on the domain's val items plus
 // every out-of-scope val item.
 SmallKb clinc150_domain_kb(const data::LabelledData& clinc, const std::string& domain,
-                           const std::vector<std::string>& intents, size_t per_intent);
+                           const std::vector<std::string>& intents, size_t per_intent,
+                           uint64_t seed = kSmallKbSeed);
 
 // `per_intent` examples of each label of data.train (drawn with the same seed),
 // evaluated on data.eval.
-SmallKb labelled_kb(const data::LabelledData& data, size_t per_intent);
+SmallKb labelled_kb(const data::LabelledData& data, size_t per_intent,
+                    uint64_t seed = kSmallKbSeed);
 
 // kb.json text for `tandem train`, and CSV (text,category) for `tandem eval`.
 std::string knowledge_base_json(const kb::KnowledgeBase& kb);
