@@ -47,7 +47,9 @@ nlu::Lexicon lexicon_for(const kb::KnowledgeBase& kb, const std::string& dir) {
   nlu::Lexicon lexicon;
   if (const char* n = std::getenv("TANDEM_LEXICON_VARIANTS"))
     lexicon.augment.variants_per_example = std::atoi(n);
+  lexicon.augment.every_word = std::getenv("TANDEM_LEXICON_EVERY") != nullptr;
   cli::WordnetOptions options;
+  if (const char* n = std::getenv("TANDEM_LEXICON_SYNONYMS")) options.max_synonyms = std::atoi(n);
   if (const char* n = std::getenv("TANDEM_LEXICON_SENSES")) options.max_senses = std::atoi(n);
   if (dir.empty()) return lexicon;
   std::vector<std::string> texts;

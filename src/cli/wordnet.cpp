@@ -66,6 +66,7 @@ Expected<nlu::SynonymTable> read_wordnet(const std::string& dir,
   const std::unordered_set<std::string> wanted(words.begin(), words.end());
   std::unordered_map<std::string, Sense> best;  // word -> its leading part of speech
   std::array<std::string, kPartsOfSpeech.size()> data;
+  size_t listed = 0;  // index entries of every part of speech
   for (size_t part = 0; part < kPartsOfSpeech.size(); ++part) {
     const std::string name = std::string(kPartsOfSpeech[part]);
     auto index = read_file(dir + "/index." + name, kMaxFileBytes);
@@ -75,7 +76,6 @@ Expected<nlu::SynonymTable> read_wordnet(const std::string& dir,
     data[part] = std::move(*synsets);
     std::istringstream lines(*index);
     std::string line, lemma;
-    size_t listed = 0;
     while (std::getline(lines, line)) {
       Sense sense;
       sense.part = part;
@@ -85,8 +85,8 @@ Expected<nlu::SynonymTable> read_wordnet(const std::string& dir,
       auto [at, added] = best.emplace(lemma, sense);
       if (!added && sense.tagged > at->second.tagged) at->second = sense;
     }
-    if (listed == 0) return Error{dir + "/index." + name, "not a WordNet index (no entries)"};
   }
+  if (listed == 0) return Error{dir, "not a WordNet database (its index files list no word)"};
   nlu::SynonymTable table;
   for (const auto& [word, sense] : best) {
     if (sense.senses > options.max_senses) continue;

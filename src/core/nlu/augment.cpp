@@ -79,8 +79,37 @@ std::vector<std::string> replaceable_words(const std::vector<std::string>& texts
   return words;
 }
 
+// Variant j replaces every known word by its j-th synonym, so that a synonym
+// appears in as many variants as its word in examples.
+std::vector<Variant> consistent_variants(const std::vector<std::string>& texts, size_t count,
+                                         const SynonymTable& synonyms,
+                                         const AugmentOptions& options) {
+  std::vector<Variant> variants;
+  count = std::min(count, texts.size());
+  for (size_t i = 0; i < count; ++i) {
+    const std::string& text = texts[i];
+    const std::vector<Span> spans = replaceable_spans(text);
+    for (int j = 0; j < options.variants_per_example; ++j) {
+      std::string out;
+      size_t at = 0;
+      bool changed = false;
+      for (const Span& span : spans) {
+        const auto found = synonyms.find(span.word);
+        if (found == synonyms.end() || found->second.size() <= size_t(j)) continue;
+        out += text.substr(at, span.begin - at) + found->second[size_t(j)];
+        at = span.end;
+        changed = true;
+      }
+      if (!changed) break;
+      variants.push_back({static_cast<uint32_t>(i), out + text.substr(at)});
+    }
+  }
+  return variants;
+}
+
 std::vector<Variant> synonym_variants(const std::vector<std::string>& texts, size_t count,
                                       const SynonymTable& synonyms, const AugmentOptions& options) {
+  if (options.every_word) return consistent_variants(texts, count, synonyms, options);
   std::vector<Variant> variants;
   Random random(options.seed);
   count = std::min(count, texts.size());

@@ -20,6 +20,7 @@ using SynonymTable = std::unordered_map<std::string, std::vector<std::string>>;
 struct AugmentOptions {
   int variants_per_example = 2;
   uint64_t seed = 1;
+  bool every_word = false;
 };
 
 // What training is handed: the table and how to use it (engine::compile_*
