@@ -8,9 +8,9 @@
 //     plus every oos_val item.
 //   - BANKING77: 10 examples per intent from the 80/20 split's training part,
 //     evaluated on its held-out fifth (no out-of-scope items).
-//   tandem-small-kb-bench [DATA_DIR] [--dump DIR] [--seed N] [--lexicon DIR | --no-lexicon]
-// --seed draws other examples (default bench::kSmallKbSeed); the lexicon is
-// WordNet as `tandem train` finds it (default /usr/share/wordnet, if installed).
+//   tandem-small-kb-bench [DATA_DIR] [--dump DIR] [--seed N]
+// --seed draws other examples (default bench::kSmallKbSeed): a change that
+// only helps one draw is luck of that draw.
 // --dump writes each KB as kb.json and its evaluation items as eval.csv, so
 // `tandem train DIR/x/kb.json -o m.tandem && tandem eval m.tandem DIR/x/eval.csv`
 // reproduces a row.
@@ -26,7 +26,6 @@
 #include "files.h"
 #include "gzip_size.h"
 #include "protocols.h"
-#include "wordnet.h"
 
 namespace {
 
@@ -42,34 +41,10 @@ struct Row {
   double gzip_kb = 0;  // the .tandem file the widget downloads
 };
 
-// The lexicon as `tandem train` reads it for this KB; empty without one.
-nlu::Lexicon lexicon_for(const kb::KnowledgeBase& kb, const std::string& dir) {
-  nlu::Lexicon lexicon;
-  if (const char* n = std::getenv("TANDEM_LEXICON_VARIANTS"))
-    lexicon.augment.variants_per_example = std::atoi(n);
-  lexicon.augment.every_word = std::getenv("TANDEM_LEXICON_EVERY") != nullptr;
-  cli::WordnetOptions options;
-  if (const char* n = std::getenv("TANDEM_LEXICON_SYNONYMS")) options.max_synonyms = std::atoi(n);
-  if (const char* n = std::getenv("TANDEM_LEXICON_SENSES")) options.max_senses = std::atoi(n);
-  if (dir.empty()) return lexicon;
-  std::vector<std::string> texts;
-  for (const auto& intent : kb.intents)
-    texts.insert(texts.end(), intent.examples.begin(), intent.examples.end());
-  auto table = cli::read_wordnet(dir, nlu::replaceable_words(texts), options);
-  if (!table) {
-    std::fprintf(stderr, "lexicon not read: %s\n", table.error_text().c_str());
-    return lexicon;
-  }
-  lexicon.synonyms = std::move(*table);
-  return lexicon;
-}
-
-Row measure(const bench::SmallKb& small, const std::string& lexicon_dir) {
+Row measure(const bench::SmallKb& small) {
   Row row;
   const auto start = std::chrono::steady_clock::now();
-  const nlu::Lexicon lexicon = lexicon_for(small.kb, lexicon_dir);
-  const engine::Model model = engine::compile_knowledge_base(small.kb, nlu::ClassifierOptions{},
-                                                             nullptr, {}, nullptr, lexicon);
+  const engine::Model model = engine::compile_knowledge_base(small.kb, nlu::ClassifierOptions{});
   row.train_seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   const std::string file = engine::write_model(model);
@@ -104,8 +79,7 @@ Row measure(const bench::SmallKb& small, const std::string& lexicon_dir) {
 
   nlu::ClassifierOptions linear_only;
   linear_only.embedding_weight = 0.0f;
-  const engine::Engine linear(
-      engine::compile_knowledge_base(small.kb, linear_only, nullptr, {}, nullptr, lexicon));
+  const engine::Engine linear(engine::compile_knowledge_base(small.kb, linear_only));
   row.linear_top1 = cli::evaluate(linear, small.eval).metrics.accuracy;
   return row;
 }
@@ -146,27 +120,26 @@ void dump(const std::string& dir, const std::string& name, const bench::SmallKb&
 }  // namespace
 
 int main(int argc, char** argv) {
-  std::string dir = TANDEM_DEFAULT_DATA_DIR, dump_dir, lexicon_dir = cli::kDefaultWordnetDir;
+  std::string dir = TANDEM_DEFAULT_DATA_DIR, dump_dir;
   uint64_t seed = bench::kSmallKbSeed;
   for (int i = 1; i < argc; ++i) {
     const std::string arg = argv[i];
     if (arg == "--dump" && i + 1 < argc)
       dump_dir = argv[++i];
-    else if (arg == "--seed" && i + 1 < argc)
-      seed = std::strtoull(argv[++i], nullptr, 10);
-    else if (arg == "--lexicon" && i + 1 < argc)
-      lexicon_dir = argv[++i];
-    else if (arg == "--no-lexicon")
-      lexicon_dir.clear();
-    else
+    else if (arg == "--seed" && i + 1 < argc) {
+      char* end = nullptr;
+      seed = std::strtoull(argv[++i], &end, 10);
+      if (*argv[i] == '\0' || *end != '\0') {
+        std::fprintf(stderr, "--seed expects a whole number, not %s\n", argv[i]);
+        return 2;
+      }
+    } else
       dir = arg;
   }
   const auto domains = bench::clinc150_domains(dir);
   const auto clinc = bench::clinc150(dir);
   const auto banking77 = bench::banking77_split(dir);
-  std::printf("data: %s, draw seed %llu, lexicon %s\n", dir.c_str(),
-              static_cast<unsigned long long>(seed),
-              lexicon_dir.empty() ? "off" : lexicon_dir.c_str());
+  std::printf("data: %s, draw seed %llu\n", dir.c_str(), static_cast<unsigned long long>(seed));
   if (!domains || !clinc) {
     std::fprintf(stderr, "CLINC150 domains skipped: %s%s\n", domains.error_text().c_str(),
                  clinc.error_text().c_str());
@@ -181,7 +154,7 @@ int main(int argc, char** argv) {
         const bench::SmallKb small =
             bench::clinc150_domain_kb(*clinc, name, intents, per_intent, seed);
         if (!dump_dir.empty()) dump(dump_dir, name + "_" + std::to_string(per_intent), small);
-        const Row r = measure(small, lexicon_dir);
+        const Row r = measure(small);
         print_row(name, small, r);
         mean.top1 += r.top1, mean.answered_correct += r.answered_correct, mean.wrong += r.wrong;
         mean.clarified += r.clarified, mean.oos_answered += r.oos_answered;
@@ -207,6 +180,6 @@ int main(int argc, char** argv) {
   print_header();
   const bench::SmallKb small = bench::labelled_kb(*banking77, 10, seed);
   if (!dump_dir.empty()) dump(dump_dir, "banking77_10", small);
-  print_row("BANKING77", small, measure(small, lexicon_dir));
+  print_row("BANKING77", small, measure(small));
   return 0;
 }

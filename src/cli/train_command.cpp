@@ -10,14 +10,12 @@
 #include "options.h"
 #include "training_advice.h"
 #include "training_data.h"
-#include "wordnet.h"
 
 namespace tandem::cli {
 namespace {
 
 constexpr const char* kTrainUsage =
-    "usage: tandem train DATA -o MODEL [--seed N] [--folds K] [--neural]\n"
-    "                    [--lexicon DIR | --no-lexicon]\n";
+    "usage: tandem train DATA -o MODEL [--seed N] [--folds K] [--neural]\n";
 
 // One line per stage as it completes, so logs stay readable in CI and pipes.
 class Progress {
@@ -67,17 +65,6 @@ void print_report(const engine::CompileReport& r, bool has_faqs) {
                  r.faq_heldout_accuracy * 100, r.faq_positive_checks);
 }
 
-void print_lexicon(const std::string& note, const engine::CompileReport& r) {
-  std::fprintf(stderr, "  lexicon               %s", note.c_str());
-  if (r.lexicon_skipped)
-    std::fprintf(stderr, "; not used: over %zu examples per intent, the KB's own wordings suffice",
-                 engine::kLexiconMaxPerClass);
-  else if (r.lexicon_variants)
-    std::fprintf(stderr, "; %zu synonym variants trained (training only, nothing ships)",
-                 r.lexicon_variants);
-  std::fputs("\n", stderr);
-}
-
 // The network goes beside the model file, which carries only its fingerprint
 // and fusion parameters: the widget's first load does not grow.
 int write_network(const nlu::NeuralModel& network, const std::string& model_path) {
@@ -91,38 +78,10 @@ int write_network(const nlu::NeuralModel& network, const std::string& model_path
   return 0;
 }
 
-// The training-time lexicon for a knowledge base: WordNet from --lexicon DIR
-// (an error if unreadable) or, by default, from Debian's path if installed.
-// `note` says what was used, for the report.
-Expected<nlu::SynonymTable> load_lexicon(const ParsedArgs& args, const kb::KnowledgeBase& kb,
-                                         std::string& note) {
-  if (args.has("--no-lexicon")) {
-    note = "off (--no-lexicon)";
-    return nlu::SynonymTable{};
-  }
-  const auto chosen = args.value("--lexicon");
-  const std::string dir = chosen.value_or(kDefaultWordnetDir);
-  std::vector<std::string> texts;
-  for (const auto& intent : kb.intents)
-    texts.insert(texts.end(), intent.examples.begin(), intent.examples.end());
-  for (const auto& faq : kb.faqs)
-    texts.insert(texts.end(), faq.questions.begin(), faq.questions.end());
-  auto table = read_wordnet(dir, nlu::replaceable_words(texts));
-  if (!table && chosen) return table.errors();
-  if (!table) {
-    note = "none (no WordNet at " + dir + "; `apt-get install wordnet-base` adds one)";
-    return nlu::SynonymTable{};
-  }
-  note = "WordNet at " + dir + ", synonyms for " + std::to_string(table->size()) +
-         " of the KB's words";
-  return table;
-}
-
 }  // namespace
 
 int train_command(const Args& raw) {
-  const ParsedArgs args =
-      parse_args(raw, {"-o", "--seed", "--folds", "--lexicon"}, {"--neural", "--no-lexicon"});
+  const ParsedArgs args = parse_args(raw, {"-o", "--seed", "--folds"}, {"--neural"});
   if (!args.error.empty() || args.positional.size() != 1 || !args.value("-o")) {
     std::fprintf(stderr, "%s%s",
                  args.error.empty() ? "" : ("tandem train: " + args.error + "\n").c_str(),
@@ -141,8 +100,6 @@ int train_command(const Args& raw) {
     options.folds = static_cast<int>(*n);
   }
   options.neural.enabled = args.has("--neural");
-  if (args.has("--no-lexicon") && args.value("--lexicon"))
-    return report_errors("train", {Error{"--lexicon", "cannot be combined with --no-lexicon"}});
 
   const std::string& path = args.positional[0];
   std::fprintf(stderr, "reading %s\n", path.c_str());
@@ -153,14 +110,6 @@ int train_command(const Args& raw) {
   if (auto problem = data::check_trainable(data->labelled.train))
     return report_errors("train", {Error{path, problem->what}});
 
-  std::string lexicon_note = "not used for labelled data (knowledge bases only)";
-  nlu::Lexicon lexicon;
-  if (data->kb) {
-    auto loaded = load_lexicon(args, *data->kb, lexicon_note);
-    if (!loaded) return report_errors("train", loaded.errors());
-    lexicon.synonyms = std::move(*loaded);
-  }
-
   const auto start = std::chrono::steady_clock::now();
   engine::CompileReport report;
   Progress progress;
@@ -168,13 +117,12 @@ int train_command(const Args& raw) {
   std::fprintf(stderr, "training on %zu examples\n", data->labelled.train.size());
   const engine::Model model =
       data->kb ? engine::compile_knowledge_base(*data->kb, options, &report, std::ref(progress),
-                                                &network, lexicon)
+                                                &network)
                : engine::compile_labelled_data(data->labelled.train, options, &report,
                                                std::ref(progress), &network);
   const double seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   print_report(report, data->kb && !data->kb->faqs.empty());
-  print_lexicon(lexicon_note, report);
   std::vector<std::string> texts;
   for (const auto& e : data->labelled.train) texts.push_back(e.text);
   if (data->kb)

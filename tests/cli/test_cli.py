@@ -38,26 +38,6 @@ def data(*parts):
     return os.path.join(ROOT, *parts)
 
 
-def write_tiny_wordnet(directory, synsets):
-    """WordNet 3.0's database format, by hand: synsets maps a part of speech
-    ("verb") to lists of lemmas, one synset each, its first lemma the indexed
-    word (one sense). Offsets are byte offsets, as in the real files."""
-    os.makedirs(directory, exist_ok=True)
-    letters = {"noun": "n", "verb": "v", "adj": "a", "adv": "r"}
-    for pos, letter in letters.items():
-        header = "  1 This software and database is being provided ... (licence header)\n"
-        data, index = header, [header]
-        for lemmas in synsets.get(pos, []):
-            words = " ".join(f"{w} 0" for w in lemmas)
-            data += f"{len(data.encode()):08d} 00 {letter} {len(lemmas):02x} {words} 000 | gloss\n"
-            offset = data.rfind("\n", 0, len(data) - 1) + 1
-            index.append(f"{lemmas[0]} {letter} 1 0 1 1 {offset:08d}  \n")
-        with open(os.path.join(directory, "data." + pos), "w") as f:
-            f.write(data)
-        with open(os.path.join(directory, "index." + pos), "w") as f:
-            f.write("".join(index[:1] + sorted(index[1:])))
-
-
 BANKING = CLINC = DEMO_KB = ""  # the sample data sets, set by main()
 
 
@@ -323,59 +303,6 @@ class CliTest(unittest.TestCase):
             self.assertAlmostEqual(e["answer_threshold"], 0.15, places=6)
             if e["outcome"] == "declined" and e["reason"] == "below_threshold":
                 self.assertLess(e["confidence"], 0.15)
-
-    # --- the training-time lexicon -------------------------------------------
-
-    def tiny_kb_with_lexicon(self):
-        kb = {"tandem_kb": 1, "name": "Tiny shop", "intents": [
-            {"id": "cancel", "answer": "Cancelled.",
-             "examples": ["cancel my plan", "please cancel the subscription", "cancel it now",
-                          "i want to cancel", "cancel my membership"]},
-            {"id": "damaged", "answer": "Sorry, we will replace it.",
-             "examples": ["my parcel arrived broken", "the lamp is broken", "broken screen",
-                          "it came broken", "broken item in the box"]}]}
-        path = self.write("lexicon_kb.json", json.dumps(kb))
-        wordnet = self.path("tiny_wordnet")
-        write_tiny_wordnet(wordnet, {"verb": [["cancel", "call_off"]],
-                                     "adj": [["broken", "faulty", "Broken_Arrow"]]})
-        return path, wordnet
-
-    def test_train_reads_a_lexicon_in_wordnets_format(self):
-        kb, wordnet = self.tiny_kb_with_lexicon()
-        models = []
-        for n in range(2):
-            model = self.path(f"lexicon{n}.tandem")
-            result = run("train", kb, "-o", model, "--folds", "2", "--lexicon", wordnet)
-            self.assertEqual(result.returncode, 0, result.stderr)
-            self.assertIn(f"lexicon               WordNet at {wordnet}, synonyms for 2 of the "
-                          "KB's words; 10 synonym variants trained", result.stderr)
-            with open(model, "rb") as f:
-                models.append(f.read())
-        self.assertEqual(models[0], models[1])
-        off = self.path("no_lexicon.tandem")
-        result = run("train", kb, "-o", off, "--folds", "2", "--no-lexicon")
-        self.assertEqual(result.returncode, 0, result.stderr)
-        self.assertIn("lexicon               off (--no-lexicon)\n", result.stderr)
-        with open(off, "rb") as f:
-            self.assertNotEqual(f.read(), models[0])
-
-    def test_the_lexicon_is_for_knowledge_bases_only(self):
-        self.assertIn("lexicon               not used for labelled data",
-                      self.train_runs["banking"].stderr)
-
-    def test_an_unreadable_lexicon_fails_cleanly(self):
-        kb, wordnet = self.tiny_kb_with_lexicon()
-        out = self.path("bad_lexicon.tandem")
-        missing = self.path("no-such-wordnet")
-        self.assert_clean_failure(run("train", kb, "-o", out, "--lexicon", missing),
-                                  missing + "/index.noun")
-        empty = self.path("empty_wordnet")
-        write_tiny_wordnet(empty, {})
-        self.assert_clean_failure(run("train", kb, "-o", out, "--lexicon", empty),
-                                  "not a WordNet database")
-        self.assert_clean_failure(
-            run("train", kb, "-o", out, "--lexicon", wordnet, "--no-lexicon"), "--no-lexicon")
-        self.assertFalse(os.path.exists(out))
 
     # --- bad input ---------------------------------------------------------
 

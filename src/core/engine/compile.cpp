@@ -99,26 +99,11 @@ size_t background_size() {
   return background_out_of_scope().size();
 }
 
-bool needs_lexicon(size_t in_scope, size_t classes) {
-  return in_scope <= kLexiconMaxPerClass * classes;
-}
-
-// Synonym variants of the first `in_scope` texts, for a KB small enough to need them.
-nlu::ClassifierOptions with_variants(nlu::ClassifierOptions options,
-                                     const std::vector<std::string>& texts, size_t in_scope,
-                                     size_t classes, const nlu::Lexicon& lexicon) {
-  if (lexicon.synonyms.empty() || !needs_lexicon(in_scope, classes)) return options;
-  nlu::AugmentOptions augment = lexicon.augment;
-  augment.seed = options.softmax.seed;
-  options.variants = nlu::synonym_variants(texts, in_scope, lexicon.synonyms, augment);
-  return options;
-}
-
 }  // namespace
 
 Model compile_knowledge_base(const kb::KnowledgeBase& kb, const nlu::ClassifierOptions& options,
                              CompileReport* report, const nlu::StageProgressFn& progress,
-                             nlu::NeuralModel* neural_out, const nlu::Lexicon& lexicon) {
+                             nlu::NeuralModel* neural_out) {
   std::vector<std::string> texts, labels;
   for (const auto& intent : kb.intents) {
     for (const auto& example : intent.examples) {
@@ -134,24 +119,16 @@ Model compile_knowledge_base(const kb::KnowledgeBase& kb, const nlu::ClassifierO
       labels.push_back(faq.id);
     }
   }
-  const size_t in_scope = texts.size();
   for (const auto& example : kb.out_of_scope.examples) {
     texts.push_back(example);
     labels.emplace_back(data::kOutOfScope);
   }
-  const size_t classes = kb.intents.size() + kb.faqs.size();
-  const nlu::ClassifierOptions trained =
-      with_variants(kb.out_of_scope.builtin ? with_background(options) : options, texts, in_scope,
-                    classes, lexicon);
   Model model;
   model.from_knowledge_base = true;
   model.classifier = nlu::IntentClassifier::train(
-      texts, labels, trained, report ? &report->classifier : nullptr, progress, neural_out);
-  if (report) {
-    report->builtin_out_of_scope = kb.out_of_scope.builtin ? background_size() : 0;
-    report->lexicon_variants = trained.variants.size();
-    report->lexicon_skipped = !lexicon.synonyms.empty() && !needs_lexicon(in_scope, classes);
-  }
+      texts, labels, kb.out_of_scope.builtin ? with_background(options) : options,
+      report ? &report->classifier : nullptr, progress, neural_out);
+  if (report) report->builtin_out_of_scope = kb.out_of_scope.builtin ? background_size() : 0;
   // The shipped answer table leaves out the training text the widget does not need.
   model.kb.name = kb.name;
   model.kb.locale = kb.locale;

@@ -6,7 +6,6 @@
 #include "data/labelled_data.h"
 #include "engine/model.h"
 #include "kb/knowledge_base.h"
-#include "nlu/augment.h"
 #include "nlu/intent_classifier.h"
 
 namespace tandem::engine {
@@ -18,23 +17,14 @@ struct CompileReport {
   double faq_heldout_accuracy = 0.0;  // share of them whose top FAQ was right
   nlu::BinaryReport person_request;   // the asked-for-a-person detector, held out
   size_t builtin_out_of_scope = 0;    // built-in off-topic messages trained as "oos"
-  size_t lexicon_variants = 0;        // training-only rewordings from the lexicon
-  bool lexicon_skipped = false;       // a lexicon was given, the KB too large to need it
 };
-
-// The lexicon trains knowledge bases of at most this many examples per class
-// (intents and FAQs) on average; above it the KB's own wordings are enough.
-constexpr size_t kLexiconMaxPerClass = 40;
 
 // With options.neural.enabled, neural_out (if given) receives the trained
 // network, which ships apart from the model (as ONNX, see docs/neural.md).
-// A non-empty lexicon adds synonym variants of the in-scope examples at
-// training time (nlu/augment.h); nothing of it ships.
 Model compile_knowledge_base(const kb::KnowledgeBase& kb, const nlu::ClassifierOptions& options,
                              CompileReport* report = nullptr,
                              const nlu::StageProgressFn& progress = {},
-                             nlu::NeuralModel* neural_out = nullptr,
-                             const nlu::Lexicon& lexicon = {});
+                             nlu::NeuralModel* neural_out = nullptr);
 
 // Each label becomes an intent whose answer is its own name; "oos" items teach
 // the classifier what to decline.

@@ -94,11 +94,9 @@ uint32_t embedding_buckets(const EmbeddingOptions& options, const Vectorizer& ve
   return std::max<uint32_t>(1, static_cast<uint32_t>(std::min<double>(rows, scaled)));
 }
 
-// Items from first_variant on are variants: they train but do not buy table rows.
 FittedModel fit(const std::vector<std::vector<text::Feature>>& features,
                 const std::vector<uint32_t>& ids, const std::vector<size_t>& subset, size_t classes,
-                size_t intents, size_t first_variant, const ClassifierOptions& options,
-                const ProgressFn& progress) {
+                size_t intents, const ClassifierOptions& options, const ProgressFn& progress) {
   FittedModel fitted;
   std::vector<SparseVector> inputs;
   fitted.vectorizer =
@@ -119,10 +117,8 @@ FittedModel fit(const std::vector<std::vector<text::Feature>>& features,
   if (ensemble) {
     EmbeddingOptions embedding = options.embedding;
     embedding.seed = options.softmax.seed;
-    const auto in_scope =
-        static_cast<size_t>(std::count_if(subset.begin(), subset.end(), [&](size_t i) {
-          return i < first_variant && ids[i] < intents;
-        }));
+    const auto in_scope = static_cast<size_t>(
+        std::count_if(labels.begin(), labels.end(), [&](uint32_t id) { return id < intents; }));
     embedding.buckets = embedding_buckets(embedding, fitted.vectorizer, in_scope);
     fitted.embedding = EmbeddingModel::train(inputs, labels, classes, embedding, part_progress);
     done += 1.0f;
@@ -139,19 +135,13 @@ FittedModel fit(const std::vector<std::vector<text::Feature>>& features,
 // Cross-fitting: every example is predicted once by a model that never saw
 // it, so calibration and the thresholds are fitted on honest predictions.
 // Examples of a label without a class (out of scope, no oos class) are only predicted.
-// ids holds the examples, then the variants, whose sources are variant_sources.
 std::vector<FittedModel::Logits> cross_fit(const std::vector<std::vector<text::Feature>>& features,
-                                           const std::vector<uint32_t>& ids,
-                                           const std::vector<uint32_t>& variant_sources,
-                                           size_t classes, size_t intents,
-                                           const ClassifierOptions& options,
+                                           const std::vector<uint32_t>& ids, size_t classes,
+                                           size_t intents, const ClassifierOptions& options,
                                            const StageProgressFn& progress) {
-  const size_t examples = ids.size() - variant_sources.size();
   const int folds = std::max(2, options.folds);
-  const std::vector<uint32_t> example_ids(ids.begin(), ids.begin() + static_cast<long>(examples));
-  std::vector<int> fold = assign_folds(example_ids, folds, options.softmax.seed);
-  for (uint32_t source : variant_sources) fold.push_back(fold[source]);
-  std::vector<FittedModel::Logits> out(examples);
+  const std::vector<int> fold = assign_folds(ids, folds, options.softmax.seed);
+  std::vector<FittedModel::Logits> out(ids.size());
   for (int k = 0; k < folds; ++k) {
     std::vector<size_t> train_part;
     for (uint32_t i = 0; i < ids.size(); ++i)
@@ -159,10 +149,10 @@ std::vector<FittedModel::Logits> cross_fit(const std::vector<std::vector<text::F
     const std::string stage =
         "held-out fold " + std::to_string(k + 1) + "/" + std::to_string(folds);
     const FittedModel fitted =
-        fit(features, ids, train_part, classes, intents, examples, options, [&](float f) {
+        fit(features, ids, train_part, classes, intents, options, [&](float f) {
           if (progress) progress(stage, f);
         });
-    for (uint32_t i = 0; i < examples; ++i)
+    for (uint32_t i = 0; i < ids.size(); ++i)
       if (fold[i] == k) fitted.logits(features[i], out[i]);
   }
   return out;
@@ -276,19 +266,12 @@ IntentClassifier IntentClassifier::train(const std::vector<std::string>& own_tex
   std::vector<std::vector<text::Feature>> features(texts.size());
   for (size_t i = 0; i < texts.size(); ++i)
     features[i] = text::extract_features(texts[i], options.features);
-  std::vector<uint32_t> ids = labelled.ids, variant_sources;  // ids: then the variants'
-  for (const Variant& v : options.variants) {
-    if (v.source >= own_texts.size()) continue;
-    features.push_back(text::extract_features(v.text, options.features));
-    ids.push_back(labelled.ids[v.source]);
-    variant_sources.push_back(v.source);
-  }
 
   // Examples the model trains on: out-of-scope ones only if they have a class.
   auto trainable = [&](uint32_t i) { return labelled.ids[i] < classes; };
 
   const std::vector<FittedModel::Logits> heldout =
-      cross_fit(features, ids, variant_sources, classes, intents, options, progress);
+      cross_fit(features, labelled.ids, classes, intents, options, progress);
 
   std::vector<std::vector<float>> fit_linear, fit_embedding, fit_neural;
   std::vector<uint32_t> fit_labels;
@@ -349,10 +332,10 @@ IntentClassifier IntentClassifier::train(const std::vector<std::string>& own_tex
   }
 
   std::vector<size_t> all;
-  for (uint32_t i = 0; i < ids.size(); ++i)
-    if (ids[i] < classes) all.push_back(i);
+  for (uint32_t i = 0; i < texts.size(); ++i)
+    if (trainable(i)) all.push_back(i);
   FittedModel final_model =
-      fit(features, ids, all, classes, intents, texts.size(), options, [&](float f) {
+      fit(features, labelled.ids, all, classes, intents, options, [&](float f) {
         if (progress) progress("final model", f);
       });
   classifier.vectorizer_ = std::move(final_model.vectorizer);

@@ -25,12 +25,6 @@
 
 namespace tandem::nlu {
 
-// A training-only rewording of one of the data's own examples (nlu/augment.h).
-struct Variant {
-  uint32_t source;  // index into the texts train() is given
-  std::string text;
-};
-
 struct ClassifierOptions {
   text::FeatureConfig features;
   int min_df = 2;
@@ -64,10 +58,6 @@ struct ClassifierOptions {
   bool oos_class = true;
   // The trained network of the neural mode; its seed is softmax.seed, as the embedding model's.
   NeuralOptions neural;
-  // Extra training items with their source's label: each trains wherever its
-  // source does (never in the fold that holds its source out), is never
-  // predicted, and does not grow the embedding table.
-  std::vector<Variant> variants;
 };
 
 // One of the data's own examples as a model that never saw it scored it.
