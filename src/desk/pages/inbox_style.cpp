@@ -9,7 +9,8 @@ header { display: flex; flex-wrap: wrap; gap: .5em 1em; align-items: center; pad
 header h1 { font-size: 1.1em; margin: 0; }
 header button { margin-left: auto; }
 header form.me { display: flex; gap: .5em; align-items: center; margin: 0; }
-nav label.mine { display: block; margin: 0 .8em .4em; }
+nav label.mine { display: flex; align-items: center; gap: .4em; margin: 0 .8em .4em; }
+nav label.mine[hidden] { display: none; }
 .assignee { float: right; font-size: .85em; color: #1f5fbf; }
 .note { margin: .4em 0; padding: .45em .75em; border-radius: 6px; background: #fff4c2; border: 1px dashed #8a6d00; overflow-wrap: anywhere; white-space: pre-line; }
 .note .meta { white-space: normal; font-size: .85em; color: #5c4a00; }
@@ -21,7 +22,7 @@ main.signin input { font: inherit; padding: .4em .6em; }
 .error { color: #b00020; font-weight: 600; }
 main { display: grid; grid-template-columns: minmax(16em, 28em) 1fr; height: calc(100vh - 2.8em); }
 nav { overflow-y: auto; border-right: 1px solid #d5d9df; background: #fff; }
-nav input { box-sizing: border-box; width: calc(100% - 1.6em); margin: .6em .8em; padding: .4em .6em; font: inherit; }
+nav input[type="search"] { box-sizing: border-box; width: calc(100% - 1.6em); margin: .6em .8em; padding: .4em .6em; font: inherit; }
 nav ul { list-style: none; margin: 0; padding: 0; }
 nav a { display: block; padding: .6em 1em; border-bottom: 1px solid #eceff3; color: inherit; text-decoration: none; }
 nav a:hover, nav a.open { background: #e9f1ff; }
