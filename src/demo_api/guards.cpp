@@ -3,7 +3,7 @@
 #include <algorithm>
 
 #include "api.h"
-#include "desk/http_util.h"
+#include "desk/http/http_util.h"
 
 namespace tandem::demo_api {
 namespace {

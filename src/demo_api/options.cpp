@@ -2,7 +2,7 @@
 
 #include <charconv>
 
-#include "desk/http_util.h"
+#include "desk/http/http_util.h"
 #include "limits.h"
 
 namespace tandem::demo_api {

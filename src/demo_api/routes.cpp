@@ -2,7 +2,7 @@
 #include <thread>
 
 #include "api.h"
-#include "desk/http_util.h"
+#include "desk/http/http_util.h"
 #include "jwt.h"
 #include "limits.h"
 

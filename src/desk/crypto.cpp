@@ -1,4 +1,4 @@
-#include "crypto.h"
+#include "desk/crypto.h"
 
 #include <openssl/crypto.h>
 #include <openssl/evp.h>

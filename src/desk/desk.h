@@ -9,12 +9,12 @@
 #include <optional>
 #include <string>
 
-#include "concurrency_limits.h"
-#include "limits.h"
-#include "message_signal.h"
-#include "options.h"
-#include "rate_limiter.h"
-#include "store.h"
+#include "desk/http/concurrency_limits.h"
+#include "desk/http/rate_limiter.h"
+#include "desk/limits.h"
+#include "desk/message_signal.h"
+#include "desk/options.h"
+#include "desk/store/store.h"
 
 namespace tandem::desk {
 

@@ -5,12 +5,12 @@
 #include <iostream>
 #include <thread>
 
-#include "agents_command.h"
-#include "crypto.h"
-#include "desk.h"
-#include "http_server.h"
-#include "offline_report.h"
-#include "webhook_worker.h"
+#include "desk/agents/agents_command.h"
+#include "desk/crypto.h"
+#include "desk/desk.h"
+#include "desk/http/http_server.h"
+#include "desk/reports/offline_report.h"
+#include "desk/webhooks/webhook_worker.h"
 
 using namespace tandem::desk;
 

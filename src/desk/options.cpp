@@ -1,11 +1,11 @@
-#include "options.h"
+#include "desk/options.h"
 
 #include <arpa/inet.h>
 
 #include <cstdlib>
 
-#include "http_util.h"
-#include "limits.h"
+#include "desk/http/http_util.h"
+#include "desk/limits.h"
 
 namespace tandem::desk {
 namespace {

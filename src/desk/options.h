@@ -7,8 +7,8 @@
 #include <variant>
 #include <vector>
 
-#include "limits.h"
-#include "webhook_target.h"
+#include "desk/limits.h"
+#include "desk/webhooks/webhook_target.h"
 
 namespace tandem::desk {
 

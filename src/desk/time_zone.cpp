@@ -1,4 +1,4 @@
-#include "time_zone.h"
+#include "desk/time_zone.h"
 
 #include <algorithm>
 #include <array>

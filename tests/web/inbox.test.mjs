@@ -133,3 +133,28 @@ test('the inbox at 390 px: two views, distinct bubbles, search, urgent alerts, a
   assert.deepEqual(problems, [], 'no CSP violation or script error');
   await page.close();
 });
+
+test('the inbox at desktop width: the "Assigned to me" checkbox sits on its label\'s line', async () => {
+  const desktop = await launchBrowser();
+  try {
+    const page = await desktop.context.newPage();
+    await page.goto(`${desk.url}/inbox?token=${AGENT_TOKEN}`);
+    const label = page.locator('label.mine');
+    await label.waitFor();
+    const checkbox = await page.getByLabel('Assigned to me').boundingBox();
+    const text = await label.evaluate((node) => {
+      const range = document.createRange();
+      range.selectNodeContents(node);
+      range.setStartAfter(node.querySelector('input'));
+      const box = range.getBoundingClientRect();
+      return { left: box.left, top: box.top, bottom: box.bottom };
+    });
+    assert.ok(checkbox.width < 40, `the checkbox is ${checkbox.width} px wide`);
+    assert.ok(checkbox.x + checkbox.width <= text.left, 'the checkbox is left of its words');
+    const middle = checkbox.y + checkbox.height / 2;
+    assert.ok(middle > text.top && middle < text.bottom, 'the checkbox is on the line of its words');
+    await page.close();
+  } finally {
+    await desktop.close();
+  }
+});

@@ -4,11 +4,11 @@
 import { analyticsMode, createAnalytics } from './analytics.js';
 import { botMessage, customerMessage, noticeMessage, suggestionsFor, turnContext } from './conversation.js';
 import { createEngineLoader, LOAD_ERROR } from './engine-loader.js';
-import { bundleInput, handoffStatus } from './handoff.js';
+import { bundleInput } from './handoff.js';
 import { resolveLocale, strings } from './i18n.js';
 import { LOAD_ERROR_STRING, showProgress } from './load-progress.js';
 import { startNeural } from './neural-loader.js';
-import { PersonLine } from './person-line.js';
+import { PersonSide } from './person-side.js';
 import { clearConversation, emptyConversation, loadConversation, saveConversation, storageKey } from './storage.js';
 import { ChatView } from './view.js';
 import { trackViewport } from './viewport.js';
@@ -30,7 +30,24 @@ export class TandemChat extends HTMLElement {
   #stopViewport = () => {};
   #queue = Promise.resolve();
   #restoredInto = null; // the engine holding this conversation's session
-  #line = null;
+  #person = new PersonSide({
+    conversation: () => this.#conversation,
+    view: () => this.#view,
+    persist: () => this.#persist(),
+    emit: (type, detail) => this.#emit(type, detail),
+    outcome: (kind) => this.#outcome(kind),
+    note: (stringName) => this.#note(stringName),
+    backToBot: (notice) => this.#backToBot(notice),
+    // What the person wrote joins the session the engine keeps.
+    agentMessage: (text) => {
+      if (this.#restoredInto) this.#applySession(this.#restoredInto.conversation.agentMessage(text, this.#context()));
+    },
+    bundleInput: () => bundleInput(this.ownerDocument, this.#locale),
+    kbUrl: () => this.#kbUrl,
+    endpoint: () => this.#endpoint,
+    strings: () => this.#strings,
+    contact: () => this.#words.contact,
+  });
   #neural = null; // a NeuralContext, on pages with `neural` or `encoder`
   #kbWords = {}; // the knowledge base's messages, once its engine is loaded
   #loading = null;
@@ -71,8 +88,7 @@ export class TandemChat extends HTMLElement {
     this.#neural?.stop();
     this.#stopViewport();
     this.#stopViewport = () => {};
-    this.#line?.dispose();
-    this.#line = null;
+    this.#person.dispose();
   }
 
   attributeChangedCallback(name, oldValue, newValue) {
@@ -82,12 +98,11 @@ export class TandemChat extends HTMLElement {
       this.#restoredInto = null;
       this.#kbWords = {};
       this.#neural?.stop();
-      this.#line?.dispose();
-      this.#line = null;
+      this.#person.dispose();
       this.#restore();
     } else if (name !== 'endpoint') {
       this.#applyStrings();
-      this.#showHandoffStatus();
+      this.#person.showStatus();
     }
   }
 
@@ -166,19 +181,19 @@ export class TandemChat extends HTMLElement {
   clear() {
     this.#outcome('cleared');
     clearConversation(storageKey(this.#kbUrl));
-    this.#line?.stop();
+    this.#person.stop();
     this.#restoredInto = null;
     this.#conversation = { ...emptyConversation(), open: this.#conversation.open, words: this.#kbWords };
     this.#view.clearMessages();
     this.#view.setHumanMode(false);
-    this.#showHandoffStatus();
+    this.#person.showStatus();
     this.#persist();
   }
 
   // The customer's explicit way back from a person to the bot; the desk
   // is told, so no agent keeps waiting on them.
   returnToBot() {
-    if (this.#conversation.mode === 'human') this.#line?.end();
+    if (this.#conversation.mode === 'human') this.#person.end();
     return this.#backToBot('endedNotice');
   }
 
@@ -190,7 +205,7 @@ export class TandemChat extends HTMLElement {
     if (this.#conversation.handoff?.state !== 'resolved') this.#conversation.handoff = null;
     if (wasHuman) this.#note(notice);
     this.#view.setHumanMode(false);
-    this.#showHandoffStatus();
+    this.#person.showStatus();
     this.#persist();
     this.#queue = this.#queue.then(async () => {
       this.#applySession((await this.#conversationEngine()).conversation.returnToBot());
@@ -224,7 +239,7 @@ export class TandemChat extends HTMLElement {
         this.returnToBot();
         this.#view.input.focus();
       },
-      onRetry: () => this.#personLine().retry(),
+      onRetry: () => this.#person.line().retry(),
     });
     this.#applyStrings();
     // Warm up as soon as the customer shows intent, before the click lands.
@@ -257,8 +272,8 @@ export class TandemChat extends HTMLElement {
     this.#view.setOpen(this.#conversation.open);
     if (this.#conversation.open) this.#afterOpen();
     this.#view.setHumanMode(this.#conversation.mode === 'human');
-    this.#personLine().resume();
-    this.#showHandoffStatus();
+    this.#person.line().resume();
+    this.#person.showStatus();
   }
 
   #setOpen(open) {
@@ -315,7 +330,7 @@ export class TandemChat extends HTMLElement {
     // once, not the locale's until the engine loads.
     this.#conversation.words = this.#kbWords;
     this.#applyStrings();
-    this.#showHandoffStatus();
+    this.#person.showStatus();
     this.#emit('tandem:ready', {});
   }
 
@@ -365,7 +380,7 @@ export class TandemChat extends HTMLElement {
       if (answer.reply?.call) this.#applySession((answer = await this.#callAction(engine, answer)));
       // In human mode the core records the message and the bot stays quiet.
       if (human) {
-        this.#personLine().send(question.text);
+        this.#person.line().send(question.text);
         return answer.reply;
       }
       return this.#showReply(engine, answer, question.text);
@@ -405,7 +420,7 @@ export class TandemChat extends HTMLElement {
     this.#view.appendMessage(message);
     this.#view.showSuggestions(suggestionsFor(decision));
     this.#emit('tandem:reply', decision);
-    if (answer.mode === 'human' && this.#conversation.mode !== 'human') this.#handOff(engine);
+    if (answer.mode === 'human' && this.#conversation.mode !== 'human') this.#person.handOff(engine);
     return decision;
   }
 
@@ -416,66 +431,6 @@ export class TandemChat extends HTMLElement {
 
   #context() {
     return turnContext(this.getAttribute('order-id-prefix'));
-  }
-
-  // The bot stepped back: the core builds the bundle (redacted there), the
-  // person line delivers it, and the customer's next messages go to the person.
-  #handOff(engine) {
-    let bundle;
-    try {
-      ({ bundle } = engine.conversation.bundle(bundleInput(this.ownerDocument, this.#locale)));
-    } catch (error) {
-      this.#emit('tandem:error', { kind: 'handoff', message: error.message });
-      return;
-    }
-    this.#conversation.mode = 'human';
-    // 'page': the host page delivers it from the event; the widget cannot tell how it went.
-    this.#conversation.handoff = { id: bundle.id, state: 'page', pending: [] };
-    this.#persist();
-    this.#view.setHumanMode(true);
-    this.#emit('tandem:handoff', bundle);
-    const endpoint = this.#endpoint;
-    if (endpoint) this.#personLine().deliver(bundle, endpoint);
-  }
-
-  #personLine() {
-    this.#line ??= new PersonLine({
-      kbUrl: this.#kbUrl,
-      record: () => this.#conversation.handoff,
-      save: () => this.#persist(),
-      show: () => this.#showHandoffStatus(),
-      agentMessages: (messages) => this.#fromPerson(messages),
-      resolved: () => {
-        this.#outcome('resolved');
-        this.#backToBot('resolvedNotice');
-      },
-      // A message written as the agent resolved it reopened the conversation.
-      reopened: () => {
-        this.#conversation.mode = 'human';
-        this.#view.setHumanMode(true);
-        this.#note('reopenedNotice');
-        this.#showHandoffStatus();
-      },
-    });
-    return this.#line;
-  }
-
-  #showHandoffStatus() {
-    const shown = handoffStatus(this.#conversation, this.#strings, this.#words.contact);
-    if (shown) this.#view.setStatus(shown.kind, shown.text, shown);
-    else if (this.#view.status.dataset.kind !== 'loading') this.#view.setStatus(null);
-  }
-
-  #fromPerson(messages) {
-    for (const { id, text, time, agent_name: name } of messages) {
-      const message = { id: `agent-${id}`, role: 'agent', text, time, ...(name ? { name } : {}) };
-      if (this.#conversation.messages.some((m) => m.id === message.id)) continue;
-      this.#conversation.messages.push(message);
-      this.#view.appendMessage(message);
-      this.#emit('tandem:agent-message', message);
-      if (this.#restoredInto) this.#applySession(this.#restoredInto.conversation.agentMessage(text, this.#context()));
-    }
-    this.#persist();
   }
 
   #recordFeedback(id, value) {

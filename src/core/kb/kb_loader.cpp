@@ -1,12 +1,12 @@
 // kb.json -> KnowledgeBase. Validation collects every problem in one pass so a
-// company fixes its file once, not one error per run.
+// company fixes its file once, not one error per run. The file's settings are
+// read here; its intents and faqs by EntryReader, its actions by action_reader.
 #include <algorithm>
-#include <array>
 #include <cctype>
-#include <map>
-#include <unordered_map>
 
 #include "kb/action_reader.h"
+#include "kb/entry_reader.h"
+#include "kb/field_checks.h"
 #include "kb/json_fields.h"
 #include "kb/json_input.h"
 #include "kb/knowledge_base.h"
@@ -18,37 +18,6 @@ namespace {
 using nlohmann::json;
 
 constexpr int kFormatVersion = 1;
-constexpr std::size_t kMaxIdLength = 64;
-constexpr std::array<std::string_view, 4> kPriorityNames = {"low", "normal", "high", "urgent"};
-constexpr std::array<std::string_view, 6> kDetailTypes = {"order_id", "email", "phone",
-                                                          "amount",   "date",  "card_last4"};
-
-template <std::size_t N>
-std::string join(const std::array<std::string_view, N>& words) {
-  std::string out;
-  for (const auto word : words) out += (out.empty() ? "" : ", ") + std::string(word);
-  return out;
-}
-
-template <std::size_t N>
-bool contains(const std::array<std::string_view, N>& words, std::string_view word) {
-  for (const auto candidate : words) {
-    if (candidate == word) return true;
-  }
-  return false;
-}
-
-bool is_valid_id(std::string_view id) {
-  if (id.empty() || id.size() > kMaxIdLength) return false;
-  const auto lower_or_digit = [](char c) {
-    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
-  };
-  if (!lower_or_digit(id[0])) return false;
-  for (const char c : id) {
-    if (!lower_or_digit(c) && c != '_' && c != '.' && c != '-') return false;
-  }
-  return true;
-}
 
 // "en", "pt-BR", "zh-Hant-TW": a language of 2-3 letters, then 2-8 character subtags.
 bool is_valid_locale(std::string_view locale) {
@@ -66,38 +35,13 @@ bool is_valid_locale(std::string_view locale) {
   }
 }
 
-// Phrasings differing only in case or spacing teach the classifier the same thing.
-std::string phrasing_key(std::string_view text) {
-  std::string key;
-  bool space = false;
-  for (const char c : text) {
-    if (c == ' ' || c == '\t' || c == '\r' || c == '\n') {
-      space = !key.empty();
-      continue;
-    }
-    if (space) key += ' ';
-    space = false;
-    key += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  }
-  return key;
+bool is_valid_order_id_prefix(const std::string& value) {
+  if (value.empty() || value.size() > 8 || !std::isalpha(static_cast<unsigned char>(value[0])))
+    return false;
+  return std::all_of(value.begin(), value.end(), [](char c) {
+    return std::isalnum(static_cast<unsigned char>(c)) || c == '-';
+  });
 }
-
-std::string in_quotes(std::string_view text) {
-  constexpr std::size_t kShownBytes = 60;
-  const std::string_view shown = utf8_prefix(text, kShownBytes);
-  return "\"" + std::string(shown) + (shown.size() < text.size() ? "...\"" : "\"");
-}
-
-// What an entry (intent or faq) needs to be checked against the others.
-struct EntryRef {
-  std::string pointer;  // "/intents/3"
-  std::string label;    // "intent \"refund\"" for messages
-};
-
-struct PhrasingSeen {
-  EntryRef owner;
-  std::string pointer;
-};
 
 class Loader {
  public:
@@ -108,7 +52,7 @@ class Loader {
                         errors_);
     read_version(reader);
     if (const json* name = reader.required("name", Kind::kString)) {
-      kb_.name = non_blank(*name, reader.pointer("name"), "name");
+      kb_.name = non_blank(*name, reader.pointer("name"), "name", errors_);
     }
     if (const json* locale = reader.optional("locale", Kind::kString)) read_locale(*locale, reader);
     kb_.messages = default_messages();
@@ -122,11 +66,17 @@ class Loader {
       kb_.action_hosts = read_action_hosts(*hosts, reader.pointer("action_hosts"), errors_);
     if (const json* actions = reader.optional("actions", Kind::kArray))
       kb_.actions = read_actions(*actions, reader.pointer("actions"), kb_.action_hosts, errors_);
-    read_list(reader, "intents", &Loader::read_intent);
-    read_list(reader, "faqs", &Loader::read_faq);
-    read_list(reader, "redact", &Loader::read_redaction);
+    read_list(reader, "intents", [&](const json& object, const std::string& pointer) {
+      kb_.intents.push_back(entries_.read_intent(object, pointer));
+    });
+    read_list(reader, "faqs", [&](const json& object, const std::string& pointer) {
+      kb_.faqs.push_back(entries_.read_faq(object, pointer));
+    });
+    read_list(reader, "redact", [&](const json& object, const std::string& pointer) {
+      read_redaction(object, pointer);
+    });
     if (const json* oos = reader.optional("out_of_scope", Kind::kObject)) {
-      read_out_of_scope(*oos, reader.pointer("out_of_scope"));
+      entries_.read_out_of_scope(*oos, reader.pointer("out_of_scope"), kb_.out_of_scope);
     }
     check_totals();
     if (!errors_.empty()) return std::move(errors_);
@@ -136,12 +86,6 @@ class Loader {
  private:
   void error(std::string where, std::string what) {
     errors_.push_back({std::move(where), std::move(what)});
-  }
-
-  std::string non_blank(const json& value, const std::string& pointer, std::string_view what) {
-    const auto& text = value.get_ref<const std::string&>();
-    if (is_blank(text)) error(pointer, std::string(what) + " is empty or only whitespace");
-    return text;
   }
 
   void read_version(ObjectReader& reader) {
@@ -170,8 +114,8 @@ class Loader {
     const auto read = [&](std::string_view key, std::string& target) {
       if (const json* text = reader.optional(key, Kind::kString)) {
         const std::string noun = "message \"" + std::string(key) + "\"";
-        target = non_blank(*text, reader.pointer(key), noun);
-        check_length(target, reader.pointer(key), noun, kMaxMessageChars);
+        target = non_blank(*text, reader.pointer(key), noun, errors_);
+        check_length(target, reader.pointer(key), noun, kMaxMessageChars, errors_);
       }
     };
     read("fallback", kb_.messages.fallback);
@@ -218,11 +162,12 @@ class Loader {
       }
     }
     if (const json* queue = reader.optional("default_queue", Kind::kString)) {
-      policy.default_queue = non_blank(*queue, reader.pointer("default_queue"), "default_queue");
+      policy.default_queue =
+          non_blank(*queue, reader.pointer("default_queue"), "default_queue", errors_);
     }
     if (const json* prefix = reader.optional("order_id_prefix", Kind::kString)) {
       const std::string value = prefix->get<std::string>();
-      if (valid_order_id_prefix(value)) {
+      if (is_valid_order_id_prefix(value)) {
         policy.order_id_prefix = value;
       } else {
         error(reader.pointer("order_id_prefix"),
@@ -231,14 +176,6 @@ class Loader {
                   prefix->dump());
       }
     }
-  }
-
-  static bool valid_order_id_prefix(const std::string& value) {
-    if (value.empty() || value.size() > 8 || !std::isalpha(static_cast<unsigned char>(value[0])))
-      return false;
-    return std::all_of(value.begin(), value.end(), [](char c) {
-      return std::isalnum(static_cast<unsigned char>(c)) || c == '-';
-    });
   }
 
   void read_redaction(const json& object, const std::string& pointer) {
@@ -265,226 +202,17 @@ class Loader {
     kb_.redactions.push_back(std::move(rule));
   }
 
-  void read_list(ObjectReader& reader, std::string_view key,
-                 void (Loader::*read_entry)(const json&, const std::string&)) {
+  template <typename ReadEntry>
+  void read_list(ObjectReader& reader, std::string_view key, ReadEntry read_entry) {
     const json* list = reader.optional(key, Kind::kArray);
     if (list == nullptr) return;
     const std::string pointer = reader.pointer(key);
     for (std::size_t i = 0; i < list->size(); ++i) {
       const std::string item_pointer = pointer_append(pointer, i);
       if (expect_kind((*list)[i], Kind::kObject, item_pointer, errors_)) {
-        (this->*read_entry)((*list)[i], item_pointer);
+        read_entry((*list)[i], item_pointer);
       }
     }
-  }
-
-  // Reads and registers the id; returns how messages name the entry.
-  EntryRef read_id(ObjectReader& reader, const std::string& pointer, std::string_view kind) {
-    EntryRef ref{pointer, std::string(kind)};
-    const json* id_value = reader.required("id", Kind::kString);
-    if (id_value == nullptr) return ref;
-    const auto& id = id_value->get_ref<const std::string&>();
-    ref.label += " " + in_quotes(id);
-    const std::string id_pointer = reader.pointer("id");
-    if (!is_valid_id(id)) {
-      error(id_pointer, "id " + in_quotes(id) +
-                            " is not valid: expected 1 to 64 characters of a-z, 0-9, '_', '.' "
-                            "or '-', starting with a letter or digit (e.g. \"payment_status\")");
-      return ref;
-    }
-    const auto [first, inserted] = id_pointers_.emplace(id, id_pointer);
-    if (!inserted) {
-      error(id_pointer, "duplicate id " + in_quotes(id) + ": already used at " + first->second +
-                            "; ids must be unique across intents and faqs");
-    }
-    return ref;
-  }
-
-  std::vector<std::string> read_phrasings(ObjectReader& reader, std::string_view key,
-                                          const EntryRef& owner, std::string_view noun,
-                                          std::size_t min_count) {
-    std::vector<std::string> out;
-    const json* list = reader.required(key, Kind::kArray);
-    if (list == nullptr) return out;
-    const std::string pointer = reader.pointer(key);
-    if (list->size() < min_count) {
-      error(pointer, owner.label + " needs at least " + std::to_string(min_count) + " " +
-                         std::string(noun) + (min_count == 1 ? "" : "s") + ", got " +
-                         std::to_string(list->size()));
-    }
-    for (std::size_t i = 0; i < list->size(); ++i) {
-      const std::string item_pointer = pointer_append(pointer, i);
-      if (!expect_kind((*list)[i], Kind::kString, item_pointer, errors_)) continue;
-      const auto& text = (*list)[i].get_ref<const std::string&>();
-      ++phrasing_count_;
-      if (is_blank(text)) {
-        error(item_pointer, std::string(noun) + " is empty or only whitespace");
-        continue;
-      }
-      check_length(text, item_pointer, noun, kMaxPhrasingChars);
-      check_unique(text, item_pointer, owner, noun);
-      out.push_back(text);
-    }
-    return out;
-  }
-
-  void check_length(const std::string& text, const std::string& pointer, std::string_view noun,
-                    std::size_t max_chars) {
-    const std::size_t length = utf8_length(text);
-    if (length > max_chars) {
-      error(pointer, std::string(noun) + " is " + std::to_string(length) +
-                         " characters long; at most " + std::to_string(max_chars) + " are allowed");
-    }
-  }
-
-  void check_unique(const std::string& text, const std::string& pointer, const EntryRef& owner,
-                    std::string_view noun) {
-    const auto [first, inserted] =
-        phrasings_.emplace(phrasing_key(text), PhrasingSeen{owner, pointer});
-    if (inserted) return;
-    const PhrasingSeen& seen = first->second;
-    if (seen.owner.pointer == owner.pointer) {
-      error(pointer, "duplicate " + std::string(noun) + " " + in_quotes(text) + ": same text as " +
-                         seen.pointer + " (case and spacing are ignored)");
-    } else {
-      error(pointer, std::string(noun) + " " + in_quotes(text) + " is also at " + seen.pointer +
-                         " in " + seen.owner.label +
-                         ": one text cannot belong to two intents or faqs");
-    }
-  }
-
-  std::string read_answer(ObjectReader& reader) {
-    const json* answer = reader.required("answer", Kind::kString);
-    if (answer == nullptr) return "";
-    const std::string pointer = reader.pointer("answer");
-    std::string text = non_blank(*answer, pointer, "answer");
-    check_length(text, pointer, "answer", kMaxAnswerChars);
-    return text;
-  }
-
-  // A chip's text: one short line.
-  std::string read_label(ObjectReader& reader) {
-    const json* value = reader.optional("label", Kind::kString);
-    if (value == nullptr) return "";
-    const std::string pointer = reader.pointer("label");
-    std::string label = non_blank(*value, pointer, "label");
-    check_length(label, pointer, "label", kMaxLabelChars);
-    if (label.find('\n') != std::string::npos) error(pointer, "label must be one line");
-    return label;
-  }
-
-  std::string read_optional_string(ObjectReader& reader, std::string_view key) {
-    const json* value = reader.optional(key, Kind::kString);
-    return value == nullptr ? "" : value->get<std::string>();
-  }
-
-  void read_intent(const json& object, const std::string& pointer) {
-    ObjectReader reader(object, pointer,
-                        {"id", "label", "category", "examples", "answer", "sensitive", "queue",
-                         "priority", "details", "action"},
-                        errors_);
-    Intent intent;
-    const EntryRef ref = read_id(reader, pointer, "intent");
-    intent.id = id_of(object);
-    intent.label = read_label(reader);
-    intent.category = read_optional_string(reader, "category");
-    intent.examples = read_phrasings(reader, "examples", ref, "example", kMinIntentExamples);
-    intent.answer = read_answer(reader);
-    if (const json* sensitive = reader.optional("sensitive", Kind::kBoolean)) {
-      intent.sensitive = sensitive->get<bool>();
-    }
-    intent.queue = read_optional_string(reader, "queue");
-    if (const json* priority = reader.optional("priority", Kind::kString)) {
-      read_priority(*priority, reader.pointer("priority"), intent.priority);
-    }
-    if (const json* details = reader.optional("details", Kind::kArray)) {
-      intent.details = read_details(*details, reader.pointer("details"));
-    }
-    intent.action = read_action_name(reader, intent.sensitive, true);
-    kb_.intents.push_back(std::move(intent));
-  }
-
-  void read_out_of_scope(const json& object, const std::string& pointer) {
-    ObjectReader reader(object, pointer, {"builtin", "examples"}, errors_);
-    if (const json* builtin = reader.optional("builtin", Kind::kBoolean)) {
-      kb_.out_of_scope.builtin = builtin->get<bool>();
-    }
-    if (reader.find("examples") != nullptr) {
-      kb_.out_of_scope.examples =
-          read_phrasings(reader, "examples", EntryRef{pointer, "out_of_scope"}, "example", 0);
-    }
-  }
-
-  void read_faq(const json& object, const std::string& pointer) {
-    ObjectReader reader(object, pointer,
-                        {"id", "label", "category", "questions", "answer", "action"}, errors_);
-    Faq faq;
-    const EntryRef ref = read_id(reader, pointer, "faq");
-    faq.id = id_of(object);
-    faq.label = read_label(reader);
-    faq.category = read_optional_string(reader, "category");
-    faq.questions = read_phrasings(reader, "questions", ref, "question", 1);
-    faq.answer = read_answer(reader);
-    faq.action = read_action_name(reader, false, false);
-    kb_.faqs.push_back(std::move(faq));
-  }
-
-  // An entry's "action" names a declared action (actions are read first).
-  // Sensitive needs go to a person: the bot never looks anything up for them.
-  // A FAQ collects no details, so its action may need none.
-  std::string read_action_name(ObjectReader& reader, bool sensitive, bool collects_details) {
-    const json* value = reader.optional("action", Kind::kString);
-    if (value == nullptr) return "";
-    const std::string name = value->get<std::string>();
-    const std::string pointer = reader.pointer("action");
-    const Action* action = find_action(kb_, name);
-    if (action == nullptr) {
-      error(pointer, "no action has the id " + in_quotes(name) + " (declare it in \"actions\")");
-    } else if (sensitive) {
-      error(pointer,
-            "a sensitive intent cannot have an action: it goes to a person, and the bot "
-            "looks nothing up for it");
-    } else if (!collects_details && !url_variables(*action).empty()) {
-      error(pointer, "action " + in_quotes(name) + " needs details ({" +
-                         url_variables(*action).front() +
-                         "}); only an intent collects details, so name it from an intent");
-    }
-    return name;
-  }
-
-  static std::string id_of(const json& object) {
-    const auto it = object.find("id");
-    return it != object.end() && it->is_string() ? it->get<std::string>() : "";
-  }
-
-  void read_priority(const json& value, const std::string& pointer, Priority& priority) {
-    const auto& name = value.get_ref<const std::string&>();
-    for (std::size_t i = 0; i < kPriorityNames.size(); ++i) {
-      if (kPriorityNames[i] == name) {
-        priority = static_cast<Priority>(i);
-        return;
-      }
-    }
-    error(pointer,
-          "unknown priority " + in_quotes(name) + ": expected one of " + join(kPriorityNames));
-  }
-
-  std::vector<std::string> read_details(const json& list, const std::string& pointer) {
-    std::vector<std::string> details;
-    for (std::size_t i = 0; i < list.size(); ++i) {
-      const std::string item_pointer = pointer_append(pointer, i);
-      if (!expect_kind(list[i], Kind::kString, item_pointer, errors_)) continue;
-      const auto& detail = list[i].get_ref<const std::string&>();
-      if (!contains(kDetailTypes, detail)) {
-        error(item_pointer, "unknown detail type " + in_quotes(detail) + ": expected one of " +
-                                join(kDetailTypes));
-      } else if (std::find(details.begin(), details.end(), detail) != details.end()) {
-        error(item_pointer, "detail type " + in_quotes(detail) + " is listed twice");
-      } else {
-        details.push_back(detail);
-      }
-    }
-    return details;
   }
 
   void check_totals() {
@@ -496,8 +224,8 @@ class Loader {
       error("", "the knowledge base has " + std::to_string(entries) +
                     " intents and faqs; at most " + std::to_string(kMaxEntries) + " are allowed");
     }
-    if (phrasing_count_ > kMaxPhrasings) {
-      error("", "the knowledge base has " + std::to_string(phrasing_count_) +
+    if (entries_.phrasing_count() > kMaxPhrasings) {
+      error("", "the knowledge base has " + std::to_string(entries_.phrasing_count()) +
                     " examples and questions; at most " + std::to_string(kMaxPhrasings) +
                     " are allowed");
     }
@@ -505,9 +233,7 @@ class Loader {
 
   KnowledgeBase kb_;
   std::vector<Error> errors_;
-  std::map<std::string, std::string> id_pointers_;  // id -> pointer of its first use
-  std::unordered_map<std::string, PhrasingSeen> phrasings_;
-  std::size_t phrasing_count_ = 0;
+  EntryReader entries_{kb_, errors_};
 };
 
 }  // namespace
@@ -523,10 +249,6 @@ Expected<KnowledgeBase> parse_knowledge_base(std::string_view json_text) {
                          type_name(*root)};
   }
   return Loader().load(*root);
-}
-
-std::string_view priority_name(Priority priority) {
-  return kPriorityNames[static_cast<std::size_t>(priority)];
 }
 
 Messages default_messages() {

@@ -334,17 +334,24 @@ TEST_CASE("a saved classifier keeps its neural mode", "[nlu][neural]") {
   }
 }
 
-TEST_CASE("out-of-scope examples that outnumber the intents' are brought to their share", "[nlu]") {
-  // Three intents of four examples against twenty out-of-scope ones: a small
-  // knowledge base beside the built-in off-topic messages.
-  std::vector<std::string> texts, labels;
-  const std::vector<std::pair<std::string, std::vector<std::string>>> intents = {
+// Three intents of four examples each, every text followed by suffix: a
+// small knowledge base.
+void add_small_kb(std::vector<std::string>& texts, std::vector<std::string>& labels,
+                  const std::string& suffix) {
+  static const std::vector<std::pair<std::string, std::vector<std::string>>> intents = {
       {"refund", {"i want a refund", "money back please", "refund my order", "give me a refund"}},
       {"delivery", {"where is my parcel", "delivery is late", "track my parcel", "parcel missing"}},
       {"password",
        {"reset my password", "forgot my password", "password not working", "change password"}}};
   for (const auto& [label, examples] : intents)
-    for (const auto& e : examples) texts.push_back(e), labels.push_back(label);
+    for (const auto& e : examples) texts.push_back(e + suffix), labels.push_back(label);
+}
+
+TEST_CASE("out-of-scope examples that outnumber the intents' are brought to their share", "[nlu]") {
+  // Three intents of four examples against twenty out-of-scope ones: a small
+  // knowledge base beside the built-in off-topic messages.
+  std::vector<std::string> texts, labels;
+  add_small_kb(texts, labels, "");
   for (int i = 0; i < 20; ++i)
     texts.push_back("weather forecast for city number " + std::to_string(i)),
         labels.push_back("oos");
@@ -381,15 +388,7 @@ TEST_CASE("the embedding table has at most rows_per_example rows per in-scope ex
   // A small knowledge base's table is most of its bytes; it shrinks with the
   // data, and a cap the data does not reach changes nothing.
   std::vector<std::string> texts, labels;
-  const std::vector<std::pair<std::string, std::vector<std::string>>> intents = {
-      {"refund", {"i want a refund", "money back please", "refund my order", "give me a refund"}},
-      {"delivery", {"where is my parcel", "delivery is late", "track my parcel", "parcel missing"}},
-      {"password",
-       {"reset my password", "forgot my password", "password not working", "change password"}}};
-  for (int copy = 0; copy < 3; ++copy)
-    for (const auto& [label, examples] : intents)
-      for (const auto& e : examples)
-        texts.push_back(e + " " + std::to_string(copy)), labels.push_back(label);
+  for (int copy = 0; copy < 3; ++copy) add_small_kb(texts, labels, " " + std::to_string(copy));
   ClassifierOptions scaled, full, unreached;
   scaled.folds = full.folds = unreached.folds = 2;
   scaled.embedding.rows_per_example = 2.0f;
