@@ -79,6 +79,9 @@ TEST_CASE("person detector: the held-out sets are apart from the training phrasi
   const auto third = read_set(TANDEM_TEST_DATA_DIR "/person_requests/third_pass.csv");
   REQUIRE(third.size() >= 120);
   items.insert(items.end(), third.begin(), third.end());
+  const auto fourth = read_set(TANDEM_TEST_DATA_DIR "/person_requests/fourth_pass.csv");
+  REQUIRE(fourth.size() >= 150);
+  items.insert(items.end(), fourth.begin(), fourth.end());
   for (const auto& e : items) {
     INFO(e.text);
     CHECK(trained.count(words_of(e.text)) == 0);
