@@ -8,6 +8,14 @@ namespace tandem::nlu {
 
 std::string_view other_request_lines() {
   return R"(please transfer 50 pounds to my savings
+please advise
+please advise what I should do
+kindly advise on the next steps
+can you advise me on the fees
+advise me which account suits me
+please help, what do I do now
+please sort this out for me
+can you look into this please
 I want to transfer money to my other account
 transfer 200 from my current account to savings please
 can you transfer my balance to a new card

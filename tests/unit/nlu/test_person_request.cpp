@@ -185,6 +185,26 @@ TEST_CASE("person detector: requests of every kind", "[nlu][person]") {
   }
 }
 
+TEST_CASE("person detector: a request inside a longer message still counts", "[nlu][person]") {
+  // Each of these asks for a person in one sentence and tells a story in the
+  // others; the story's words alone would outvote the request.
+  for (const char* text :
+       {"Real person please, the parcel was left at the wrong house and the neighbours are away",
+        "my statement shows two identical payments to the gym. I want a human to look at it.",
+        "The booking says two adults but we are three; can I speak with someone at reception?"}) {
+    INFO(text);
+    CHECK(detector().says_yes(text));
+  }
+  // A sentence that would sit near the threshold alone ("please advise")
+  // does not turn an ordinary question into a request.
+  for (const char* text :
+       {"My top up is still pending after an hour. Please advise.",
+        "Which documents do you need for a joint account? Thanks, please help."}) {
+    INFO(text);
+    CHECK_FALSE(detector().says_yes(text));
+  }
+}
+
 TEST_CASE("person detector: survives the model file", "[nlu][person]") {
   const auto bytes = engine::write_model(compiled_demo().model);
   auto loaded = engine::read_model(bytes);
