@@ -60,7 +60,7 @@ struct ClassifierOptions {
   // Examples of one label at least this similar (TF-IDF cosine) are held out
   // in the same fold, so held-out scores are not flattered by near-twins in
   // training (see near_duplicate_groups); above 1 groups nothing.
-  float near_duplicate_similarity = 0.7f;
+  float near_duplicate_similarity = 0.8f;
   // Train the out-of-scope examples as a class of their own (besides the threshold).
   bool oos_class = true;
   // The trained network of the neural mode; its seed is softmax.seed, as the embedding model's.
