@@ -182,6 +182,25 @@ TEST_CASE("evaluate_threshold counts a model rejection as declining", "[calibrat
   CHECK(point.oos_precision == Approx(0.5));
 }
 
+TEST_CASE("evaluate_threshold does not count a close call it would ask about as an answer",
+          "[calibration]") {
+  HeldOutPrediction close = in_scope(0.5f, true), clear = in_scope(0.8f, true);
+  close.runner_up = 0.4f;
+  clear.runner_up = 0.1f;
+  HeldOutPrediction unlikely_second = in_scope(0.5f, false);
+  unlikely_second.runner_up = 0.15f;  // under the 0.2 floor: no question, an answer
+  const std::vector<HeldOutPrediction> predictions = {close, clear, unlikely_second};
+  const OperatingPoint plain = evaluate_threshold(predictions, 0.3f);
+  CHECK(plain.answered == Approx(1.0));
+  CHECK(plain.in_scope_accuracy == Approx(2.0 / 3));
+  const OperatingPoint asked = evaluate_threshold(predictions, 0.3f, ClarifyRule{0.15f});
+  CHECK(asked.answered == Approx(2.0 / 3));
+  CHECK(asked.in_scope_accuracy == Approx(1.0 / 3));
+  CHECK(ClarifyRule{0.15f}.asks(0.5f, 0.4f));
+  CHECK_FALSE(ClarifyRule{0.15f}.asks(0.5f, 0.3f));
+  CHECK_FALSE(ClarifyRule{}.asks(0.5f, 0.5f));  // no margin: never asks
+}
+
 TEST_CASE("expected_calibration_error is zero when confidence equals accuracy", "[calibration]") {
   std::vector<HeldOutPrediction> predictions;
   for (int percent : {15, 35, 55, 75, 95}) {
