@@ -45,7 +45,11 @@ void print_report(const engine::CompileReport& r, bool has_faqs) {
                c.calibration_error * 100, c.temperature, op.threshold, op.in_scope_accuracy * 100,
                op.answered * 100);
   if (c.out_of_scope_examples)
-    std::fprintf(stderr, ", out-of-scope recall %.2f%%", op.oos_recall * 100);
+    std::fprintf(stderr,
+                 ", out-of-scope recall %.2f%% of %zu (its 90%%-confidence lower bound %.2f%%, "
+                 "the figure held to %.0f%% so that new messages get it too)",
+                 op.oos_recall * 100, op.out_of_scope, op.oos_recall_bound * 100,
+                 nlu::ClassifierOptions{}.min_oos_recall * 100);
   std::fputs("\n", stderr);
   std::fprintf(stderr, "  features %zu, weights kept %zu\n", c.feature_rows, c.weights_kept);
   if (c.neural) {

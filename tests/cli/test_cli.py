@@ -8,6 +8,7 @@ Everything the tests write goes to a temporary directory.
 
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -266,6 +267,33 @@ class CliTest(unittest.TestCase):
         self.assertIn("built-in off-topic messages", report)
         self.assertIn("answer threshold", report)
         self.assertIn("auto: chosen in training", report)
+
+    def test_train_predicts_new_messages_with_a_range(self):
+        report = self.train_runs["kb"].stderr
+        line = re.search(r"held out: ([\d.]+)% of in-scope examples answered, ([\d.]+)% answered "
+                         r"right, ([\d.]+)% answered wrong", report)
+        self.assertIsNotNone(line, report)
+        answered, right, wrong = (float(v) for v in line.groups())
+        self.assertAlmostEqual(answered, right + wrong, delta=0.11)
+        expect = re.search(r"expect about (\d+)% of new in-scope questions like these examples "
+                           r"answered right \(90% range (\d+)-(\d+)% from (\d+) held-out "
+                           r"examples\) and (\d+)% answered wrong", report)
+        self.assertIsNotNone(expect, report)
+        point, low, high, examples, expected_wrong = (int(v) for v in expect.groups())
+        self.assertLess(low, point)
+        self.assertLess(point, high)
+        self.assertGreater(examples, 100)  # the demo KB's own in-scope examples
+        self.assertAlmostEqual(expected_wrong, wrong, delta=0.51)
+        self.assertIn("without its near-duplicates", report)
+
+    def test_train_holds_out_of_scope_recall_to_its_lower_bound(self):
+        report = self.train_runs["clinc"].stderr
+        cut = re.search(r"out-of-scope recall ([\d.]+)% of (\d+) \(its 90%-confidence lower "
+                        r"bound ([\d.]+)%, the figure held to 85%", report)
+        self.assertIsNotNone(cut, report)
+        recall, examples, bound = float(cut.group(1)), int(cut.group(2)), float(cut.group(3))
+        self.assertGreater(examples, 0)
+        self.assertLess(bound, recall)
 
     def test_train_warns_about_thin_and_misread_intents(self):
         kb = {"tandem_kb": 1, "name": "Tiny shop", "intents": [

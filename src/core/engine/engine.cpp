@@ -2,11 +2,11 @@
 
 #include <algorithm>
 
+#include "nlu/calibration.h"
+
 namespace tandem::engine {
 namespace {
 constexpr size_t kCandidates = 5;
-// Clarifying between two options only makes sense when the second is plausible.
-constexpr float kClarifyFloor = 0.2f;
 // A question below the answer threshold is still worth a "did you mean" when a
 // few candidates this likely together reach the threshold: a choice of likely
 // answers beats a dead end.
@@ -176,9 +176,9 @@ Decision Engine::decide(std::string_view message, const nlu::NeuralScores* neura
   const bool vetoed = !top.is_faq && ranking.declined_by_model;
   const bool confident = top.confidence >= answer_threshold && (top.is_faq || classifier_in_scope);
   const float second = d.candidates.size() > 1 ? d.candidates[1].confidence : 0.0f;
-  const float margin = model_.kb.policy.clarify_margin;
   const bool close_call =
-      model_.from_knowledge_base && second >= kClarifyFloor && top.confidence - second < margin;
+      model_.from_knowledge_base &&
+      nlu::ClarifyRule{model_.kb.policy.clarify_margin}.asks(top.confidence, second);
   float likely = 0.0f;
   size_t plausible = 0;
   for (size_t i = 0; i < d.candidates.size() && i < kClarifyOptions; ++i)

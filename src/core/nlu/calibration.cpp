@@ -42,10 +42,11 @@ float fit_temperature(const std::vector<std::vector<float>>& logits,
 }
 
 OperatingPoint evaluate_threshold(const std::vector<HeldOutPrediction>& predictions,
-                                  float threshold) {
+                                  float threshold, const ClarifyRule& clarify) {
   size_t in_scope = 0, right = 0, answered = 0, oos = 0, oos_declined = 0, declined = 0;
   for (const auto& p : predictions) {
-    const bool answers = !p.rejected_by_model && p.confidence >= threshold;
+    const bool answers = !p.rejected_by_model && p.confidence >= threshold &&
+                         !clarify.asks(p.confidence, p.runner_up);
     if (!answers) ++declined;
     if (p.out_of_scope) {
       ++oos;
@@ -61,14 +62,29 @@ OperatingPoint evaluate_threshold(const std::vector<HeldOutPrediction>& predicti
   point.in_scope_accuracy = in_scope ? double(right) / in_scope : 0.0;
   point.answered = in_scope ? double(answered) / in_scope : 0.0;
   point.oos_recall = oos ? double(oos_declined) / oos : 0.0;
+  point.out_of_scope = oos;
+  point.oos_recall_bound = point.oos_recall;
   point.oos_precision = declined ? double(oos_declined) / declined : 0.0;
   return point;
 }
 
+double wilson_lower_bound(double successes, double trials, double z) {
+  if (trials <= 0.0) return 0.0;
+  const double p = successes / trials, z2 = z * z;
+  const double centre = p + z2 / (2.0 * trials);
+  const double spread = z * std::sqrt(p * (1.0 - p) / trials + z2 / (4.0 * trials * trials));
+  return std::max(0.0, (centre - spread) / (1.0 + z2 / trials));
+}
+
 OperatingPoint choose_threshold(const std::vector<HeldOutPrediction>& predictions,
-                                float min_oos_recall) {
-  const bool has_oos = std::any_of(predictions.begin(), predictions.end(),
-                                   [](const HeldOutPrediction& p) { return p.out_of_scope; });
+                                float min_oos_recall, float recall_z) {
+  const auto oos =
+      static_cast<double>(std::count_if(predictions.begin(), predictions.end(),
+                                        [](const HeldOutPrediction& p) { return p.out_of_scope; }));
+  const bool has_oos = oos > 0;
+  auto counted_recall = [&](double recall) {
+    return recall_z > 0.0f ? wilson_lower_bound(std::round(recall * oos), oos, recall_z) : recall;
+  };
   std::vector<float> candidates{0.0f};
   for (const auto& p : predictions) candidates.push_back(p.confidence);
   std::sort(candidates.begin(), candidates.end());
@@ -77,13 +93,14 @@ OperatingPoint choose_threshold(const std::vector<HeldOutPrediction>& prediction
   OperatingPoint best;
   double best_value = -1e300;
   for (float t : candidates) {
-    const OperatingPoint point = evaluate_threshold(predictions, t);
+    OperatingPoint point = evaluate_threshold(predictions, t);
     double value;
     if (has_oos) {
       // Feasible points rank by accuracy, above every infeasible one; infeasible
       // ones rank by recall, so the closest to feasible wins when none is.
-      value = point.oos_recall + 1e-9 >= min_oos_recall ? 2.0 + point.in_scope_accuracy
-                                                        : point.oos_recall;
+      point.oos_recall_bound = counted_recall(point.oos_recall);
+      const double recall = point.oos_recall_bound;
+      value = recall + 1e-9 >= min_oos_recall ? 2.0 + point.in_scope_accuracy : recall;
     } else {
       const double wrong = point.answered - point.in_scope_accuracy;
       value = point.in_scope_accuracy - wrong;

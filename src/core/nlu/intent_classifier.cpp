@@ -6,7 +6,7 @@
 #include <numeric>
 
 #include "data/labelled_data.h"
-#include "nlu/random.h"
+#include "nlu/fold_assignment.h"
 
 namespace tandem::nlu {
 namespace {
@@ -41,21 +41,6 @@ Labelled index_labels(const std::vector<std::string>& labels) {
     out.out_of_scope += is_oos;
   }
   return out;
-}
-
-// Stratified: every label spreads evenly over the folds, in a seeded order.
-std::vector<int> assign_folds(const std::vector<uint32_t>& ids, int folds, uint64_t seed) {
-  std::map<uint32_t, std::vector<uint32_t>> by_label;
-  for (uint32_t i = 0; i < ids.size(); ++i) by_label[ids[i]].push_back(i);
-  Random random(seed ^ 0xF01D5ull);
-  std::vector<int> fold(ids.size());
-  int next = 0;
-  for (auto& [label, members] : by_label) {
-    random.shuffle(members);
-    // Continue the rotation across labels so small classes do not all start in fold 0.
-    for (uint32_t i : members) fold[i] = next++ % folds;
-  }
-  return fold;
 }
 
 struct FittedModel {
@@ -140,7 +125,9 @@ std::vector<FittedModel::Logits> cross_fit(const std::vector<std::vector<text::F
                                            size_t intents, const ClassifierOptions& options,
                                            const StageProgressFn& progress) {
   const int folds = std::max(2, options.folds);
-  const std::vector<int> fold = assign_folds(ids, folds, options.softmax.seed);
+  const std::vector<int> fold = assign_folds(
+      ids, near_duplicate_groups(features, ids, folds, options.near_duplicate_similarity), folds,
+      options.softmax.seed);
   std::vector<FittedModel::Logits> out(ids.size());
   for (int k = 0; k < folds; ++k) {
     std::vector<size_t> train_part;
@@ -164,6 +151,9 @@ HeldOutPrediction judge(const std::vector<float>& probabilities, size_t in_scope
                                     probabilities.begin() + static_cast<long>(in_scope_classes));
   HeldOutPrediction p;
   p.confidence = *top;
+  for (size_t c = 0; c < in_scope_classes; ++c)
+    if (probabilities.begin() + static_cast<long>(c) != top)
+      p.runner_up = std::max(p.runner_up, probabilities[c]);
   p.out_of_scope = truth >= in_scope_classes;
   p.correct = !p.out_of_scope && uint32_t(top - probabilities.begin()) == truth;
   p.rejected_by_model = probabilities.size() > in_scope_classes && probabilities.back() > *top;
@@ -193,7 +183,7 @@ ModeFit fit_mode(const std::vector<uint32_t>& ids, size_t intents, size_t thresh
   ModeFit mode;
   std::vector<HeldOutPrediction> threshold_basis(
       predictions.begin(), predictions.begin() + static_cast<long>(threshold_examples));
-  mode.point = choose_threshold(threshold_basis, options.min_oos_recall);
+  mode.point = choose_threshold(threshold_basis, options.min_oos_recall, options.oos_recall_z);
   mode.threshold = mode.point.threshold;
   mode.answer_threshold = std::max(
       mode.threshold,

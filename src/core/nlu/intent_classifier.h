@@ -38,6 +38,9 @@ struct ClassifierOptions {
   // accuracy among those declining at least this share of held-out
   // out-of-scope examples (see choose_threshold).
   float min_oos_recall = 0.85f;
+  // ... met by the recall's one-sided lower confidence bound at this z, not
+  // the point estimate (1.2816: 90%), so it holds on new messages; 0: the point.
+  float oos_recall_z = 1.2816f;
   // Generic messages to decline, trained as out of scope on top of the data's
   // own. When the data has out-of-scope examples of its own, the threshold is
   // fitted on those alone: they, not the generic ones, show what this
@@ -54,6 +57,10 @@ struct ClassifierOptions {
   // choose_answer_threshold).
   float wrong_answer_cost = 1.0f;
   int folds = 5;  // cross-fitting folds for calibration; >= 2
+  // Examples of one label at least this similar (TF-IDF cosine) are held out
+  // in the same fold, so held-out scores are not flattered by near-twins in
+  // training (see near_duplicate_groups); above 1 groups nothing.
+  float near_duplicate_similarity = 0.8f;
   // Train the out-of-scope examples as a class of their own (besides the threshold).
   bool oos_class = true;
   // The trained network of the neural mode; its seed is softmax.seed, as the embedding model's.

@@ -146,6 +146,32 @@ TEST_CASE("choose_threshold gets as close as it can to an unreachable recall", "
   CHECK(choose_threshold(predictions, 0.85f).oos_recall == Approx(0.5));
 }
 
+TEST_CASE("wilson_lower_bound sits below the observed rate by less as trials grow",
+          "[calibration]") {
+  // 85 of 100 at z 1.2816 (one-sided 90%): the closed form gives 0.7986.
+  CHECK(wilson_lower_bound(85, 100, 1.2816) == Approx(0.7986).margin(1e-4));
+  CHECK(wilson_lower_bound(850, 1000, 1.2816) > wilson_lower_bound(85, 100, 1.2816));
+  CHECK(wilson_lower_bound(850, 1000, 1.2816) < 0.85);
+  CHECK(wilson_lower_bound(85, 100, 0.0) == Approx(0.85));
+  CHECK(wilson_lower_bound(0, 10, 1.2816) == Approx(0.0).margin(1e-12));
+  CHECK(wilson_lower_bound(0, 0, 1.2816) == 0.0);
+}
+
+TEST_CASE("choose_threshold asks more of a few held-out out-of-scope items than the point",
+          "[calibration]") {
+  // 20 out-of-scope items at confidences 0.05 ... 1.0, in-scope ones always right.
+  std::vector<HeldOutPrediction> predictions;
+  for (int i = 1; i <= 20; ++i) predictions.push_back(out_of_scope(0.05f * float(i)));
+  for (int i = 1; i <= 20; ++i) predictions.push_back(in_scope(0.05f * float(i) - 0.01f, true));
+  const OperatingPoint point = choose_threshold(predictions, 0.75f);
+  CHECK(point.oos_recall == Approx(0.75));  // 15 of 20 declined
+  // 15 of 20 has a 90% lower bound of 0.61, 17 of 20 0.72: it takes 18 (0.78).
+  const OperatingPoint bounded = choose_threshold(predictions, 0.75f, 1.2816f);
+  CHECK(bounded.oos_recall == Approx(0.9));
+  CHECK(bounded.threshold > point.threshold);
+  CHECK(bounded.in_scope_accuracy < point.in_scope_accuracy);
+}
+
 TEST_CASE("evaluate_threshold counts a model rejection as declining", "[calibration]") {
   const std::vector<HeldOutPrediction> predictions = {
       in_scope(0.9f, true), {0.9f, true, false, true}, out_of_scope(0.9f, true)};
@@ -154,6 +180,25 @@ TEST_CASE("evaluate_threshold counts a model rejection as declining", "[calibrat
   CHECK(point.answered == Approx(0.5));
   CHECK(point.oos_recall == Approx(1.0));
   CHECK(point.oos_precision == Approx(0.5));
+}
+
+TEST_CASE("evaluate_threshold does not count a close call it would ask about as an answer",
+          "[calibration]") {
+  HeldOutPrediction close = in_scope(0.5f, true), clear = in_scope(0.8f, true);
+  close.runner_up = 0.4f;
+  clear.runner_up = 0.1f;
+  HeldOutPrediction unlikely_second = in_scope(0.5f, false);
+  unlikely_second.runner_up = 0.15f;  // under the 0.2 floor: no question, an answer
+  const std::vector<HeldOutPrediction> predictions = {close, clear, unlikely_second};
+  const OperatingPoint plain = evaluate_threshold(predictions, 0.3f);
+  CHECK(plain.answered == Approx(1.0));
+  CHECK(plain.in_scope_accuracy == Approx(2.0 / 3));
+  const OperatingPoint asked = evaluate_threshold(predictions, 0.3f, ClarifyRule{0.15f});
+  CHECK(asked.answered == Approx(2.0 / 3));
+  CHECK(asked.in_scope_accuracy == Approx(1.0 / 3));
+  CHECK(ClarifyRule{0.15f}.asks(0.5f, 0.4f));
+  CHECK_FALSE(ClarifyRule{0.15f}.asks(0.5f, 0.3f));
+  CHECK_FALSE(ClarifyRule{}.asks(0.5f, 0.5f));  // no margin: never asks
 }
 
 TEST_CASE("expected_calibration_error is zero when confidence equals accuracy", "[calibration]") {

@@ -404,5 +404,38 @@ TEST_CASE("the embedding table has at most rows_per_example rows per in-scope ex
   CHECK(a.labels()[top_intent(a.classify("i forgot the password"))] == "password");
 }
 
+TEST_CASE("held-out predictions of near-twins come from models without the twins", "[nlu]") {
+  // Each sentence written three times with a different last word: plain folds
+  // let every held-out copy lean on its twins in training; grouped folds hold
+  // the copies out together, so the held-out scores are no better than a new
+  // wording would get, and never more confident on average.
+  std::vector<std::string> texts, labels;
+  const std::vector<std::pair<std::string, std::vector<std::string>>> intents = {
+      {"refund", {"i want a refund for my order", "can i have my money back", "refund please"}},
+      {"delivery", {"where is my parcel right now", "my delivery is late", "track my order"}},
+      {"password", {"reset my password for me", "i forgot my password", "password not working"}}};
+  for (const auto& [label, examples] : intents)
+    for (const auto& e : examples)
+      for (const char* tail : {" today", " now", " please"})
+        texts.push_back(e + tail), labels.push_back(label);
+  ClassifierOptions plain, grouped;
+  plain.folds = grouped.folds = 3;
+  plain.near_duplicate_similarity = 2.0f;  // groups nothing
+  TrainingReport plain_report, grouped_report;
+  IntentClassifier::train(texts, labels, plain, &plain_report);
+  IntentClassifier::train(texts, labels, grouped, &grouped_report);
+  auto mean_confidence = [](const TrainingReport& r) {
+    double sum = 0.0;
+    for (const auto& p : r.heldout) sum += p.correct ? p.confidence : 0.0;
+    return sum / double(r.heldout.size());
+  };
+  CHECK(grouped_report.heldout_accuracy <= plain_report.heldout_accuracy);
+  CHECK(mean_confidence(grouped_report) < mean_confidence(plain_report));
+  for (const auto& p : grouped_report.heldout) {
+    CHECK(p.runner_up <= p.confidence);
+    CHECK(p.runner_up >= 0.0f);
+  }
+}
+
 }  // namespace
 }  // namespace tandem::nlu
