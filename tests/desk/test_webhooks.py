@@ -247,7 +247,9 @@ class RetryTest(WebhookTestCase):
         events = [verify(self, r) for r in receiver.wait_for(3)]
         self.assertEqual(sorted(e["conversation_id"] for e in events), sorted(conversations))
         rows = desk.wait_for_rows(lambda rows: all(r[2] == "delivered" for r in rows))
-        self.assertTrue(all(r[3] >= 3 for r in rows), rows)
+        # An attempt is counted as it starts: the second may be the one in
+        # flight when the receiver came up, so a failure then a success is >= 2.
+        self.assertTrue(all(r[3] >= 2 for r in rows), rows)
 
     def test_4xx_gives_up_at_once_while_408_429_and_5xx_are_retried(self):
         busy = {1: 429, 2: 503, 3: 408}

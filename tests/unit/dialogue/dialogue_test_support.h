@@ -17,6 +17,11 @@ inline const engine::Engine& demo_engine() {
   return engine;
 }
 
+// The reply hands the conversation to a person for this reason.
+inline bool hands_off(const Reply& reply, engine::HandoffReason reason) {
+  return reply.action == engine::Action::kHandoff && reply.reason == reason;
+}
+
 struct Conversation {
   Session session;
   Context context;

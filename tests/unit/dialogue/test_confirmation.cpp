@@ -60,13 +60,11 @@ TEST_CASE("confirm: a near-threshold routine top is offered as one choice", "[di
     CHECK(c.session.turns[c.session.turns.size() - 2].text == texts::kConfirmOther);
     REQUIRE(c.say(kNearThreshold).confirm);
     const Reply& again = c.say("no");
-    CHECK(again.action == Action::kHandoff);
-    CHECK(again.reason == HandoffReason::kLowConfidence);
+    CHECK(hands_off(again, HandoffReason::kLowConfidence));
   }
   SECTION("the person chip hands off at once") {
     const Reply& person = pick(c, kChoicePerson);
-    CHECK(person.action == Action::kHandoff);
-    CHECK(person.reason == HandoffReason::kAskedForPerson);
+    CHECK(hands_off(person, HandoffReason::kAskedForPerson));
     CHECK(c.session.mode == Mode::kHuman);
   }
   SECTION("a new question is read as one, and the confirmation is over") {
@@ -159,8 +157,7 @@ TEST_CASE("reasons: a refusal keeps its need's reason and is recorded as refused
   Conversation c;
   REQUIRE(c.say("I lost my job and can't pay this month").action == Action::kCollect);
   const Reply& r = c.say("I'd rather not share my email here");
-  CHECK(r.action == Action::kHandoff);
-  CHECK(r.reason == HandoffReason::kSensitive);
+  CHECK(hands_off(r, HandoffReason::kSensitive));
   CHECK(r.intent == std::optional<std::string>("financial_hardship"));
   CHECK(c.session.refused == std::vector<DetailType>{DetailType::kEmail});
   CHECK(c.session.declined_detail(DetailType::kEmail));
@@ -170,8 +167,7 @@ TEST_CASE("reasons: a refusal that names a person is a request for one", "[dialo
   Conversation c;
   REQUIRE(c.say("someone is using my lumen account without permission").action == Action::kCollect);
   const Reply& r = c.say("no I am not giving you my email, just get me a person");
-  CHECK(r.action == Action::kHandoff);
-  CHECK(r.reason == HandoffReason::kAskedForPerson);
+  CHECK(hands_off(r, HandoffReason::kAskedForPerson));
   CHECK(c.session.refused == std::vector<DetailType>{DetailType::kEmail});
 }
 
@@ -179,8 +175,7 @@ TEST_CASE("reasons: not helpful after an answer stays not helpful", "[dialogue][
   Conversation c;
   REQUIRE(c.say("every time i try to pay the instalment it bounces").action == Action::kAnswer);
   const Reply& r = c.say("no, that's not what I asked");
-  CHECK(r.action == Action::kHandoff);
-  CHECK(r.reason == HandoffReason::kNotHelpful);
+  CHECK(hands_off(r, HandoffReason::kNotHelpful));
 }
 
 }  // namespace

@@ -35,8 +35,7 @@ TEST_CASE("escape: a request for a person hands off from every state", "[dialogu
     REQUIRE(first.action == state);
     const Reply& r = c.say("I want to talk to a human");
     INFO(describe(r));
-    CHECK(r.action == Action::kHandoff);
-    CHECK(r.reason == HandoffReason::kAskedForPerson);
+    CHECK(hands_off(r, HandoffReason::kAskedForPerson));
   }
   // Clarifying: a chip offered, and the customer types a request instead.
   Conversation c;
@@ -45,8 +44,7 @@ TEST_CASE("escape: a request for a person hands off from every state", "[dialogu
   REQUIRE(clarify.action == Action::kClarify);
   const Reply& r = c.say("just let me speak to someone from support");
   INFO(describe(r));
-  CHECK(r.action == Action::kHandoff);
-  CHECK(r.reason == HandoffReason::kAskedForPerson);
+  CHECK(hands_off(r, HandoffReason::kAskedForPerson));
 }
 
 TEST_CASE("escape: a refusal with a person request hands off at once, noting the detail",
@@ -82,8 +80,7 @@ TEST_CASE("details: an answer to a detail question is read as the answer", "[dia
           Action::kCollect);
   const Reply& r = c.say("order LP-300221, email dana.k@example.com");
   INFO(describe(r));
-  CHECK(r.action == Action::kHandoff);
-  CHECK(r.reason == HandoffReason::kSensitive);
+  CHECK(hands_off(r, HandoffReason::kSensitive));
   CHECK(r.intent == std::optional<std::string>("fraud_report"));
   REQUIRE(c.session.detail(DetailType::kEmail));
   CHECK(c.session.detail(DetailType::kEmail)->value == "dana.k@example.com");

@@ -26,8 +26,7 @@ TEST_CASE("policy: asking for a person hands off, in many phrasings", "[dialogue
     c.say("where is my refund");
     const Reply& r = c.say(text);
     INFO(text << " -> " << describe(r));
-    CHECK(r.action == Action::kHandoff);
-    CHECK(r.reason == HandoffReason::kAskedForPerson);
+    CHECK(hands_off(r, HandoffReason::kAskedForPerson));
     // The need the person picks up is the refund, not the request itself.
     CHECK(r.intent == std::optional<std::string>("refund_status"));
     CHECK(c.session.mode == Mode::kHuman);
@@ -61,8 +60,7 @@ TEST_CASE("policy: a sensitive intent collects its details, then hands off", "[d
 
   const Reply& third = c.say("$45.20");
   INFO(describe(third));
-  CHECK(third.action == Action::kHandoff);
-  CHECK(third.reason == HandoffReason::kSensitive);
+  CHECK(hands_off(third, HandoffReason::kSensitive));
   CHECK(third.intent == std::optional<std::string>("billing_dispute"));
   CHECK(third.reason_detail.find("collected order_id, amount") != std::string::npos);
   REQUIRE(c.session.detail(DetailType::kOrderId));
@@ -189,8 +187,7 @@ TEST_CASE("policy: details given up front are not asked again", "[dialogue][poli
   Conversation c;
   const Reply& r = c.say("I was charged twice for order LP-123456, 45 dollars");
   INFO(describe(r));
-  CHECK(r.action == Action::kHandoff);
-  CHECK(r.reason == HandoffReason::kSensitive);
+  CHECK(hands_off(r, HandoffReason::kSensitive));
   CHECK(c.session.turns.size() == 2);
 }
 
@@ -255,8 +252,7 @@ TEST_CASE("policy: low confidence for the KB's number of turns hands off", "[dia
   CHECK(first.text == engine::testing::demo_kb().messages.fallback);
   const Reply& second = c.say("blorp fnord");
   INFO(describe(second));
-  CHECK(second.action == Action::kHandoff);
-  CHECK(second.reason == HandoffReason::kLowConfidence);
+  CHECK(hands_off(second, HandoffReason::kLowConfidence));
 }
 
 TEST_CASE("policy: an answer in between resets the low-confidence count", "[dialogue][policy]") {
@@ -272,8 +268,7 @@ TEST_CASE("policy: the same need right after its answer is a repeated failure",
   CHECK(c.say("what fees do you charge").action == Action::kAnswer);
   const Reply& r = c.say("so how much extra will I have to pay in charges?");
   INFO(describe(r));
-  CHECK(r.action == Action::kHandoff);
-  CHECK(r.reason == HandoffReason::kRepeatedFailure);
+  CHECK(hands_off(r, HandoffReason::kRepeatedFailure));
   CHECK(r.intent == std::optional<std::string>("fees_and_charges"));
 }
 
@@ -296,8 +291,7 @@ TEST_CASE("policy: 'not helpful' feedback hands off", "[dialogue][policy]") {
   REQUIRE(not_helpful.ok());
   REQUIRE(not_helpful->has_value());
   const Reply& r = **not_helpful;
-  CHECK(r.action == Action::kHandoff);
-  CHECK(r.reason == HandoffReason::kNotHelpful);
+  CHECK(hands_off(r, HandoffReason::kNotHelpful));
   CHECK(r.intent == std::optional<std::string>("fees_and_charges"));
   CHECK(c.session.answers.back().feedback == Feedback::kNotHelpful);
   CHECK(c.session.mode == Mode::kHuman);
@@ -310,8 +304,7 @@ TEST_CASE("policy: saying an answer did not help hands off", "[dialogue][policy]
   CHECK(c.say("what are your opening hours").action == Action::kAnswer);
   const Reply& r = c.say("that didn't help at all");
   INFO(describe(r));
-  CHECK(r.action == Action::kHandoff);
-  CHECK(r.reason == HandoffReason::kNotHelpful);
+  CHECK(hands_off(r, HandoffReason::kNotHelpful));
   CHECK(c.session.answers.back().feedback == Feedback::kNotHelpful);
 }
 
@@ -324,8 +317,7 @@ TEST_CASE("policy: frustration builds up and hands off", "[dialogue][policy]") {
   CHECK(c.session.frustration > 0.0f);
   const Reply& angry = c.say("WHY IS THIS SO DAMN COMPLICATED, USELESS");
   INFO(describe(angry));
-  CHECK(angry.action == Action::kHandoff);
-  CHECK(angry.reason == HandoffReason::kFrustration);
+  CHECK(hands_off(angry, HandoffReason::kFrustration));
 }
 
 TEST_CASE("policy: frustration decays over calm messages", "[dialogue][policy]") {
