@@ -49,7 +49,7 @@ struct Script {
   std::string intent;                // handoff: expected intent, empty if none
   std::vector<std::string> details;  // handoff: what the session must hold
   bool held_out = false;             // written before the policy was tuned on the others
-  // What the customer meant: a confirmation of it is answered yes, any other no.
+  // What the customer meant: its chip is clicked when a clarification offers it.
   bool means(const std::string& id) const {
     return id == intent || std::find(intents.begin(), intents.end(), id) != intents.end();
   }
@@ -64,6 +64,7 @@ struct Run {
   int traps = 0;                         // a second request for a person left with the bot
   int repeated_asks = 0;                 // a detail asked for that was given or asked before
   int confirmations = 0, confirmed = 0;  // "Did you mean ...?" asked, and answered yes
+  int clarifications = 0, picked = 0;    // "A or B?" answered by a click, and on what was meant
   std::string chip_error;                // a scripted choice the bot had not offered
 };
 
@@ -251,17 +252,27 @@ Run replay(const engine::Engine& engine, const Script& script) {
     if (!step.choose.empty() && offered.empty()) continue;
     auto reply = act(step, step.choose.empty() ? "" : "(chose) ");
     if (!reply) break;
-    // "Did you mean X?" unscripted: the customer answers what they meant,
-    // yes when X is it, "something else" otherwise.
-    const bool scripted_click = i + 1 < script.steps.size() && !script.steps[i + 1].choose.empty();
-    if (reply->confirm && !scripted_click) {
-      ++run.confirmations;
-      Step answer;
-      const bool yes = script.means(reply->confirm->id);
-      run.confirmed += yes ? 1 : 0;
-      answer.choose = yes ? reply->confirm->id : std::string(dialogue::kChoiceOther);
-      if (!act(answer, yes ? "(yes) " : "(no) ")) break;
-    }
+    // A clarification the script does not answer itself (its next step is
+    // not a click, nor a request for a person the customer types instead) is
+    // answered as the customer would: the chip of what they meant when it is
+    // offered ("Yes" to "Did you mean X?" is X's), "something else" otherwise.
+    const Step* next = i + 1 < script.steps.size() ? &script.steps[i + 1] : nullptr;
+    if (reply->action != engine::Action::kClarify || (next && !next->choose.empty()) ||
+        (next && next->asks_person))
+      continue;
+    const auto& chips = reply->choices;
+    const auto meant = std::find_if(chips.begin(), chips.end(),
+                                    [&](const dialogue::Choice& c) { return script.means(c.id); });
+    const bool other = std::any_of(chips.begin(), chips.end(), [](const dialogue::Choice& c) {
+      return c.id == dialogue::kChoiceOther;
+    });
+    if (meant == chips.end() && !other) continue;  // no chip fits: the customer types on
+    const bool yes = meant != chips.end();
+    ++(reply->confirm ? run.confirmations : run.clarifications);
+    (reply->confirm ? run.confirmed : run.picked) += yes ? 1 : 0;
+    Step answer;
+    answer.choose = yes ? meant->id : std::string(dialogue::kChoiceOther);
+    if (!act(answer, yes ? "(picked) " : "(something else) ")) break;
   }
   for (const auto& name : script.details)
     if (!session.detail(*dialogue::detail_from_name(name))) run.missing.push_back(name);
@@ -292,6 +303,7 @@ struct Tally {
   size_t handoff_expected = 0, right = 0, missed = 0, with_details = 0, same_reason = 0,
          same_intent = 0;
   size_t traps = 0, repeated_asks = 0, chip_errors = 0, confirmations = 0, confirmed = 0;
+  size_t clarifications = 0, picked = 0;
   std::map<std::string, ReasonRow> reasons;
   std::vector<std::string> failures;
 };
@@ -311,6 +323,8 @@ void score(size_t index, const Script& s, const Run& run, Tally& t) {
   t.traps += static_cast<size_t>(run.traps);
   t.confirmations += static_cast<size_t>(run.confirmations);
   t.confirmed += static_cast<size_t>(run.confirmed);
+  t.clarifications += static_cast<size_t>(run.clarifications);
+  t.picked += static_cast<size_t>(run.picked);
   t.repeated_asks += static_cast<size_t>(run.repeated_asks);
   if (!run.chip_error.empty()) ++t.chip_errors;
   const bool clean = run.traps == 0 && run.repeated_asks == 0 && run.chip_error.empty();
@@ -375,6 +389,9 @@ void print(const std::string& title, const Tally& t, bool with_failures) {
   std::printf("| scripted choices not offered | %zu | |\n", t.chip_errors);
   std::printf("| \"Did you mean ...?\" confirmations asked (answered yes) | %zu (%zu) | |\n",
               t.confirmations, t.confirmed);
+  std::printf(
+      "| \"A or B?\" clarifications the customer clicked (on what they meant) | %zu (%zu) | |\n",
+      t.clarifications, t.picked);
   if (!with_failures) {
     std::printf("\n");
     return;

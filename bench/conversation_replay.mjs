@@ -63,14 +63,22 @@ export async function replayOne(page, conversation) {
     window.__handoff = null;
     chat.addEventListener('tandem:handoff', (e) => (window.__handoff ??= e.detail), { once: true });
   });
-  const run = { answered: [], asked: [], repeatedAsks: 0, trace: [], missingChips: 0, personAsks: 0, trapped: false, confirmations: 0, confirmed: 0 };
+  const run = { answered: [], asked: [], repeatedAsks: 0, trace: [], missingChips: 0, personAsks: 0, trapped: false, confirmations: 0, confirmed: 0, clarifications: 0, picked: 0 };
   const meant = (id) => id === conversation.intent || (conversation.intents ?? []).includes(id);
   const script = steps(conversation);
   for (const [index, scripted] of script.entries()) {
-    // "Did you mean X?" unscripted: the customer clicks yes when X is what
-    // they meant, "something else" otherwise (as the native bench does).
+    // A clarification the script does not answer itself (its next step is
+    // not a click, nor a request for a person the customer types instead) is
+    // answered as the customer would, as the native bench does: the chip of
+    // what they meant when it is offered ("Yes" to "Did you mean X?" is X's),
+    // "something else" otherwise.
     const next = script[index + 1];
-    const confirming = (decision) => decision?.confirm && !(next?.choose || next?.chip);
+    const answerOf = (decision) => {
+      if (decision?.action !== 'clarify' || next?.choose || next?.chip || next?.person) return null;
+      const ids = (decision.choices ?? []).map((c) => c.id);
+      const picked = ids.find(meant);
+      return picked || ids.includes('tandem:other') ? { picked: Boolean(picked), choose: picked ?? 'tandem:other' } : null;
+    };
     let step = scripted;
     while (step) {
       // A person has it: the script stops there.
@@ -80,11 +88,11 @@ export async function replayOne(page, conversation) {
       const current = step;
       const decision = await page.evaluate(pageStep, current);
       step = null;
-      if (confirming(decision)) {
-        run.confirmations += 1;
-        const yes = meant(decision.confirm.id);
-        run.confirmed += yes ? 1 : 0;
-        step = { choose: yes ? decision.confirm.id : 'tandem:other' };
+      const answer = answerOf(decision);
+      if (answer) {
+        run[decision.confirm ? 'confirmations' : 'clarifications'] += 1;
+        run[decision.confirm ? 'confirmed' : 'picked'] += answer.picked ? 1 : 0;
+        step = { choose: answer.choose };
       }
       if (decision?.skipped) continue;
       if (decision?.missingChip) {
@@ -107,7 +115,7 @@ export async function replayOne(page, conversation) {
 
 export function score(conversation, run) {
   const bundle = run.bundle;
-  const result = { expect: conversation.expect, handedOff: Boolean(bundle), repeatedAsks: run.repeatedAsks, trapped: run.trapped, confirmations: run.confirmations, confirmed: run.confirmed };
+  const result = { expect: conversation.expect, handedOff: Boolean(bundle), repeatedAsks: run.repeatedAsks, trapped: run.trapped, confirmations: run.confirmations, confirmed: run.confirmed, clarifications: run.clarifications, picked: run.picked };
   if (conversation.expect !== 'handoff') {
     result.ok = !bundle && (conversation.intents ?? []).every((id) => run.answered.includes(id)) && run.missingChips === 0;
     return result;
@@ -142,6 +150,7 @@ export function figures(results) {
     traps: count(results, 'trapped'),
     repeatedDetailRequests: results.reduce((sum, r) => sum + r.repeatedAsks, 0),
     confirmations: [results.reduce((sum, r) => sum + (r.confirmations ?? 0), 0), results.reduce((sum, r) => sum + (r.confirmed ?? 0), 0)],
+    clarifications: [results.reduce((sum, r) => sum + (r.clarifications ?? 0), 0), results.reduce((sum, r) => sum + (r.picked ?? 0), 0)],
   };
 }
 
@@ -157,6 +166,7 @@ export function printFigures(f, log = console.log) {
   log(`| traps (asked for a person twice without a handoff in between) | ${f.traps} | of ${f.conversations} |`);
   log(`| repeated detail requests (a detail held or asked for before) | ${f.repeatedDetailRequests} | |`);
   log(`| "Did you mean ...?" confirmations asked (answered yes) | ${f.confirmations[0]} (${f.confirmations[1]}) | |`);
+  log(`| "A or B?" clarifications the customer clicked (on what they meant) | ${f.clarifications[0]} (${f.clarifications[1]}) | |`);
 }
 
 const DEMO_KB = path.join(ROOT, 'web/demo/kb.json');
