@@ -272,6 +272,9 @@ test('suggestions: the engine\'s own choices and labels win over humanised candi
     { id: 'order_tracking', label: 'Order tracking' },
   ]);
   assert.deepEqual(suggestionsFor({ ...decision, choices: [] }).map((s) => s.id), ['order_tracking']);
+  // Two options and the way out: every chip is shown.
+  const choices = ['safety_incident', 'order_tracking', 'tandem:other', 'tandem:person'];
+  assert.deepEqual(suggestionsFor({ ...decision, choices }).map((s) => s.id), choices);
 });
 
 test('outbox: without storage (Node has no localStorage) a bundle is kept in memory and still delivered', async () => {

@@ -3,6 +3,8 @@
 // Chips for a clarification: the top candidates, but never one so unlikely
 // that offering it would look random.
 export const MAX_SUGGESTIONS = 3;
+// The engine's own choices: its options plus "something else" and "talk to a person".
+export const MAX_CHOICES = 4;
 export const MIN_SUGGESTION_CONFIDENCE = 0.05;
 
 // "faq.support_hours" -> "Support hours", "due_dates" -> "Due dates".
@@ -21,7 +23,7 @@ export function suggestionsFor(decision) {
     return decision.choices
       .map((c) => (typeof c === 'string' ? chip(c) : chip(c?.id, c?.label)))
       .filter((c) => c.id)
-      .slice(0, MAX_SUGGESTIONS);
+      .slice(0, MAX_CHOICES);
   }
   return (decision.candidates ?? [])
     .filter((c, i) => c.id && c.id !== 'oos' && (i < 2 || c.confidence >= MIN_SUGGESTION_CONFIDENCE))

@@ -120,7 +120,7 @@ class Planner {
       case Action::kClarify:
         return clarify(offered());
       case Action::kFallback:
-        if (auto reply = confirm_top()) return *reply;
+        if (auto reply = guess()) return *reply;
         break;
       case Action::kCollect:
         break;
@@ -308,25 +308,50 @@ class Planner {
     return dialogue::confident_sensitive(engine_, d_);
   }
 
-  // A routine top just below the answer threshold (or behind the
-  // out-of-scope class), clearly ahead of the rest and with no sensitive
-  // reading near: "Did you mean <it>?" rather than a dead-end fallback. A
-  // sensitive reading never gets a routine answer this way.
-  std::optional<Reply> confirm_top() {
-    const auto& cs = d_.candidates;
+  // A question the engine declined is not a dead end when its readings are
+  // plausible: a routine top clearly ahead of the rest (twice the runner-up)
+  // is confirmed ("Did you mean X?"), two readings that are both plausible
+  // are offered ("A or B?"), each with "something else" and "talk to a
+  // person". A message the classifier put behind its out-of-scope class is
+  // held to more. A sensitive reading is never confirmed into a routine
+  // answer, and none near is left out of an offer.
+  std::optional<Reply> guess() {
     const bool off_topic = d_.basis == engine::Basis::kOutOfScope;
-    if (cs.empty() || (d_.basis != engine::Basis::kBelowThreshold && !off_topic))
+    if (!off_topic && d_.basis != engine::Basis::kBelowThreshold &&
+        d_.basis != engine::Basis::kCloseCall)
       return std::nullopt;
-    const float floor = off_topic ? kConfirmOutOfScopeFloor : kConfirmFloor;
-    const float lead = off_topic ? kConfirmOutOfScopeLead : kConfirmLead;
+    std::vector<engine::Candidate> cs;
+    for (const auto& c : d_.candidates)
+      if (!is_person_intent(engine_, c) && !is_small_talk(c)) cs.push_back(c);
+    if (cs.empty()) return std::nullopt;
     const engine::Candidate& top = cs.front();
-    if (sensitive_intent(top) || is_person_intent(engine_, top) || top.confidence < floor)
+    const float runner_up = cs.size() > 1 ? cs[1].confidence : 0.0f;
+    const std::size_t offered = top.confidence >= kConfirmLead * runner_up ? 1 : 2;
+    for (std::size_t i = offered; i < cs.size(); ++i)
+      if (sensitive_intent(cs[i]) && cs[i].confidence >= kSensitiveFloor) return std::nullopt;
+    if (offered == 1) {
+      const float floor = off_topic ? kConfirmOutOfScopeFloor : kConfirmFloor;
+      if (sensitive_intent(top) || top.confidence < floor) return std::nullopt;
+      return confirm(top);
+    }
+    if (top.confidence < (off_topic ? kOfferOutOfScopeFloor : kOfferFloor) ||
+        runner_up < (off_topic ? kOfferOutOfScopeRunnerUp : kOfferRunnerUp))
       return std::nullopt;
-    if (cs.size() > 1 && top.confidence < lead * cs[1].confidence) return std::nullopt;
-    for (const auto& c : cs)
-      if (sensitive_intent(c) && c.confidence >= kSensitiveFloor) return std::nullopt;
+    Reply r = clarify(sensitive_first_order({top, cs[1]}));
+    r.guess = true;
+    return r;
+  }
+
+  // Greetings and thanks (low priority) are never what a question meant.
+  bool is_small_talk(const engine::Candidate& c) const {
+    const kb::Intent* intent = c.is_faq ? nullptr : &kb_.intents[c.index];
+    return intent && intent->priority == kb::Priority::kLow;
+  }
+
+  Reply confirm(const engine::Candidate& top) {
     Reply r = from_decision();
     r.action = Action::kClarify;
+    r.guess = true;
     r.confirm = Choice{top.id, label_of(kb_, top.id)};
     r.choices = {{top.id, std::string(texts::kConfirmYes)},
                  {std::string(kChoiceOther), std::string(texts::kConfirmOther)},
@@ -338,14 +363,20 @@ class Planner {
 
   // The engine's close call: its first candidates, a sensitive one first.
   std::vector<engine::Candidate> offered() const {
-    std::vector<engine::Candidate> out(
+    return sensitive_first_order(std::vector<engine::Candidate>(
         d_.candidates.begin(),
-        d_.candidates.begin() + static_cast<long>(std::min(kClarifyChoices, d_.candidates.size())));
+        d_.candidates.begin() +
+            static_cast<long>(std::min(kClarifyChoices, d_.candidates.size()))));
+  }
+
+  std::vector<engine::Candidate> sensitive_first_order(std::vector<engine::Candidate> out) const {
     std::stable_partition(out.begin(), out.end(),
                           [&](const engine::Candidate& c) { return sensitive_intent(c); });
     return out;
   }
 
+  // One chip per option, then the way out of a wrong guess: "something else"
+  // (other words, or a person at the second miss) and "talk to a person".
   Reply clarify(const std::vector<engine::Candidate>& options) const {
     Reply r = from_decision();
     r.action = Action::kClarify;
@@ -354,6 +385,8 @@ class Planner {
       r.choices.push_back({c.id, label_of(kb_, c.id)});
       labels.push_back(r.choices.back().label);
     }
+    r.choices.push_back({std::string(kChoiceOther), std::string(texts::kConfirmOther)});
+    r.choices.push_back({std::string(kChoicePerson), std::string(texts::kConfirmPerson)});
     r.text = kb_.messages.clarify + " " + join(labels, texts::kClarifyOr) + "?";
     return r;
   }

@@ -20,8 +20,8 @@ void record_reply(Session& session, Reply& reply, const Context& context) {
   Turn turn{Role::kBot,       reply.text,   context.now_ms, reply.intent.value_or(""),
             reply.confidence, reply.action, reply.called};
   reply.turn = add_turn(session, std::move(turn));
-  // A confirmation is still a guess: a "no" to it counts towards the handoff.
-  if (reply.action != Action::kFallback && !reply.confirm) session.low_confidence_turns = 0;
+  // A guess (a confirmation, "A or B?" from a fallback): a "no" to it counts towards the handoff.
+  if (reply.action != Action::kFallback && !reply.guess) session.low_confidence_turns = 0;
   if (reply.action == Action::kAnswer && reply.intent)
     session.answers.push_back({*reply.intent, reply.turn, Feedback::kNone});
   if (reply.action == Action::kHandoff) {

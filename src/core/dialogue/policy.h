@@ -73,6 +73,10 @@ struct Reply {
   // A one-choice clarify, "Did you mean <confirm>?": its choices are the chips
   // yes (confirm's id, labelled "Yes"), kChoiceOther and kChoicePerson.
   std::optional<Choice> confirm;
+  // A clarify offered for a message the engine declined (a confirmation, or
+  // "A or B?" from a fallback): still a guess, so "something else" after it
+  // counts towards the low-confidence handoff.
+  bool guess = false;
   bool neural = false;                   // neural scores took part in the decision
   std::optional<DetailType> asking_for;  // collect: the detail asked
   TurnNumber turn = 0;  // the bot's turn (feedback names it); in human mode the customer's

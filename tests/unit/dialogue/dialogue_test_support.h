@@ -3,6 +3,8 @@
 #pragma once
 
 #include <string>
+#include <string_view>
+#include <utility>
 #include <vector>
 
 #include "../engine/engine_test_support.h"
@@ -36,6 +38,15 @@ struct Conversation {
   const Reply& say(const std::string& text) {
     context.now_ms += 15000;
     replies.push_back(respond(demo_engine(), session, text, context));
+    return replies.back();
+  }
+
+  // A click on an offered chip: an intent or FAQ id, kChoiceOther or kChoicePerson.
+  const Reply& click(std::string_view id) {
+    context.now_ms += 15000;
+    auto reply = choose(demo_engine(), session, id, context);
+    REQUIRE(reply);
+    replies.push_back(std::move(reply).value());
     return replies.back();
   }
 };

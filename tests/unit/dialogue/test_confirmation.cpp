@@ -21,14 +21,6 @@ using engine::HandoffReason;
 // Below the demo's answer threshold, yet clearly the prepaid cards FAQ.
 constexpr const char* kNearThreshold = "can I use a prepaid visa for this";
 
-const Reply& pick(Conversation& c, std::string_view id) {
-  c.context.now_ms += 15000;
-  auto reply = choose(demo_engine(), c.session, id, c.context);
-  REQUIRE(reply);
-  c.replies.push_back(std::move(reply).value());
-  return c.replies.back();
-}
-
 TEST_CASE("confirm: a near-threshold routine top is offered as one choice", "[dialogue][confirm]") {
   Conversation c;
   const Reply& r = c.say(kNearThreshold);
@@ -43,7 +35,7 @@ TEST_CASE("confirm: a near-threshold routine top is offered as one choice", "[di
   CHECK(c.session.confirming == "faq.prepaid_cards");
 
   SECTION("the yes chip answers, and the turn records what was clicked") {
-    const Reply& yes = pick(c, "faq.prepaid_cards");
+    const Reply& yes = c.click("faq.prepaid_cards");
     CHECK(yes.action == Action::kAnswer);
     CHECK(yes.intent == std::optional<std::string>("faq.prepaid_cards"));
     CHECK(c.session.confirming.empty());
@@ -54,7 +46,7 @@ TEST_CASE("confirm: a near-threshold routine top is offered as one choice", "[di
     CHECK(yes.intent == std::optional<std::string>("faq.prepaid_cards"));
   }
   SECTION("no asks for other words; a second no hands off, never a loop") {
-    const Reply& no = pick(c, kChoiceOther);
+    const Reply& no = c.click(kChoiceOther);
     CHECK(no.action == Action::kFallback);
     CHECK(no.text == texts::kConfirmRejected);
     CHECK(c.session.turns[c.session.turns.size() - 2].text == texts::kConfirmOther);
@@ -63,7 +55,7 @@ TEST_CASE("confirm: a near-threshold routine top is offered as one choice", "[di
     CHECK(hands_off(again, HandoffReason::kLowConfidence));
   }
   SECTION("the person chip hands off at once") {
-    const Reply& person = pick(c, kChoicePerson);
+    const Reply& person = c.click(kChoicePerson);
     CHECK(hands_off(person, HandoffReason::kAskedForPerson));
     CHECK(c.session.mode == Mode::kHuman);
   }
@@ -137,7 +129,7 @@ TEST_CASE("confirm: a clear routine top behind the out-of-scope class is offered
     REQUIRE(d.basis == engine::Basis::kOutOfScope);
     REQUIRE(d.candidates.size() > 1);
     REQUIRE(d.candidates[0].confidence >= kConfirmOutOfScopeFloor);
-    REQUIRE(d.candidates[0].confidence >= kConfirmOutOfScopeLead * d.candidates[1].confidence);
+    REQUIRE(d.candidates[0].confidence >= kConfirmLead * d.candidates[1].confidence);
     const Reply r = respond(hotel, session, message, context);
     CHECK(r.action == Action::kClarify);
     REQUIRE(r.confirm);

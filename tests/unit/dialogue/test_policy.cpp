@@ -361,9 +361,12 @@ TEST_CASE("policy: clarify offers the two close candidates", "[dialogue][policy]
     if (r.action != Action::kClarify) continue;
     seen = true;
     INFO(describe(r));
-    REQUIRE(r.choices.size() == 2);
+    // The two candidates, then "something else" and "talk to a person".
+    REQUIRE(r.choices.size() == 4);
     CHECK(r.choices[0].id == r.candidates[0].id);
     CHECK(r.text.find(r.choices[1].label) != std::string::npos);
+    CHECK(r.choices[2].id == kChoiceOther);
+    CHECK(r.choices[3].id == kChoicePerson);
   }
   CHECK(seen);
 }
