@@ -82,6 +82,12 @@ class CliTest(unittest.TestCase):
         for fragment in fragments:
             self.assertIn(fragment, result.stderr)
 
+    def figures(self, report, pattern):
+        """The numbers of the report's line that matches pattern; fails showing the report."""
+        line = re.search(pattern, report)
+        self.assertIsNotNone(line, report)
+        return [float(v) for v in line.groups()]
+
     def ask(self, model, text):
         result = run("ask", self.model(model), text)
         self.assertEqual(result.returncode, 0, result.stderr)
@@ -270,16 +276,14 @@ class CliTest(unittest.TestCase):
 
     def test_train_predicts_new_messages_with_a_range(self):
         report = self.train_runs["kb"].stderr
-        line = re.search(r"held out: ([\d.]+)% of in-scope examples answered, ([\d.]+)% answered "
-                         r"right, ([\d.]+)% answered wrong", report)
-        self.assertIsNotNone(line, report)
-        answered, right, wrong = (float(v) for v in line.groups())
+        answered, right, wrong = self.figures(
+            report, r"held out: ([\d.]+)% of in-scope examples answered, ([\d.]+)% answered "
+            r"right, ([\d.]+)% answered wrong")
         self.assertAlmostEqual(answered, right + wrong, delta=0.11)
-        expect = re.search(r"expect about (\d+)% of new in-scope questions like these examples "
-                           r"answered right \(90% range (\d+)-(\d+)% from (\d+) held-out "
-                           r"examples\) and (\d+)% answered wrong", report)
-        self.assertIsNotNone(expect, report)
-        point, low, high, examples, expected_wrong = (int(v) for v in expect.groups())
+        point, low, high, examples, expected_wrong = self.figures(
+            report, r"expect about (\d+)% of new in-scope questions like these examples "
+            r"answered right \(90% range (\d+)-(\d+)% from (\d+) held-out "
+            r"examples\) and (\d+)% answered wrong")
         self.assertLess(low, point)
         self.assertLess(point, high)
         self.assertGreater(examples, 100)  # the demo KB's own in-scope examples
@@ -287,11 +291,9 @@ class CliTest(unittest.TestCase):
         self.assertIn("without its near-duplicates", report)
 
     def test_train_holds_out_of_scope_recall_to_its_lower_bound(self):
-        report = self.train_runs["clinc"].stderr
-        cut = re.search(r"out-of-scope recall ([\d.]+)% of (\d+) \(its 90%-confidence lower "
-                        r"bound ([\d.]+)%, the figure held to 85%", report)
-        self.assertIsNotNone(cut, report)
-        recall, examples, bound = float(cut.group(1)), int(cut.group(2)), float(cut.group(3))
+        recall, examples, bound = self.figures(
+            self.train_runs["clinc"].stderr, r"out-of-scope recall ([\d.]+)% of (\d+) \(its 90%-confidence lower "
+            r"bound ([\d.]+)%, the figure held to 85%")
         self.assertGreater(examples, 0)
         self.assertLess(bound, recall)
 

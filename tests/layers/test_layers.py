@@ -2,7 +2,8 @@
 """Every #include in src/core points down the layers drawn in docs/engine.md.
 
 A folder may include its own headers and those of the layers below it; the
-core never includes the hosts (wasm/, src/cli, src/desk, src/onnx). Usage:
+core never includes the hosts (wasm/, src/cli, src/desk, src/onnx), nor a
+header that does I/O or reads a clock (the hosts do that for it). Usage:
 test_layers.py REPO_ROOT
 """
 
@@ -25,10 +26,14 @@ LAYERS = [
 ]
 LEVEL = {folder: level for level, folders in enumerate(LAYERS) for folder in folders}
 INCLUDE = re.compile(r'^\s*#\s*include\s+"([^"]+)"', re.MULTILINE)
+SYSTEM_INCLUDE = re.compile(r"^\s*#\s*include\s+<([^>]+)>", re.MULTILINE)
+# Files, streams, the console, threads, clocks and the browser.
+HOST_ONLY = re.compile(r"(c?stdio(\.h)?|iostream|[io]?fstream|filesystem|chrono|c?time(\.h)?|thread"
+                       r"|unistd\.h|fcntl\.h|sys/.*|emscripten.*)$")
 ROOT = ""
 
 
-def core_includes():
+def core_includes(pattern=INCLUDE):
     core = os.path.join(ROOT, "src", "core")
     for folder in sorted(os.listdir(core)):
         path = os.path.join(core, folder)
@@ -37,7 +42,7 @@ def core_includes():
         for name in sorted(os.listdir(path)):
             if name.endswith((".h", ".cpp", ".inc")):
                 with open(os.path.join(path, name), encoding="utf-8") as f:
-                    for target in INCLUDE.findall(f.read()):
+                    for target in pattern.findall(f.read()):
                         yield folder, f"{folder}/{name}", target
 
 
@@ -58,6 +63,17 @@ class LayersTest(unittest.TestCase):
             elif LEVEL[top] >= LEVEL[folder]:
                 wrong.append(f"{source} includes {target}: {top} is not below {folder}")
         self.assertEqual(wrong, [])
+
+    def test_no_host_headers(self):
+        wrong = [f"{source} includes <{target}>"
+                 for _, source, target in core_includes(SYSTEM_INCLUDE) if HOST_ONLY.match(target)]
+        self.assertEqual(wrong, [])
+
+    def test_host_headers_are_recognised(self):
+        for header in ["cstdio", "iostream", "fstream", "filesystem", "chrono", "emscripten/bind.h"]:
+            self.assertTrue(HOST_ONLY.match(header), header)
+        for header in ["string", "vector", "cstdint", "cmath", "sstream", "string_view"]:
+            self.assertFalse(HOST_ONLY.match(header), header)
 
 
 if __name__ == "__main__":

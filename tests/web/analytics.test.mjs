@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
 import { test } from 'node:test';
 import { agentRequest, startDesk } from '../../web/tools/desk-process.mjs';
-import { demoSuite, freshPage, openWidget, part } from './harness.mjs';
+import { demoSuite, freshPage, openWidget, part, waitFor } from './harness.mjs';
 
 const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 const OUT_OF_SCOPE = 'zxqv blorp snark wibble 4111 1111 1111 1111';
@@ -55,15 +55,6 @@ const DAY_MS = 86400000;
 async function summary() {
   const around = (days) => new Date(Date.now() + days * DAY_MS).toISOString();
   return agentRequest(suite.desk, 'GET', `/v1/agent/reports/summary?since=${around(-1)}&until=${around(1)}`);
-}
-
-async function waitFor(check, what) {
-  for (let i = 0; i < 100; i++) {
-    const value = await check();
-    if (value) return value;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  throw new Error(`timed out waiting for ${what}`);
 }
 
 test('a confirmed answer, a keyboard CSAT and the desk summary; no typed text leaves the page', async () => {

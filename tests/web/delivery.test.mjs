@@ -7,7 +7,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { agentRequest, startDesk } from '../../web/tools/desk-process.mjs';
-import { demoSuite, freshPage, openWidget, part } from './harness.mjs';
+import { demoSuite, freshPage, openWidget, part, waitFor } from './harness.mjs';
 
 const ASK_PERSON = 'I want to talk to a human agent please';
 const CONTACT = 'Call us on 0800 123 456 (9am to 5pm).';
@@ -36,17 +36,15 @@ function statusIs(page, pattern, timeout = 20000) {
   );
 }
 
-async function conversationsOf(desk) {
-  return (await agentRequest(desk, 'GET', '/v1/agent/conversations?status=all')).conversations;
+// The customer asks for a person and the desk has the conversation.
+async function handOff(page, desk) {
+  await withEndpoint(page, `${desk.url}/v1/handoffs`);
+  await send(page, ASK_PERSON);
+  await statusIs(page, /reached our team/);
 }
 
-async function waitFor(check, what) {
-  for (let i = 0; i < 100; i++) {
-    const value = await check();
-    if (value) return value;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  throw new Error(`timed out waiting for ${what}`);
+async function conversationsOf(desk) {
+  return (await agentRequest(desk, 'GET', '/v1/agent/conversations?status=all')).conversations;
 }
 
 // Everything the widget keeps in this origin's localStorage, as one string.
@@ -112,9 +110,7 @@ test('the customer ends the human conversation: the bot is back and the desk see
   const desk = await startDesk({ allowOrigins: [suite.origin] });
   const page = await freshPage(suite.browser.context, suite.server.url);
   try {
-    await withEndpoint(page, `${desk.url}/v1/handoffs`);
-    await send(page, ASK_PERSON);
-    await statusIs(page, /reached our team/);
+    await handOff(page, desk);
     await part(page, 'return-to-bot').click();
     await part(page, 'message-notice').filter({ hasText: /assistant is back/ }).waitFor();
     const [conversation] = await waitFor(async () => {
@@ -225,9 +221,7 @@ test('a message written while the agent resolves reopens the conversation: the c
   const desk = await startDesk({ allowOrigins: [suite.origin] });
   const page = await freshPage(suite.browser.context, suite.server.url);
   try {
-    await withEndpoint(page, `${desk.url}/v1/handoffs`);
-    await send(page, ASK_PERSON);
-    await statusIs(page, /reached our team/);
+    await handOff(page, desk);
     const [{ id }] = await conversationsOf(desk);
     // The customer's message is held on its way until the widget has seen the resolution.
     let release;

@@ -93,6 +93,16 @@ export async function freshPage(context, url) {
   return page;
 }
 
+// check()'s first truthy value, asked every 100 ms for at most 10 s (what: for the error).
+export async function waitFor(check, what) {
+  for (let i = 0; i < 100; i++) {
+    const value = await check();
+    if (value) return value;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`timed out waiting for ${what}`);
+}
+
 // The first of several messages that the engine answers with a clarifying
 // question, so the test survives retraining that moves one of them.
 export const AMBIGUOUS_MESSAGES = [

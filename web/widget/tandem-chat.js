@@ -1,13 +1,13 @@
-// <tandem-chat>: the element's lifecycle and the path of one message
-// (customer text -> engine decision -> log, storage, events).
+// <tandem-chat>: the element's lifecycle, its public methods and the stored
+// conversation. The path of one message through the engine is bot-side.js;
+// a handoff, person-side.js; after-sales notices, notice-side.js.
 // Contract: ARCHITECTURE.md 3.2.
 import { analyticsMode, createAnalytics } from './analytics.js';
-import { botMessage, customerMessage, noticeMessage, suggestionsFor, turnContext } from './conversation.js';
-import { createEngineLoader, LOAD_ERROR } from './engine-loader.js';
+import { BotSide } from './bot-side.js';
+import { noticeMessage } from './conversation.js';
 import { bundleInput } from './handoff.js';
 import { resolveLocale, strings } from './i18n.js';
-import { LOAD_ERROR_STRING, showProgress } from './load-progress.js';
-import { startNeural } from './neural-loader.js';
+import { createNotices } from './notice-side.js';
 import { PersonSide } from './person-side.js';
 import { clearConversation, emptyConversation, loadConversation, saveConversation, storageKey } from './storage.js';
 import { ChatView } from './view.js';
@@ -16,42 +16,48 @@ import { companyWords, kbMessages, WORD_ATTRIBUTES } from './words.js';
 
 // Files that ship beside the bundled tandem.js (web/tools/build.mjs).
 const CSS_URL = new URL('./tandem.css', import.meta.url).href;
-const CORE_URL = new URL('./tandem-core.mjs', import.meta.url).href;
-const NOTICES_URL = new URL('./tandem-notices.js', import.meta.url).href; // fetched on the first notify()
-const ACTIONS_URL = new URL('./tandem-actions.js', import.meta.url).href; // on the first action call
 const DEFAULT_KB = 'site.tandem';
 
 export class TandemChat extends HTMLElement {
   static observedAttributes = ['kb', 'endpoint', 'locale', ...WORD_ATTRIBUTES];
 
   #view = null;
-  #loader = null;
   #conversation = emptyConversation();
   #stopViewport = () => {};
-  #queue = Promise.resolve();
-  #restoredInto = null; // the engine holding this conversation's session
-  #person = new PersonSide({
+  // What the sides below read and change of the element (they keep no copy).
+  #host = {
+    element: this,
     conversation: () => this.#conversation,
     view: () => this.#view,
     persist: () => this.#persist(),
     emit: (type, detail) => this.#emit(type, detail),
-    outcome: (kind) => this.#outcome(kind),
+    outcome: (kind, detail) => this.#outcome(kind, detail),
+    kbUrl: () => this.#kbUrl,
+    locale: () => this.#locale,
+    strings: () => this.#strings,
+  };
+  #bot = new BotSide({
+    ...this.#host,
+    customer: () => this.#customer,
+    ready: (engine) => this.#ready(engine),
+    handOff: (engine) => this.#person.handOff(engine),
+    toPerson: (text) => this.#person.line().send(text),
+  });
+  #person = new PersonSide({
+    ...this.#host,
     note: (stringName) => this.#note(stringName),
     backToBot: (notice) => this.#backToBot(notice),
-    // What the person wrote joins the session the engine keeps.
-    agentMessage: (text) => {
-      if (this.#restoredInto) this.#applySession(this.#restoredInto.conversation.agentMessage(text, this.#context()));
-    },
+    agentMessage: (text) => this.#bot.agentMessage(text),
     bundleInput: () => bundleInput(this.ownerDocument, this.#locale),
-    kbUrl: () => this.#kbUrl,
     endpoint: () => this.#endpoint,
-    strings: () => this.#strings,
     contact: () => this.#words.contact,
   });
-  #neural = null; // a NeuralContext, on pages with `neural` or `encoder`
+  #notices = createNotices({
+    ...this.#host,
+    open: () => this.open(),
+    remember: (type, value, said) => this.#bot.remember(type, value, said),
+  });
   #kbWords = {}; // the knowledge base's messages, once its engine is loaded
-  #loading = null;
-  #notices = null;
   #customer = null; // identify()'s token: in memory only, never stored
   #outcome = createAnalytics({
     mode: () => analyticsMode(this.getAttribute('analytics')),
@@ -85,7 +91,7 @@ export class TandemChat extends HTMLElement {
   }
 
   disconnectedCallback() {
-    this.#neural?.stop();
+    this.#bot.stop();
     this.#stopViewport();
     this.#stopViewport = () => {};
     this.#person.dispose();
@@ -94,10 +100,8 @@ export class TandemChat extends HTMLElement {
   attributeChangedCallback(name, oldValue, newValue) {
     if (!this.#view || oldValue === newValue) return;
     if (name === 'kb') {
-      this.#loader = null;
-      this.#restoredInto = null;
+      this.#bot.reset();
       this.#kbWords = {};
-      this.#neural?.stop();
       this.#person.dispose();
       this.#restore();
     } else if (name !== 'endpoint') {
@@ -113,7 +117,7 @@ export class TandemChat extends HTMLElement {
   open() {
     this.#setOpen(true);
     this.#view.input.focus();
-    this.#engine().catch(() => {}); // the error is shown in the panel
+    this.#bot.engine().catch(() => {}); // the error is shown in the panel
   }
 
   close() {
@@ -127,14 +131,7 @@ export class TandemChat extends HTMLElement {
   send(text) {
     const message = String(text ?? '').trim();
     if (!message) return Promise.reject(new TypeError('send(): empty message'));
-    return this.#enqueue(message);
-  }
-
-  // One message at a time, so replies stay in the order they were asked.
-  #enqueue(text, choiceId) {
-    const reply = this.#queue.then(() => this.#exchange(text, choiceId));
-    this.#queue = reply.catch(() => {});
-    return reply;
+    return this.#bot.send(message);
   }
 
   // The site's signed-in customer (docs/actions.md); null signs out.
@@ -146,43 +143,14 @@ export class TandemChat extends HTMLElement {
   // false for a duplicate or past the cap; rejects on a malformed notice.
   notify(notice) {
     if (!this.#view) return Promise.reject(new Error('notify(): add the element to the page first'));
-    this.#notices ??= import(NOTICES_URL).then(
-      ({ NoticeBoard }) => new NoticeBoard({
-        view: this.#view,
-        kbUrl: this.#kbUrl,
-        locale: () => this.#locale,
-        human: () => this.#conversation.mode === 'human',
-        open: (opened, message) => this.#openNotice(opened, message),
-        emit: (type, detail) => this.#emit(type, detail),
-      }),
-      (error) => {
-        this.#notices = null; // fetched again on the next notify()
-        throw error;
-      },
-    );
-    return this.#notices.then((board) => board.add(notice));
-  }
-
-  // The notice's words join the log and the session (the person taking over
-  // reads them too), and its order becomes a known detail.
-  #openNotice(notice, message) {
-    this.open();
-    this.#outcome('notice');
-    this.#conversation.messages.push(message);
-    this.#view.appendMessage(message);
-    this.#persist();
-    if (!notice.order_id) return;
-    this.#queue = this.#queue.then(async () => {
-      const { conversation } = await this.#conversationEngine();
-      this.#applySession(conversation.remember('order_id', notice.order_id, `${notice.title}. ${notice.text}`, this.#context()));
-    }).catch(() => {}); // an order id the engine does not read as one stays in the log only
+    return this.#notices(notice);
   }
 
   clear() {
     this.#outcome('cleared');
     clearConversation(storageKey(this.#kbUrl));
     this.#person.stop();
-    this.#restoredInto = null;
+    this.#bot.forget();
     this.#conversation = { ...emptyConversation(), open: this.#conversation.open, words: this.#kbWords };
     this.#view.clearMessages();
     this.#view.setHumanMode(false);
@@ -207,10 +175,7 @@ export class TandemChat extends HTMLElement {
     this.#view.setHumanMode(false);
     this.#person.showStatus();
     this.#persist();
-    this.#queue = this.#queue.then(async () => {
-      this.#applySession((await this.#conversationEngine()).conversation.returnToBot());
-    }).catch(() => {});
-    return this.#queue;
+    return this.#bot.returnToBot();
   }
 
   // A line in the log from the widget itself (not the engine's words).
@@ -243,7 +208,7 @@ export class TandemChat extends HTMLElement {
     });
     this.#applyStrings();
     // Warm up as soon as the customer shows intent, before the click lands.
-    const warm = () => this.#engine().catch(() => {});
+    const warm = () => this.#bot.engine().catch(() => {});
     this.#view.launcher.addEventListener('pointerenter', warm, { once: true });
     this.#view.launcher.addEventListener('focus', warm, { once: true });
     if (this.getAttribute('preload') === 'idle' && 'requestIdleCallback' in globalThis) {
@@ -288,42 +253,14 @@ export class TandemChat extends HTMLElement {
   #afterOpen() {
     this.#stopViewport();
     this.#stopViewport = trackViewport(this.shadowRoot);
-    this.#engine().then(
-      (engine) => this.#startNeural(engine),
-      () => {},
-    );
-  }
-
-  async #startNeural(engine) {
-    const onState = (state, detail) => this.#emit('tandem:neural', { state, ...detail });
-    this.#neural = (await startNeural(this, engine, this.#neural, onState)) ?? this.#neural;
+    this.#bot.startNeural();
   }
 
   #persist() {
     saveConversation(storageKey(this.#kbUrl), this.#conversation);
   }
 
-  #engine() {
-    this.#loader ??= createEngineLoader({
-      kbUrl: this.#kbUrl,
-      coreUrl: CORE_URL,
-      integrity: this.getAttribute('integrity'),
-      onProgress: (fraction) => this.#loading?.update(fraction),
-    });
-    const first = !this.#loader.started;
-    const pending = this.#loader.load();
-    if (first) {
-      this.#loading = showProgress(this.#view, () => this.#strings);
-      pending.then(
-        (engine) => this.#ready(engine),
-        (error) => this.#failed(error),
-      );
-    }
-    return pending;
-  }
-
   #ready(engine) {
-    this.#loading.stop();
     this.#kbWords = kbMessages(engine);
     // Saved with the conversation's next change (loading alone writes
     // nothing): after a reload the greeting shows the company's words at
@@ -332,13 +269,6 @@ export class TandemChat extends HTMLElement {
     this.#applyStrings();
     this.#person.showStatus();
     this.#emit('tandem:ready', {});
-  }
-
-  #failed(error) {
-    this.#loading.stop();
-    const kind = error.kind ?? LOAD_ERROR.engine;
-    this.#view.setStatus('error', this.#strings[LOAD_ERROR_STRING[kind]]);
-    this.#emit('tandem:error', { kind, message: error.message });
   }
 
   #submitFromInput(text) {
@@ -351,86 +281,8 @@ export class TandemChat extends HTMLElement {
   // A clarification chip selects its intent or FAQ where the engine can
   // (conversation.choose); older engines get its label as a new message.
   #choose(chip) {
-    this.#enqueue(chip.label, chip.id).catch(() => {});
+    this.#bot.send(chip.label, chip.id).catch(() => {});
     this.#view.input.focus();
-  }
-
-  // The customer's words are stored only as the core redacted them: until
-  // the engine has seen them they are shown, never saved.
-  async #exchange(text, choiceId = null) {
-    const question = customerMessage(text);
-    this.#view.showSuggestions([]);
-    this.#view.appendMessage(question);
-    const human = this.#conversation.mode === 'human';
-    if (!human) this.#view.setTyping(true);
-    this.#view.setBusy(true);
-    try {
-      const engine = await this.#conversationEngine();
-      const choose = Boolean(choiceId && !human && engine.conversation.choose);
-      let answer = choose
-        ? engine.conversation.choose(choiceId, this.#context())
-        : engine.conversation.respond(text, { ...this.#context(), ...(human || !this.#neural ? {} : await this.#neural.context(text)) });
-      const said = answer.session?.turns?.findLast((turn) => turn.role === 'customer')?.text;
-      if (said && !choose && said !== question.text) {
-        question.text = said;
-        this.#view.setMessageText(question.id, said);
-      }
-      this.#conversation.messages.push(question);
-      this.#applySession(answer);
-      if (answer.reply?.call) this.#applySession((answer = await this.#callAction(engine, answer)));
-      // In human mode the core records the message and the bot stays quiet.
-      if (human) {
-        this.#person.line().send(question.text);
-        return answer.reply;
-      }
-      return this.#showReply(engine, answer, question.text);
-    } finally {
-      this.#view.setTyping(false);
-      this.#view.setBusy(false);
-    }
-  }
-
-  // The engine with this conversation's session restored into it (once per engine).
-  async #conversationEngine() {
-    const engine = await this.#engine();
-    if (this.#restoredInto !== engine) {
-      try {
-        engine.conversation.restore(this.#conversation.session ?? null);
-      } catch {
-        // A damaged session: the core started a fresh one, and so do we.
-        this.#conversation.session = null;
-      }
-      this.#restoredInto = engine;
-    }
-    return engine;
-  }
-
-  #applySession(answer) {
-    this.#conversation.session = answer.session;
-    this.#persist();
-  }
-
-  // question: the customer's words as redacted, for analytics="full" only.
-  #showReply(engine, answer, question) {
-    const decision = answer.reply;
-    this.#outcome('reply', { decision, question });
-    const message = botMessage(decision);
-    this.#conversation.messages.push(message);
-    this.#persist();
-    this.#view.appendMessage(message);
-    this.#view.showSuggestions(suggestionsFor(decision));
-    this.#emit('tandem:reply', decision);
-    if (answer.mode === 'human' && this.#conversation.mode !== 'human') this.#person.handOff(engine);
-    return decision;
-  }
-
-  #callAction(engine, answer) {
-    const failed = () => engine.conversation.actionResult({ outcome: 'network' }, this.#context());
-    return import(ACTIONS_URL).then((m) => m.answerCall(engine, answer, this.#customer, this.#context()), failed);
-  }
-
-  #context() {
-    return turnContext(this.getAttribute('order-id-prefix'));
   }
 
   #recordFeedback(id, value) {
@@ -439,16 +291,7 @@ export class TandemChat extends HTMLElement {
     message.feedback = value;
     this.#persist();
     this.#outcome('feedback', { intent: message.intent, helpful: value === 'yes' });
-    if (message.turn === undefined) return;
-    // "Not helpful" may hand off: through the same queue as messages, so replies stay in order.
-    this.#queue = this.#queue
-      .then(async () => {
-        const engine = await this.#conversationEngine();
-        const answer = engine.conversation.feedback(message.turn, value === 'yes', this.#context());
-        this.#applySession(answer);
-        if (answer.reply) this.#showReply(engine, answer);
-      })
-      .catch(() => {});
+    if (message.turn !== undefined) this.#bot.feedback(message.turn, value === 'yes');
   }
 
   #emit(type, detail) {

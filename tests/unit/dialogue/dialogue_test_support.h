@@ -24,6 +24,12 @@ inline bool hands_off(const Reply& reply, engine::HandoffReason reason) {
   return reply.action == engine::Action::kHandoff && reply.reason == reason;
 }
 
+// The reply takes this action for this intent (one check, so a failure's
+// INFO line shows both).
+inline bool acts_on(const Reply& reply, engine::Action action, const std::string& intent) {
+  return reply.action == action && reply.intent == intent;
+}
+
 struct Conversation {
   Session session;
   Context context;

@@ -53,8 +53,7 @@ TEST_CASE("escape: a refusal with a person request hands off at once, noting the
   REQUIRE(c.say("someone is using my lumen account without permission").action == Action::kCollect);
   const Reply& r = c.say("no I am not giving you my email, just get me a person");
   INFO(describe(r));
-  CHECK(r.action == Action::kHandoff);
-  CHECK(r.intent == std::optional<std::string>("fraud_report"));
+  CHECK(acts_on(r, Action::kHandoff, "fraud_report"));
   CHECK(r.reason_detail.find("email") != std::string::npos);
   CHECK(c.session.declined_detail(DetailType::kEmail));
   CHECK(c.session.mode == Mode::kHuman);
@@ -98,8 +97,7 @@ TEST_CASE("details: given before the intent, or before a reload, they are not as
   c.session = std::move(restored).value();
   const Reply& r = c.say("someone has logged into my account and bought things");
   INFO(describe(r));
-  CHECK(r.action == Action::kHandoff);
-  CHECK(r.intent == std::optional<std::string>("fraud_report"));
+  CHECK(acts_on(r, Action::kHandoff, "fraud_report"));
   CHECK(!r.asking_for);
 }
 
@@ -148,8 +146,7 @@ TEST_CASE("choose: a chip selects its intent, with its queue's handoff", "[dialo
   auto chosen = choose(demo_engine(), c.session, "billing_dispute", c.context);
   REQUIRE(chosen.ok());
   INFO(describe(*chosen));
-  CHECK(chosen->intent == std::optional<std::string>("billing_dispute"));
-  CHECK(chosen->action == Action::kCollect);
+  CHECK(acts_on(*chosen, Action::kCollect, "billing_dispute"));
   CHECK(chosen->asking_for == DetailType::kOrderId);
   // The customer's turn is the label they clicked.
   CHECK(c.session.turns[c.session.turns.size() - 2].text == "Dispute a charge");

@@ -47,8 +47,7 @@ TEST_CASE("policy: a sensitive intent collects its details, then hands off", "[d
   Conversation c;
   const Reply& first = c.say("I want to dispute a charge");
   INFO(describe(first));
-  CHECK(first.action == Action::kCollect);
-  CHECK(first.intent == std::optional<std::string>("billing_dispute"));
+  CHECK(acts_on(first, Action::kCollect, "billing_dispute"));
   CHECK(first.asking_for == DetailType::kOrderId);
   CHECK(first.text.find("order number") != std::string::npos);
 
@@ -80,8 +79,7 @@ TEST_CASE("policy: a sensitive need's own answer is shown once, with its first q
   Conversation c;
   const Reply& first = c.say("someone got into my account and bought things I never ordered");
   INFO(describe(first));
-  REQUIRE(first.action == Action::kCollect);
-  REQUIRE(first.intent == std::optional<std::string>("fraud_report"));
+  REQUIRE(acts_on(first, Action::kCollect, "fraud_report"));
   // The safety advice first ("never share login codes"), then the question.
   CHECK(first.text.rfind(answer_of("fraud_report"), 0) == 0);
   CHECK(first.text.find("What email address") != std::string::npos);
@@ -111,8 +109,7 @@ TEST_CASE("policy: a complaint about staff collects its details; asking for staf
   Conversation about;
   const Reply& r = about.say("the agent on the phone was rude to me and I want to complain");
   INFO(describe(r));
-  CHECK(r.action == Action::kCollect);
-  CHECK(r.intent == std::optional<std::string>("complaint"));
+  CHECK(acts_on(r, Action::kCollect, "complaint"));
   CHECK(r.asking_for == DetailType::kEmail);
 
   Conversation asks;
@@ -131,8 +128,7 @@ TEST_CASE("policy: details instead of a pick between a sensitive and a routine n
                       [](const Choice& ch) { return ch.id == "billing_dispute"; }));
   const Reply& second = c.say("order LP-998812");
   INFO(describe(second));
-  CHECK(second.action == Action::kCollect);
-  CHECK(second.intent == std::optional<std::string>("billing_dispute"));
+  CHECK(acts_on(second, Action::kCollect, "billing_dispute"));
   CHECK(second.asking_for == DetailType::kAmount);
 }
 
@@ -215,8 +211,7 @@ TEST_CASE("policy: a routine intent is answered at once, keeping details given w
   Conversation c;
   const Reply& answer = c.say("where is my refund? order LP-482913");
   INFO(describe(answer));
-  CHECK(answer.action == Action::kAnswer);
-  CHECK(answer.intent == std::optional<std::string>("refund_status"));
+  CHECK(acts_on(answer, Action::kAnswer, "refund_status"));
   CHECK(answer.text == engine::testing::demo_kb().intents[3].answer);
   REQUIRE(c.session.detail(DetailType::kOrderId));
   CHECK(c.session.detail(DetailType::kOrderId)->value == "LP-482913");
@@ -230,8 +225,7 @@ TEST_CASE("policy: a routine intent is answered at once, keeping details given w
 
   Conversation bare;
   const Reply& plain = bare.say("where is my refund");
-  CHECK(plain.action == Action::kAnswer);
-  CHECK(plain.intent == std::optional<std::string>("refund_status"));
+  CHECK(acts_on(plain, Action::kAnswer, "refund_status"));
 }
 
 TEST_CASE("policy: a new question leaves a detail question behind", "[dialogue][policy]") {
@@ -239,8 +233,7 @@ TEST_CASE("policy: a new question leaves a detail question behind", "[dialogue][
   CHECK(c.say("someone used my card to buy stuff").action == Action::kCollect);
   const Reply& r = c.say("what are your opening hours");
   INFO(describe(r));
-  CHECK(r.action == Action::kAnswer);
-  CHECK(r.intent == std::optional<std::string>("faq.support_hours"));
+  CHECK(acts_on(r, Action::kAnswer, "faq.support_hours"));
   CHECK(c.session.collecting.empty());
 }
 

@@ -41,6 +41,13 @@ json kb_with(const json& action) {
   return kb;
 }
 
+// The order action fetching `url` is refused, the error naming its URL.
+void require_url_error(const std::string& url, const std::string& message) {
+  json a = order_action();
+  a["url"] = url;
+  require_error(kb_with(a), "/actions/0/url", message);
+}
+
 Action parsed_action(const json& action = order_action()) {
   const auto result = parse_knowledge_base(kb_with(action).dump());
   INFO((result.ok() ? std::string() : result.error_text()));
@@ -66,11 +73,10 @@ TEST_CASE("actions: a declared action parses with its defaults", "[kb][actions]"
 }
 
 TEST_CASE("actions: https only, plain http only for loopback", "[kb][actions]") {
+  require_url_error("http://api.shop.example/v1/orders/{order_id}",
+                    "plain http is allowed only for loopback");
+  require_url_error("ftp://api.shop.example/x", "must start with https://");
   json a = order_action();
-  a["url"] = "http://api.shop.example/v1/orders/{order_id}";
-  require_error(kb_with(a), "/actions/0/url", "plain http is allowed only for loopback");
-  a["url"] = "ftp://api.shop.example/x";
-  require_error(kb_with(a), "/actions/0/url", "must start with https://");
   a["url"] = "http://127.0.0.1:8082/v1/orders/{order_id}";
   CHECK(parse_knowledge_base(kb_with(a).dump()).ok());
   CHECK(is_loopback_host("127.0.0.1:8082"));
@@ -80,27 +86,21 @@ TEST_CASE("actions: https only, plain http only for loopback", "[kb][actions]") 
 }
 
 TEST_CASE("actions: only allow-listed hosts", "[kb][actions]") {
-  json a = order_action();
-  a["url"] = "https://elsewhere.example/v1/orders/{order_id}";
-  require_error(kb_with(a), "/actions/0/url", "is not in \"action_hosts\"");
+  require_url_error("https://elsewhere.example/v1/orders/{order_id}", "is not in \"action_hosts\"");
   json kb = kb_with(order_action());
   kb["action_hosts"] = {"https://api.shop.example/"};
   require_error(kb, "/action_hosts/0", "is not a host");
   // The port is part of the host: 127.0.0.1:9999 is not 127.0.0.1:8082.
-  a["url"] = "http://127.0.0.1:9999/v1/orders/{order_id}";
-  require_error(kb_with(a), "/actions/0/url", "is not in \"action_hosts\"");
+  require_url_error("http://127.0.0.1:9999/v1/orders/{order_id}", "is not in \"action_hosts\"");
 }
 
 TEST_CASE("actions: no credentials in URLs", "[kb][actions]") {
-  json a = order_action();
-  a["url"] = "https://user:pw@api.shop.example/v1/orders/{order_id}";
-  require_error(kb_with(a), "/actions/0/url", "holds credentials");
-  a["url"] = "https://api.shop.example/v1/orders/{order_id}?api_key=abc123";
-  require_error(kb_with(a), "/actions/0/url", "looks like a credential");
-  a["url"] = "https://api.shop.example/v1/orders/{order_id}?access_token=x";
-  require_error(kb_with(a), "/actions/0/url", "looks like a credential");
-  a["url"] = "https://{order_id}.shop.example/v1";
-  require_error(kb_with(a), "/actions/0/url", "host cannot be a template variable");
+  require_url_error("https://user:pw@api.shop.example/v1/orders/{order_id}", "holds credentials");
+  require_url_error("https://api.shop.example/v1/orders/{order_id}?api_key=abc123",
+                    "looks like a credential");
+  require_url_error("https://api.shop.example/v1/orders/{order_id}?access_token=x",
+                    "looks like a credential");
+  require_url_error("https://{order_id}.shop.example/v1", "host cannot be a template variable");
 }
 
 TEST_CASE("actions: no secret-looking headers", "[kb][actions]") {
@@ -121,9 +121,8 @@ TEST_CASE("actions: every template variable is declared", "[kb][actions]") {
   json a = order_action();
   a["answers"][0]["text"] = "Order {order_id} is with {courier}.";
   require_error(kb_with(a), "/actions/0/answers/0/text", "{courier} is not declared");
-  a = order_action();
-  a["url"] = "https://api.shop.example/v1/orders/{order_number}";
-  require_error(kb_with(a), "/actions/0/url", "{order_number} is not a detail");
+  require_url_error("https://api.shop.example/v1/orders/{order_number}",
+                    "{order_number} is not a detail");
   a = order_action();
   a["not_found"] = "No order {carrier}.";  // a failure has no fields to show
   require_error(kb_with(a), "/actions/0/not_found", "{carrier} is not declared");
