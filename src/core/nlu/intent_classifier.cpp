@@ -4,7 +4,6 @@
 #include <cmath>
 #include <map>
 #include <numeric>
-#include <set>
 
 #include "data/labelled_data.h"
 #include "nlu/fold_assignment.h"
@@ -80,30 +79,15 @@ uint32_t embedding_buckets(const EmbeddingOptions& options, const Vectorizer& ve
   return std::max<uint32_t>(1, static_cast<uint32_t>(std::min<double>(rows, scaled)));
 }
 
-// The training examples and their classes: first the ones held out and scored
-// (the data's own, then the built-in out-of-scope ones), then the weighted ones.
-struct Examples {
-  std::vector<std::vector<text::Feature>> features;
-  std::vector<uint32_t> ids;
-  size_t scored = 0;
-  std::vector<float> weights;  // of the weighted ones
-  float weight(size_t i) const { return i < scored ? 1.0f : weights[i - scored]; }
-};
-
-FittedModel fit(const Examples& examples, const std::vector<size_t>& subset, size_t classes,
+FittedModel fit(const std::vector<std::vector<text::Feature>>& features,
+                const std::vector<uint32_t>& ids, const std::vector<size_t>& subset, size_t classes,
                 size_t intents, const ClassifierOptions& options, const ProgressFn& progress) {
   FittedModel fitted;
   std::vector<SparseVector> inputs;
   fitted.vectorizer =
-      Vectorizer::fit_subset(examples.features, subset, options.features, options.min_df, inputs);
+      Vectorizer::fit_subset(features, subset, options.features, options.min_df, inputs);
   std::vector<uint32_t> labels(subset.size());
-  std::vector<float> weights;
-  size_t in_scope = 0;  // scored ones: the weighted ones buy no embedding table rows
-  for (size_t k = 0; k < subset.size(); ++k) {
-    labels[k] = examples.ids[subset[k]];
-    in_scope += labels[k] < intents && subset[k] < examples.scored;
-    if (!examples.weights.empty()) weights.push_back(examples.weight(subset[k]));
-  }
+  for (size_t k = 0; k < subset.size(); ++k) labels[k] = ids[subset[k]];
   const bool ensemble = options.embedding_weight > 0.0f;
   // Progress: each model trained is an equal part of the work.
   const float parts = 1.0f + (ensemble ? 1.0f : 0.0f) + (options.neural.enabled ? 1.0f : 0.0f);
@@ -112,15 +96,16 @@ FittedModel fit(const Examples& examples, const std::vector<size_t>& subset, siz
     if (progress) progress((done + f) / parts);
   };
   const DenseLinearModel dense = train_softmax(inputs, labels, fitted.vectorizer.rows(), classes,
-                                               options.softmax, part_progress, weights);
+                                               options.softmax, part_progress);
   fitted.linear = CompactLinearModel::compress(dense, options.prune_ratio);
   done += 1.0f;
   if (ensemble) {
     EmbeddingOptions embedding = options.embedding;
     embedding.seed = options.softmax.seed;
+    const auto in_scope = static_cast<size_t>(
+        std::count_if(labels.begin(), labels.end(), [&](uint32_t id) { return id < intents; }));
     embedding.buckets = embedding_buckets(embedding, fitted.vectorizer, in_scope);
-    fitted.embedding =
-        EmbeddingModel::train(inputs, labels, classes, embedding, part_progress, weights);
+    fitted.embedding = EmbeddingModel::train(inputs, labels, classes, embedding, part_progress);
     done += 1.0f;
   }
   if (options.neural.enabled) {
@@ -134,29 +119,28 @@ FittedModel fit(const Examples& examples, const std::vector<size_t>& subset, siz
 
 // Cross-fitting: every example is predicted once by a model that never saw
 // it, so calibration and the thresholds are fitted on honest predictions.
-// Examples of a label without a class (out of scope, no oos class) are only
-// predicted; the weighted ones are only trained on.
-std::vector<FittedModel::Logits> cross_fit(const Examples& examples, size_t classes, size_t intents,
-                                           const ClassifierOptions& options,
+// Examples of a label without a class (out of scope, no oos class) are only predicted.
+std::vector<FittedModel::Logits> cross_fit(const std::vector<std::vector<text::Feature>>& features,
+                                           const std::vector<uint32_t>& ids, size_t classes,
+                                           size_t intents, const ClassifierOptions& options,
                                            const StageProgressFn& progress) {
   const int folds = std::max(2, options.folds);
-  const std::vector<uint32_t>& ids = examples.ids;
-  std::vector<int> fold = assign_folds(
-      ids, near_duplicate_groups(examples.features, ids, folds, options.near_duplicate_similarity),
-      folds, options.softmax.seed);
-  std::fill(fold.begin() + static_cast<long>(examples.scored), fold.end(), -1);
-  std::vector<FittedModel::Logits> out(examples.scored);
+  const std::vector<int> fold = assign_folds(
+      ids, near_duplicate_groups(features, ids, folds, options.near_duplicate_similarity), folds,
+      options.softmax.seed);
+  std::vector<FittedModel::Logits> out(ids.size());
   for (int k = 0; k < folds; ++k) {
     std::vector<size_t> train_part;
     for (uint32_t i = 0; i < ids.size(); ++i)
       if (fold[i] != k && ids[i] < classes) train_part.push_back(i);
     const std::string stage =
         "held-out fold " + std::to_string(k + 1) + "/" + std::to_string(folds);
-    const FittedModel fitted = fit(examples, train_part, classes, intents, options, [&](float f) {
-      if (progress) progress(stage, f);
-    });
-    for (uint32_t i = 0; i < examples.scored; ++i)
-      if (fold[i] == k) fitted.logits(examples.features[i], out[i]);
+    const FittedModel fitted =
+        fit(features, ids, train_part, classes, intents, options, [&](float f) {
+          if (progress) progress(stage, f);
+        });
+    for (uint32_t i = 0; i < ids.size(); ++i)
+      if (fold[i] == k) fitted.logits(features[i], out[i]);
   }
   return out;
 }
@@ -259,17 +243,6 @@ IntentClassifier IntentClassifier::train(const std::vector<std::string>& own_tex
     texts.emplace_back(message);
     labels.emplace_back(data::kOutOfScope);
   }
-  // The examples held out and scored end here; the weighted ones follow.
-  const size_t scored = texts.size();
-  const std::set<std::string> own_labels_set(own_labels.begin(), own_labels.end());
-  std::vector<float> weights;
-  for (const auto& e : options.weighted_examples) {
-    if (e.label == data::kOutOfScope || !own_labels_set.count(e.label) || !(e.weight > 0.0f))
-      continue;
-    texts.push_back(e.text);
-    labels.push_back(e.label);
-    weights.push_back(e.weight);
-  }
   const size_t own_out_of_scope = static_cast<size_t>(
       std::count(own_labels.begin(), own_labels.end(), std::string(data::kOutOfScope)));
   const Labelled labelled = index_labels(labels);
@@ -280,25 +253,19 @@ IntentClassifier IntentClassifier::train(const std::vector<std::string>& own_tex
   classifier.has_oos_class_ = options.oos_class && labelled.out_of_scope > 0;
   const size_t classes = intents + (classifier.has_oos_class_ ? 1 : 0);
 
-  Examples examples;
-  examples.features.resize(texts.size());
+  std::vector<std::vector<text::Feature>> features(texts.size());
   for (size_t i = 0; i < texts.size(); ++i)
-    examples.features[i] = text::extract_features(texts[i], options.features);
-  examples.ids = labelled.ids;
-  examples.scored = scored;
-  examples.weights = std::move(weights);
-  const std::vector<uint32_t> scored_ids(labelled.ids.begin(),
-                                         labelled.ids.begin() + static_cast<long>(scored));
+    features[i] = text::extract_features(texts[i], options.features);
 
   // Examples the model trains on: out-of-scope ones only if they have a class.
   auto trainable = [&](uint32_t i) { return labelled.ids[i] < classes; };
 
   const std::vector<FittedModel::Logits> heldout =
-      cross_fit(examples, classes, intents, options, progress);
+      cross_fit(features, labelled.ids, classes, intents, options, progress);
 
   std::vector<std::vector<float>> fit_linear, fit_embedding, fit_neural;
   std::vector<uint32_t> fit_labels;
-  for (uint32_t i = 0; i < scored; ++i) {
+  for (uint32_t i = 0; i < texts.size(); ++i) {
     if (!trainable(i)) continue;
     fit_linear.push_back(heldout[i].linear);
     fit_embedding.push_back(heldout[i].embedding);
@@ -310,13 +277,13 @@ IntentClassifier IntentClassifier::train(const std::vector<std::string>& own_tex
 
   // The data's own out-of-scope examples say what this deployment must decline;
   // the generic background only stands in for them when there are none.
-  const size_t threshold_examples = own_out_of_scope > 0 ? own_texts.size() : scored;
+  const size_t threshold_examples = own_out_of_scope > 0 ? own_texts.size() : texts.size();
   if (classifier.has_oos_class_)
     classifier.out_of_scope_odds_ = out_of_scope_odds(
-        scored - labelled.out_of_scope, labelled.out_of_scope, options.out_of_scope_share);
+        texts.size() - labelled.out_of_scope, labelled.out_of_scope, options.out_of_scope_share);
   const float odds = classifier.out_of_scope_odds_;
   const ModeFit lexical = fit_mode(
-      scored_ids, intents, threshold_examples, options, [&](uint32_t i, std::vector<float>& out) {
+      labelled.ids, intents, threshold_examples, options, [&](uint32_t i, std::vector<float>& out) {
         classifier.fusion_.probabilities(heldout[i].linear, heldout[i].embedding, out);
         correct_prior(intents, odds, out);
       });
@@ -324,7 +291,7 @@ IntentClassifier IntentClassifier::train(const std::vector<std::string>& own_tex
   classifier.answer_threshold_ = lexical.answer_threshold;
   if (report) {
     std::vector<float> probabilities;
-    for (uint32_t i = 0; i < scored; ++i) {
+    for (uint32_t i = 0; i < texts.size(); ++i) {
       classifier.fusion_.probabilities(heldout[i].linear, heldout[i].embedding, probabilities);
       correct_prior(intents, odds, probabilities);
       const HeldOutPrediction p = judge(probabilities, intents, labelled.ids[i]);
@@ -343,7 +310,7 @@ IntentClassifier IntentClassifier::train(const std::vector<std::string>& own_tex
     NeuralMode mode;
     mode.fusion =
         fit_neural_fusion(classifier.fusion_, fit_linear, fit_embedding, fit_neural, fit_labels);
-    neural = fit_mode(scored_ids, intents, threshold_examples, options,
+    neural = fit_mode(labelled.ids, intents, threshold_examples, options,
                       [&](uint32_t i, std::vector<float>& out) {
                         mode.fusion.probabilities(classifier.fusion_, heldout[i].linear,
                                                   heldout[i].embedding, heldout[i].neural, out);
@@ -357,9 +324,10 @@ IntentClassifier IntentClassifier::train(const std::vector<std::string>& own_tex
   std::vector<size_t> all;
   for (uint32_t i = 0; i < texts.size(); ++i)
     if (trainable(i)) all.push_back(i);
-  FittedModel final_model = fit(examples, all, classes, intents, options, [&](float f) {
-    if (progress) progress("final model", f);
-  });
+  FittedModel final_model =
+      fit(features, labelled.ids, all, classes, intents, options, [&](float f) {
+        if (progress) progress("final model", f);
+      });
   classifier.vectorizer_ = std::move(final_model.vectorizer);
   classifier.linear_ = std::move(final_model.linear);
   classifier.embedding_ = std::move(final_model.embedding);
@@ -370,7 +338,7 @@ IntentClassifier IntentClassifier::train(const std::vector<std::string>& own_tex
   }
 
   if (report) {
-    report->examples = scored;
+    report->examples = texts.size();
     report->intents = intents;
     report->out_of_scope_examples = labelled.out_of_scope;
     report->feature_rows = classifier.vectorizer_.rows();
