@@ -293,6 +293,12 @@ awful
 so annoying
 complicated
 why so complicated
+can I talk to my banking app with siri
+can I speak to the app instead of typing
+can I pay bills by talking to my smart speaker
+can I chat in french with you
+can I talk to you in german
+does the app understand voice commands
 )";
 }
 

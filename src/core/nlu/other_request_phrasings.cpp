@@ -394,6 +394,88 @@ rent a car for the weekend
 book a flight to Rome
 I need a taxi to the airport
 take me home
+I'd feel better if the fee were waived
+it would be better if the app showed my pending payments
+I'd be happier with a lower interest rate
+would love to know your opening hours
+I wish to be charged in euros
+I'd feel more comfortable with two-factor login turned on
+it would put my mind at rest to get an email confirmation
+I'd rather pay by bank transfer
+I'd love to upgrade my room
+I'd appreciate a receipt for this payment
+could you sort my transactions by date
+can you take a look at my last order status
+please chase my refund
+could you confirm my booking by email
+can you reset my card pin
+only the account holder can do this?
+who else can use my account
+who else has access to my card
+I need one more card for my partner
+can I order one more of these
+who is in charge of data protection at your company
+what time does the night shift start at the warehouse
+what's the word for a chargeback in spanish
+you can call me Sam
+I asked for a refund last week and nothing happened
+I said I want a receipt
+I told you my address already
+I already asked for a new card
+my router has been down all week
+my card was charged twice
+my flight got cancelled, what are my options
+a member of staff already sorted this, thanks
+can a person with a foreign passport open an account
+can a staff member's discount be used online
+can my colleague log in with my details
+can an employee of a company open a business account
+the manager on duty was very helpful yesterday
+get me a taxi to the airport
+i want a new card now
+i need an alarm for 7am
+i need a new card my old one expired
+get me a refund my order never came
+need a receipt my employer wants one
+i want a refund the item was broken
+i would like a second card
+i would like to get a new pin
+i need a transfer to go through today
+could you check this transaction for me
+could you please cancel the order for me
+can you look into my pending payment please
+could you tell me why the charge was made
+can you connect to my bluetooth speaker
+could you speak more slowly
+please only use my first name
+are you an actual person or a program
+can you tell me whether you are a real person
+am I talking to a live person right now?
+i need someone to fix my car
+i need a plumber to look at my boiler
+please double check my order for me
+i need to get my card replaced
+i want an upgrade to premium
+i want a cab to the station
+i would like a taxi please
+please call my mum
+call dave for me
+would you play the next song
+would you turn the volume down
+could you pair with my headphones
+could you repeat that more slowly
+would i need a passport to travel there
+would it take long to get there by train
+i need a table for two at 7
+i need a hotel room booked for friday
+i'd like to learn more about your savings accounts
+would you say you are a computer
+who are you employed by
+are you a person or an ai
+can you put the lights on
+would you mind checking my balance
+could you please stop the timer
+i need a mechanic to look at my car
 )";
 }
 

@@ -403,6 +403,16 @@ someone keeps calling me
 I missed a call from you
 why did you call me
 who called me from this number
+can someone else collect my repair from the store
+could my son pick up the parcel for me
+can somebody else sign for the delivery on my behalf
+can my partner collect the tickets at the desk
+can a member of my family use my card
+could a person living abroad open an account
+can one of my children have a card
+I'd like my husband to be able to see my statements
+I need my employer to confirm my salary
+can my landlord see my bank details
 )";
 }
 

@@ -4,6 +4,7 @@
 #include <array>
 #include <cctype>
 #include <string>
+#include <utility>
 
 #include "nlu/person_request_phrasings.h"
 #include "text/normalize.h"
@@ -29,8 +30,59 @@ constexpr std::array<std::string_view, 22> kNegations = {
     "didnt", "won't",   "wont",  "isn't",   "aren't",   "wasn't",   "without", "nobody",
     "none",  "neither", "nor",   "needn't", "wouldn't", "shouldn't"};
 
-bool is_negation(std::string_view word) {
-  return std::find(kNegations.begin(), kNegations.end(), word) != kNegations.end();
+template <size_t N>
+bool is_one_of(const std::array<std::string_view, N>& words, std::string_view word) {
+  return std::find(words.begin(), words.end(), word) != words.end();
+}
+
+// "is there no way of reaching a person?" complains that a person cannot be
+// reached: the customer wants one, so a negation of the means does not negate
+// the rest.
+constexpr std::array<std::string_view, 5> kMeans = {"way", "option", "chance", "possibility",
+                                                    "means"};
+
+// The machine a customer turns down ("I don't want a machine deciding this",
+// "not giving my details to an AI"): one shared form, so that every wording
+// of a refusal of the bot reads as the same cue.
+constexpr std::array<std::string_view, 14> kMachineWords = {
+    "bot", "bots",     "robot",   "robots",   "chatbot", "machine",   "machines",
+    "ai",  "computer", "program", "software", "system",  "automated", "algorithm"};
+
+// "do not" and "don't" are one negation: each auxiliary and "not" are read as
+// the contraction, as the phrasings mostly spell it ("I do not want a bot"
+// otherwise shares "do not want" with "I do not want to speak to an agent").
+constexpr std::array<std::pair<std::string_view, std::string_view>, 14> kContractions = {{
+    {"do", "don't"},
+    {"does", "doesn't"},
+    {"did", "didn't"},
+    {"will", "won't"},
+    {"would", "wouldn't"},
+    {"is", "isn't"},
+    {"are", "aren't"},
+    {"was", "wasn't"},
+    {"should", "shouldn't"},
+    {"need", "needn't"},
+    {"can", "can't"},
+    {"could", "couldn't"},
+    {"have", "haven't"},
+    {"has", "hasn't"},
+}};
+
+std::vector<text::Token> contracted(std::vector<text::Token> tokens) {
+  std::vector<text::Token> out;
+  for (auto& token : tokens) {
+    if (token.text == "cannot") token.text = "can't";
+    if (token.text == "not" && !out.empty() && out.back().kind == text::TokenKind::kWord) {
+      const auto it = std::find_if(kContractions.begin(), kContractions.end(),
+                                   [&](const auto& c) { return c.first == out.back().text; });
+      if (it != kContractions.end()) {
+        out.back().text = std::string(it->second);
+        continue;
+      }
+    }
+    out.push_back(std::move(token));
+  }
+  return out;
 }
 
 bool ends_clause(char c) {
@@ -83,14 +135,17 @@ std::vector<text::Feature> person_request_features(std::string_view message,
   for (size_t i = 0; i <= normalized.size(); ++i) {
     if (!ends_clause_at(normalized, i)) continue;
     int governed = 0;
-    for (auto& token : text::tokenize(std::string_view(normalized).substr(start, i - start))) {
+    for (auto& token :
+         contracted(text::tokenize(std::string_view(normalized).substr(start, i - start)))) {
       const bool word = token.kind == text::TokenKind::kWord;
-      if (word && is_negation(token.text)) {
+      if (word && is_one_of(kNegations, token.text)) {
         governed = kNegationScope;
-      } else if (token.text == "but") {
+      } else if (token.text == "but" ||
+                 (governed == kNegationScope && is_one_of(kMeans, token.text))) {
         governed = 0;
       } else if (governed > 0) {
         --governed;
+        if (word && is_one_of(kMachineWords, token.text)) forms.emplace_back("not:<machine>");
         forms.push_back("not:" + text::feature_form(token));
         continue;
       }

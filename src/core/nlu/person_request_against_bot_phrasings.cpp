@@ -283,6 +283,11 @@ I need more than a chatbot can give
 this needs someone who can think
 I want to speak to someone who can actually think
 I need a real brain on this, not a bot
+this AI is hopeless
+you're not understanding anything I type
+the assistant is rubbish at this
+you understand nothing I write
+your chatbot is worthless
 )";
 }
 

@@ -296,6 +296,80 @@ could the branch phone me about my loan
 can my local branch call me back
 can the billing team phone me about my bill
 ask someone from technical support to ring me
+I'd feel more comfortable if a member of staff handled this
+it would be better if an advisor looked at my case
+I'd be happier talking to a real employee about my mortgage
+would love a quick chat with one of your team about my bill
+honestly I'd prefer a colleague of yours to check my payment
+it would put my mind at rest to go over this with a banker
+speaking with a consultant would suit me better for this
+I'd be more at ease discussing my debt with a person
+I would like it if someone from the bank phoned me
+I wish to be served by a member of staff
+I wish to be helped by an actual person
+I'd appreciate being looked after by a human for this
+I'd rather discuss the repayment plan with an adviser
+discussing my claim with a member of the team would help
+I'd love to talk to somebody about the charges on my account
+I'd feel happier if an employee confirmed the booking
+a call from your mortgage team would be better than this chat
+could a member of the team sort this out for me
+can an employee take a look at my statement for me
+could someone at the branch go through my transactions with me
+can a colleague of yours chase my delivery for me
+could a real person confirm my booking for me
+can a staff member reset my card for me please
+could somebody at your end fix my account
+can someone on your side process my return by hand
+could a human being look over my claim
+can an agent please check why my payment failed
+this is something only a human can sort out
+only a real agent can fix this
+only someone from your team can answer this
+nobody but a person can help me with this
+who else could I talk to about this
+who else is there to speak with
+any humans around? I need one
+I need one of your people to look at this
+can I speak to whoever is on shift
+put me through to whoever is working tonight
+I need the person in charge of refunds
+let me talk to the staff on duty
+I'd like the manager on duty please
+may I have a word with someone senior
+could I have a quick word with your supervisor
+a word with the store manager please
+can your billing team call me back
+I'd like a callback from the mortgage team
+could I get a phone call from your fraud department
+a call back from the lettings team please
+could you connect me to the maintenance staff
+can I be put through to room service staff directly
+I'd like to be attended by a real employee
+I already asked for a human
+I said I want an agent
+I told you I need a person
+I've been asking for a real person for ages
+get me a agent
+i want a agent now
+conect me to a persn
+i need to tlak to a real persin
+spk to agent plz
+get me an agent my router has been down all week
+need a human my card was charged twice
+put me through to someone my flight got cancelled
+I need to speak with billing
+let me speak with collections
+I want to talk to payroll
+can I speak with the lettings office
+could a member of your team review my complaint
+can one of your staff look over my invoice please
+could a person at the bank go through my statement
+I would like it that one of your advisers calls me
+I'd like somebody from your team to contact me about it
+I need someone in billing to look at my invoice
+I need somebody from the lettings team to check my deposit
+could the store manager check my return for me
 )";
 }
 

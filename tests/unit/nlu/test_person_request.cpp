@@ -1,7 +1,10 @@
 #include <catch2/catch.hpp>
 
 #include <algorithm>
+#include <initializer_list>
 #include <set>
+#include <string>
+#include <utility>
 
 #include "data/labelled_data.h"
 #include "engine/model.h"
@@ -41,6 +44,25 @@ std::string words_of(std::string_view text) {
   return out;
 }
 
+// How many hashed features two messages share.
+size_t shared_features(std::string_view a, std::string_view b) {
+  const text::FeatureConfig config;
+  const auto fa = person_request_features(a, config), fb = person_request_features(b, config);
+  size_t shared = 0;
+  for (const auto& f : fa)
+    shared += std::any_of(fb.begin(), fb.end(),
+                          [&](const text::Feature& g) { return g.index == f.index; });
+  return shared;
+}
+
+// Checks the detector's answer on each text, with its probability when wrong.
+void check_answers(bool yes, std::initializer_list<const char*> texts) {
+  for (const char* text : texts) {
+    INFO(text << " p=" << detector().probability(text));
+    CHECK(detector().says_yes(text) == yes);
+  }
+}
+
 double share_fired(const std::vector<std::string>& texts) {
   size_t fired = 0;
   for (const auto& t : texts) fired += detector().says_yes(t);
@@ -73,18 +95,19 @@ TEST_CASE("person detector: the held-out sets are apart from the training phrasi
   for (auto p : person_mention_phrasings()) trained.insert(words_of(p));
   REQUIRE(heldout().size() >= 600);
   auto items = heldout();
-  const auto second = read_set(TANDEM_TEST_DATA_DIR "/person_requests/second_pass.csv");
-  REQUIRE(second.size() >= 100);
-  items.insert(items.end(), second.begin(), second.end());
-  const auto third = read_set(TANDEM_TEST_DATA_DIR "/person_requests/third_pass.csv");
-  REQUIRE(third.size() >= 120);
-  items.insert(items.end(), third.begin(), third.end());
-  const auto fourth = read_set(TANDEM_TEST_DATA_DIR "/person_requests/fourth_pass.csv");
-  REQUIRE(fourth.size() >= 150);
-  items.insert(items.end(), fourth.begin(), fourth.end());
-  const auto fifth = read_set(TANDEM_TEST_DATA_DIR "/person_requests/fifth_pass.csv");
-  REQUIRE(fifth.size() >= 160);
-  items.insert(items.end(), fifth.begin(), fifth.end());
+  // Each later pass, with the size it was written at (a lost file fails here).
+  const std::pair<const char*, size_t> passes[] = {{"second_pass", 100},
+                                                   {"third_pass", 120},
+                                                   {"fourth_pass", 150},
+                                                   {"fifth_pass", 160},
+                                                   {"sixth_pass", 270}};
+  for (const auto& [name, size] : passes) {
+    const auto set =
+        read_set((std::string(TANDEM_TEST_DATA_DIR "/person_requests/") + name + ".csv").c_str());
+    INFO(name);
+    REQUIRE(set.size() >= size);
+    items.insert(items.end(), set.begin(), set.end());
+  }
   for (const auto& e : items) {
     INFO(e.text);
     CHECK(trained.count(words_of(e.text)) == 0);
@@ -144,14 +167,43 @@ TEST_CASE("person detector: a negation reaches the end of its clause, no further
   }
   // Negated words take their own form: "need an agent" is not in the features
   // of "don't need an agent".
+  const auto asked = person_request_features("I need an agent", text::FeatureConfig{});
+  CHECK(shared_features("I need an agent", "I don't need an agent") < asked.size() / 2);
+}
+
+TEST_CASE("person detector: a negation of the way to a person does not negate the person",
+          "[nlu][person]") {
+  // "no way to reach a human" reads as "way to reach a human": the customer
+  // wants one. "no need to reach a human" stays negated.
+  CHECK(shared_features("is there no way to reach a human", "is there a way to reach a human") >
+        shared_features("is there no need to reach a human", "is there a way to reach a human"));
+  check_answers(true, {"hello? is there no way of getting hold of a real agent",
+                       "no option to speak with a person?"});
+  check_answers(false, {"is there no way to pay my bill by card", "no need for an agent, thanks"});
+}
+
+TEST_CASE("person detector: turning down a machine, in any word for one, asks for a person",
+          "[nlu][person]") {
+  // Every machine word a negation governs also gives one shared form, so a
+  // refusal names the bot with whatever word the customer picks.
+  CHECK(shared_features("I don't want a computer", "I don't want a chatbot") >
+        shared_features("I don't want a receipt", "I don't want a chatbot"));
+  check_answers(true, {"I do not want an algorithm deciding my loan",
+                       "not comfortable telling an AI my date of birth"});
+}
+
+TEST_CASE("person detector: a negation reads the same spelt out or contracted", "[nlu][person]") {
   const text::FeatureConfig config;
-  const auto asked = person_request_features("I need an agent", config);
-  const auto refused = person_request_features("I don't need an agent", config);
-  size_t shared = 0;
-  for (const auto& f : asked)
-    shared += std::any_of(refused.begin(), refused.end(),
-                          [&](const text::Feature& g) { return g.index == f.index; });
-  CHECK(shared < asked.size() / 2);
+  for (auto [spelt, contracted] : {std::pair{"I do not want a bot", "I don't want a bot"},
+                                   std::pair{"you will not help me", "you won't help me"},
+                                   std::pair{"I cannot reach anyone", "I can't reach anyone"}}) {
+    INFO(spelt);
+    const auto features = person_request_features(contracted, config);
+    CHECK(person_request_features(spelt, config).size() == features.size());
+    CHECK(shared_features(spelt, contracted) == features.size());
+  }
+  CHECK(detector().says_yes("I do not want to talk to a machine"));
+  CHECK_FALSE(detector().says_yes("I do not want to speak to an agent"));
 }
 
 TEST_CASE("person detector: machines, bots and people in their ordinary senses", "[nlu][person]") {
