@@ -52,11 +52,6 @@ void print_report(const engine::CompileReport& r, bool has_faqs) {
                  nlu::ClassifierOptions{}.min_oos_recall * 100);
   std::fputs("\n", stderr);
   std::fprintf(stderr, "  features %zu, weights kept %zu\n", c.feature_rows, c.weights_kept);
-  if (r.label_examples)
-    std::fprintf(stderr,
-                 "  intent labels %zu, each also trained as an example at weight %.2f (a knowledge "
-                 "base of at most %zu examples)\n",
-                 r.label_examples, engine::kLabelExampleWeight, engine::kMaxExamplesForLabels);
   if (c.neural) {
     const auto& np = c.neural_operating_point;
     std::fprintf(stderr,

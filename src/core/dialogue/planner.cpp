@@ -6,7 +6,6 @@
 #include "dialogue/action_step.h"
 #include "dialogue/cues.h"
 #include "dialogue/policy_config.h"
-#include "kb/labels.h"
 
 namespace tandem::dialogue {
 namespace {
@@ -83,7 +82,7 @@ class Planner {
     if (asks_for_person && !named && s_.collecting.empty())
       if (const kb::Intent* need = confident_sensitive())
         return handoff(HandoffReason::kSensitive,
-                       kb::readable_id(need->id) +
+                       readable_id(need->id) +
                            " is handled by a person; the customer wanted one "
                            "at once, before any detail was asked.",
                        from_decision());
@@ -102,14 +101,14 @@ class Planner {
     if (after_answer) {
       if (says_not_helpful(message_)) {
         mark_last_answer(Feedback::kNotHelpful);
-        return handoff(HandoffReason::kNotHelpful,
-                       "The customer said the answer about " + kb::readable_id(before->intent) +
-                           " did not help.",
-                       previous_need());
+        return handoff(
+            HandoffReason::kNotHelpful,
+            "The customer said the answer about " + readable_id(before->intent) + " did not help.",
+            previous_need());
       }
       if (rephrased(*before))
         return handoff(HandoffReason::kRepeatedFailure,
-                       "The customer asked about " + kb::readable_id(before->intent) +
+                       "The customer asked about " + readable_id(before->intent) +
                            " again right after its answer.",
                        from_decision());
     }
@@ -235,7 +234,7 @@ class Planner {
     std::vector<std::string> have, lack;
     for (DetailType type : required_details(intent))
       (s_.detail(type) ? have : lack).emplace_back(detail_name(type));
-    std::string detail = kb::readable_id(intent.id) + " is handled by a person";
+    std::string detail = readable_id(intent.id) + " is handled by a person";
     if (!have.empty()) detail += "; collected " + join(have, ", ");
     if (!lack.empty()) detail += "; the customer did not give " + join(lack, ", ");
     Reply h = handoff(HandoffReason::kSensitive, detail + ".", std::move(r));
@@ -353,7 +352,7 @@ class Planner {
     Reply r = from_decision();
     r.action = Action::kClarify;
     r.guess = true;
-    r.confirm = Choice{top.id, kb::label_of(kb_, top.id)};
+    r.confirm = Choice{top.id, label_of(kb_, top.id)};
     r.choices = {{top.id, std::string(texts::kConfirmYes)},
                  {std::string(kChoiceOther), std::string(texts::kConfirmOther)},
                  {std::string(kChoicePerson), std::string(texts::kConfirmPerson)}};
@@ -383,7 +382,7 @@ class Planner {
     r.action = Action::kClarify;
     std::vector<std::string> labels;
     for (const auto& c : options) {
-      r.choices.push_back({c.id, kb::label_of(kb_, c.id)});
+      r.choices.push_back({c.id, label_of(kb_, c.id)});
       labels.push_back(r.choices.back().label);
     }
     r.choices.push_back({std::string(kChoiceOther), std::string(texts::kConfirmOther)});

@@ -8,7 +8,6 @@
 #include "dialogue/planner.h"
 #include "dialogue/policy_config.h"
 #include "dialogue/reading.h"
-#include "kb/labels.h"
 
 namespace tandem::dialogue {
 namespace {
@@ -73,6 +72,21 @@ Reply silent(const Session& session, TurnNumber customer_turn) {
 
 }  // namespace
 
+std::string readable_id(std::string_view id) {
+  if (id.substr(0, 4) == "faq.") id.remove_prefix(4);
+  std::string out(id);
+  std::replace(out.begin(), out.end(), '_', ' ');
+  return out;
+}
+
+std::string label_of(const kb::KnowledgeBase& kb, std::string_view id) {
+  for (const auto& intent : kb.intents)
+    if (intent.id == id) return intent.label.empty() ? readable_id(id) : intent.label;
+  for (const auto& faq : kb.faqs)
+    if (faq.id == id) return faq.label.empty() ? readable_id(id) : faq.label;
+  return readable_id(id);
+}
+
 Reply respond(const engine::Engine& engine, Session& session, std::string_view message,
               const Context& host_context) {
   const Context context = with_knowledge_base(engine, host_context);
@@ -136,7 +150,7 @@ Expected<Reply> choose(const engine::Engine& engine, Session& session, std::stri
   // The customer's side of the turn is what they clicked.
   const std::string clicked = other    ? std::string(texts::kConfirmOther)
                               : person ? std::string(texts::kConfirmPerson)
-                                       : kb::label_of(kb, id);
+                                       : label_of(kb, id);
   const TurnNumber customer_turn = add_text_turn(session, Role::kCustomer, clicked, context);
   if (session.mode == Mode::kHuman) return silent(session, customer_turn);
   session.person_hint = false;

@@ -117,6 +117,12 @@ Expected<Reply> complete_action(const engine::Engine& engine, Session& session,
 // 3.1's JSON (engine/decision_json.h).
 engine::Decision to_decision(const Reply& reply);
 
+// An intent or FAQ id as words ("faq.support_hours" -> "support hours"): the
+// model keeps ids, not display names.
+std::string readable_id(std::string_view id);
+// What the customer sees for an intent or FAQ: its KB label, else readable_id.
+std::string label_of(const kb::KnowledgeBase& kb, std::string_view id);
+
 // Masks what a stored session may still hold in clear (written by an older
 // version, or before a KB pattern existed): turns, details, the handoff note.
 void redact_session(Session& session, const std::vector<privacy::RedactionRule>& rules);

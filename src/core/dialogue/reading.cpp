@@ -5,7 +5,6 @@
 #include "dialogue/action_step.h"
 #include "dialogue/cues.h"
 #include "dialogue/policy_config.h"
-#include "kb/labels.h"
 
 namespace tandem::dialogue {
 namespace {
@@ -143,7 +142,7 @@ std::string handoff_text(const kb::KnowledgeBase& kb) {
 }
 
 std::string not_helpful_detail(std::string_view intent) {
-  return "The customer said the answer about " + kb::readable_id(intent) + " did not help.";
+  return "The customer said the answer about " + readable_id(intent) + " did not help.";
 }
 
 engine::Decision without_person_intents(const engine::Engine& engine, engine::Decision d) {

@@ -1,7 +1,6 @@
 #include "engine/compile.h"
 
 #include "engine/background_out_of_scope.h"
-#include "kb/labels.h"
 #include "nlu/person_request.h"
 
 #include <algorithm>
@@ -100,19 +99,6 @@ size_t background_size() {
   return background_out_of_scope().size();
 }
 
-// A small knowledge base's intent labels (the id in words without one) train
-// as light examples: the author's own name for what each intent is about. At
-// full weight they moved the hand-written KBs' probabilities onto the labels'
-// words (docs/engine.md); larger KBs have such wordings among their examples.
-std::vector<nlu::ClassifierOptions::WeightedExample> label_examples(const kb::KnowledgeBase& kb,
-                                                                    size_t in_scope_examples) {
-  std::vector<nlu::ClassifierOptions::WeightedExample> out;
-  if (in_scope_examples > kMaxExamplesForLabels) return out;
-  for (const auto& intent : kb.intents)
-    out.push_back({kb::label_of(kb, intent.id), intent.id, kLabelExampleWeight});
-  return out;
-}
-
 }  // namespace
 
 Model compile_knowledge_base(const kb::KnowledgeBase& kb, const nlu::ClassifierOptions& options,
@@ -133,20 +119,16 @@ Model compile_knowledge_base(const kb::KnowledgeBase& kb, const nlu::ClassifierO
       labels.push_back(faq.id);
     }
   }
-  Model model;
-  model.from_knowledge_base = true;
-  nlu::ClassifierOptions kb_options = kb.out_of_scope.builtin ? with_background(options) : options;
-  kb_options.weighted_examples = label_examples(kb, labels.size());
   for (const auto& example : kb.out_of_scope.examples) {
     texts.push_back(example);
     labels.emplace_back(data::kOutOfScope);
   }
+  Model model;
+  model.from_knowledge_base = true;
   model.classifier = nlu::IntentClassifier::train(
-      texts, labels, kb_options, report ? &report->classifier : nullptr, progress, neural_out);
-  if (report) {
-    report->builtin_out_of_scope = kb.out_of_scope.builtin ? background_size() : 0;
-    report->label_examples = kb_options.weighted_examples.size();
-  }
+      texts, labels, kb.out_of_scope.builtin ? with_background(options) : options,
+      report ? &report->classifier : nullptr, progress, neural_out);
+  if (report) report->builtin_out_of_scope = kb.out_of_scope.builtin ? background_size() : 0;
   // The shipped answer table leaves out the training text the widget does not need.
   model.kb.name = kb.name;
   model.kb.locale = kb.locale;

@@ -17,13 +17,7 @@ struct CompileReport {
   double faq_heldout_accuracy = 0.0;  // share of them whose top FAQ was right
   nlu::BinaryReport person_request;   // the asked-for-a-person detector, held out
   size_t builtin_out_of_scope = 0;    // built-in off-topic messages trained as "oos"
-  size_t label_examples = 0;          // intent labels trained as light examples
 };
-
-// A knowledge base of at most this many intent examples and FAQ phrasings also
-// trains each intent's label as an example whose gradient counts this much.
-inline constexpr size_t kMaxExamplesForLabels = 800;
-inline constexpr float kLabelExampleWeight = 0.5f;
 
 // With options.neural.enabled, neural_out (if given) receives the trained
 // network, which ships apart from the model (as ONNX, see docs/neural.md).

@@ -4,7 +4,6 @@
 
 #include "dialogue/detail_calendar.h"
 #include "dialogue/policy_config.h"
-#include "kb/labels.h"
 #include "text/clip.h"
 
 namespace tandem::handoff {
@@ -238,7 +237,7 @@ std::string rfc3339_utc(int64_t ms) {
 std::string summarize(const engine::Model& model, const dialogue::Session& session,
                       const dialogue::Reply& reply) {
   std::vector<std::string> parts;
-  parts.push_back(reply.intent ? capitalised(kb::label_of(model.kb, *reply.intent))
+  parts.push_back(reply.intent ? capitalised(dialogue::label_of(model.kb, *reply.intent))
                                : "Needs a person");
   const kb::Priority priority = routing_of(model.kb, reply.intent).priority;
   if (priority == kb::Priority::kHigh || priority == kb::Priority::kUrgent)

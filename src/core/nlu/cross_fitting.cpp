@@ -36,21 +36,16 @@ void FittedModel::logits(const std::vector<text::Feature>& features, Logits& out
   if (!neural.empty()) neural.logits(neural.input(x), out.neural);
 }
 
-FittedModel fit_models(const Examples& examples, const std::vector<size_t>& subset, size_t classes,
-                       size_t intents, const ClassifierOptions& options,
+FittedModel fit_models(const std::vector<std::vector<text::Feature>>& features,
+                       const std::vector<uint32_t>& ids, const std::vector<size_t>& subset,
+                       size_t classes, size_t intents, const ClassifierOptions& options,
                        const ProgressFn& progress) {
   FittedModel fitted;
   std::vector<SparseVector> inputs;
   fitted.vectorizer =
-      Vectorizer::fit_subset(examples.features, subset, options.features, options.min_df, inputs);
+      Vectorizer::fit_subset(features, subset, options.features, options.min_df, inputs);
   std::vector<uint32_t> labels(subset.size());
-  std::vector<float> weights;
-  size_t in_scope = 0;  // scored ones: the weighted ones buy no embedding table rows
-  for (size_t k = 0; k < subset.size(); ++k) {
-    labels[k] = examples.ids[subset[k]];
-    in_scope += labels[k] < intents && subset[k] < examples.scored;
-    if (!examples.weights.empty()) weights.push_back(examples.weight(subset[k]));
-  }
+  for (size_t k = 0; k < subset.size(); ++k) labels[k] = ids[subset[k]];
   const bool ensemble = options.embedding_weight > 0.0f;
   // Progress: each model trained is an equal part of the work.
   const float parts = 1.0f + (ensemble ? 1.0f : 0.0f) + (options.neural.enabled ? 1.0f : 0.0f);
@@ -59,15 +54,16 @@ FittedModel fit_models(const Examples& examples, const std::vector<size_t>& subs
     if (progress) progress((done + f) / parts);
   };
   const DenseLinearModel dense = train_softmax(inputs, labels, fitted.vectorizer.rows(), classes,
-                                               options.softmax, part_progress, weights);
+                                               options.softmax, part_progress);
   fitted.linear = CompactLinearModel::compress(dense, options.prune_ratio);
   done += 1.0f;
   if (ensemble) {
     EmbeddingOptions embedding = options.embedding;
     embedding.seed = options.softmax.seed;
+    const auto in_scope = static_cast<size_t>(
+        std::count_if(labels.begin(), labels.end(), [&](uint32_t id) { return id < intents; }));
     embedding.buckets = embedding_buckets(embedding, fitted.vectorizer, in_scope);
-    fitted.embedding =
-        EmbeddingModel::train(inputs, labels, classes, embedding, part_progress, weights);
+    fitted.embedding = EmbeddingModel::train(inputs, labels, classes, embedding, part_progress);
     done += 1.0f;
   }
   if (options.neural.enabled) {
@@ -79,16 +75,15 @@ FittedModel fit_models(const Examples& examples, const std::vector<size_t>& subs
   return fitted;
 }
 
-std::vector<FittedModel::Logits> cross_fit(const Examples& examples, size_t classes, size_t intents,
-                                           const ClassifierOptions& options,
+std::vector<FittedModel::Logits> cross_fit(const std::vector<std::vector<text::Feature>>& features,
+                                           const std::vector<uint32_t>& ids, size_t classes,
+                                           size_t intents, const ClassifierOptions& options,
                                            const StageProgressFn& progress) {
   const int folds = std::max(2, options.folds);
-  const std::vector<uint32_t>& ids = examples.ids;
-  std::vector<int> fold = assign_folds(
-      ids, near_duplicate_groups(examples.features, ids, folds, options.near_duplicate_similarity),
-      folds, options.softmax.seed);
-  std::fill(fold.begin() + static_cast<long>(examples.scored), fold.end(), -1);
-  std::vector<FittedModel::Logits> out(examples.scored);
+  const std::vector<int> fold = assign_folds(
+      ids, near_duplicate_groups(features, ids, folds, options.near_duplicate_similarity), folds,
+      options.softmax.seed);
+  std::vector<FittedModel::Logits> out(ids.size());
   for (int k = 0; k < folds; ++k) {
     std::vector<size_t> train_part;
     for (uint32_t i = 0; i < ids.size(); ++i)
@@ -96,11 +91,11 @@ std::vector<FittedModel::Logits> cross_fit(const Examples& examples, size_t clas
     const std::string stage =
         "held-out fold " + std::to_string(k + 1) + "/" + std::to_string(folds);
     const FittedModel fitted =
-        fit_models(examples, train_part, classes, intents, options, [&](float f) {
+        fit_models(features, ids, train_part, classes, intents, options, [&](float f) {
           if (progress) progress(stage, f);
         });
-    for (uint32_t i = 0; i < examples.scored; ++i)
-      if (fold[i] == k) fitted.logits(examples.features[i], out[i]);
+    for (uint32_t i = 0; i < ids.size(); ++i)
+      if (fold[i] == k) fitted.logits(features[i], out[i]);
   }
   return out;
 }

@@ -30,28 +30,18 @@ struct FittedModel {
   void logits(const std::vector<text::Feature>& features, Logits& out) const;
 };
 
-// The training examples and their classes (ids: intents first, then the
-// out-of-scope class if there is one): first the ones held out and scored
-// (the data's own, then the built-in out-of-scope ones), then the weighted
-// ones, which are only trained on.
-struct Examples {
-  std::vector<std::vector<text::Feature>> features;
-  std::vector<uint32_t> ids;
-  size_t scored = 0;
-  std::vector<float> weights;  // of the weighted ones
-  float weight(size_t i) const { return i < scored ? 1.0f : weights[i - scored]; }
-};
-
-// Trained on the examples in `subset`.
-FittedModel fit_models(const Examples& examples, const std::vector<size_t>& subset, size_t classes,
-                       size_t intents, const ClassifierOptions& options,
+// Trained on the examples in `subset`; ids[i] is example i's class (intents
+// first, then the out-of-scope class if there is one).
+FittedModel fit_models(const std::vector<std::vector<text::Feature>>& features,
+                       const std::vector<uint32_t>& ids, const std::vector<size_t>& subset,
+                       size_t classes, size_t intents, const ClassifierOptions& options,
                        const ProgressFn& progress);
 
-// Every scored example's logits from the fold that held it out. Examples of a
-// label without a class (out of scope, no oos class) are only predicted; the
-// weighted ones are in every fold's training part.
-std::vector<FittedModel::Logits> cross_fit(const Examples& examples, size_t classes, size_t intents,
-                                           const ClassifierOptions& options,
+// Every example's logits from the fold that held it out. Examples of a label
+// without a class (out of scope, no oos class) are only predicted.
+std::vector<FittedModel::Logits> cross_fit(const std::vector<std::vector<text::Feature>>& features,
+                                           const std::vector<uint32_t>& ids, size_t classes,
+                                           size_t intents, const ClassifierOptions& options,
                                            const StageProgressFn& progress);
 
 }  // namespace tandem::nlu

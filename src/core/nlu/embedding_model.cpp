@@ -31,7 +31,7 @@ struct Weights {
   }
 };
 
-// One SGD step on the cross-entropy of one example (lr carries its weight).
+// One SGD step on the cross-entropy of one example.
 void step(Weights& w, const SparseVector& x, uint32_t label, float lr, std::vector<float>& h,
           std::vector<float>& p, std::vector<float>& grad_h) {
   w.hidden(x, h);
@@ -63,8 +63,7 @@ void step(Weights& w, const SparseVector& x, uint32_t label, float lr, std::vect
 
 EmbeddingModel EmbeddingModel::train(const std::vector<SparseVector>& inputs,
                                      const std::vector<uint32_t>& labels, size_t classes,
-                                     const EmbeddingOptions& options, const ProgressFn& progress,
-                                     const std::vector<float>& weights) {
+                                     const EmbeddingOptions& options, const ProgressFn& progress) {
   EmbeddingModel model;
   if (classes == 0 || options.buckets == 0 || options.dim == 0) return model;
   Weights w{options.buckets, options.dim, classes, {}, {}, {}};
@@ -78,9 +77,7 @@ EmbeddingModel EmbeddingModel::train(const std::vector<SparseVector>& inputs,
 
   std::vector<float> h, p, grad_h(w.dim);
   run_sgd(inputs.size(), options.epochs, options.learning_rate, random, progress,
-          [&](uint32_t i, float lr) {
-            step(w, inputs[i], labels[i], weights.empty() ? lr : lr * weights[i], h, p, grad_h);
-          });
+          [&](uint32_t i, float lr) { step(w, inputs[i], labels[i], lr, h, p, grad_h); });
   model.input_ = quantise(w.input, w.buckets, w.dim);
   model.output_ = quantise(w.output, w.dim, classes);
   model.bias_ = std::move(w.bias);

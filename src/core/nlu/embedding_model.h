@@ -34,12 +34,10 @@ class EmbeddingModel {
   EmbeddingModel() = default;
 
   // Deterministic for a given seed. labels[i] < classes. The shipped weights are
-  // int8 with a scale per row; training ends by quantising them. weights as
-  // train_softmax's.
+  // int8 with a scale per row; training ends by quantising them.
   static EmbeddingModel train(const std::vector<SparseVector>& inputs,
                               const std::vector<uint32_t>& labels, size_t classes,
-                              const EmbeddingOptions& options, const ProgressFn& progress = {},
-                              const std::vector<float>& weights = {});
+                              const EmbeddingOptions& options, const ProgressFn& progress = {});
 
   void logits(const SparseVector& x, std::vector<float>& out) const;
   size_t classes() const { return bias_.size(); }

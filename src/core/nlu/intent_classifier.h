@@ -46,15 +46,6 @@ struct ClassifierOptions {
   // fitted on those alone: they, not the generic ones, show what this
   // deployment must decline.
   std::vector<std::string_view> background_out_of_scope;
-  // Texts that train as examples of one of the data's intents with a weight on
-  // their gradient (a small knowledge base's intent labels, see
-  // compile_knowledge_base): in every fold's training part, never held out nor
-  // scored, buying no embedding table rows. Other labels are ignored.
-  struct WeightedExample {
-    std::string text, label;
-    float weight = 1.0f;
-  };
-  std::vector<WeightedExample> weighted_examples;
   // The share of a deployment's messages that are out of scope. When the
   // out-of-scope examples make up more of the training data than this (a small
   // knowledge base with the ~400 built-in ones), the out-of-scope class's

@@ -5,7 +5,6 @@
 
 #include <algorithm>
 #include <map>
-#include <set>
 
 #include "data/labelled_data.h"
 #include "nlu/cross_fitting.h"
@@ -99,17 +98,6 @@ IntentClassifier IntentClassifier::train(const std::vector<std::string>& own_tex
     texts.emplace_back(message);
     labels.emplace_back(data::kOutOfScope);
   }
-  // The examples held out and scored end here; the weighted ones follow.
-  const size_t scored = texts.size();
-  const std::set<std::string> own_labels_set(own_labels.begin(), own_labels.end());
-  std::vector<float> weights;
-  for (const auto& e : options.weighted_examples) {
-    if (e.label == data::kOutOfScope || !own_labels_set.count(e.label) || !(e.weight > 0.0f))
-      continue;
-    texts.push_back(e.text);
-    labels.push_back(e.label);
-    weights.push_back(e.weight);
-  }
   const size_t own_out_of_scope = static_cast<size_t>(
       std::count(own_labels.begin(), own_labels.end(), std::string(data::kOutOfScope)));
   const Labelled labelled = index_labels(labels);
@@ -120,25 +108,19 @@ IntentClassifier IntentClassifier::train(const std::vector<std::string>& own_tex
   classifier.has_oos_class_ = options.oos_class && labelled.out_of_scope > 0;
   const size_t classes = intents + (classifier.has_oos_class_ ? 1 : 0);
 
-  Examples examples;
-  examples.features.resize(texts.size());
+  std::vector<std::vector<text::Feature>> features(texts.size());
   for (size_t i = 0; i < texts.size(); ++i)
-    examples.features[i] = text::extract_features(texts[i], options.features);
-  examples.ids = labelled.ids;
-  examples.scored = scored;
-  examples.weights = std::move(weights);
-  const std::vector<uint32_t> scored_ids(labelled.ids.begin(),
-                                         labelled.ids.begin() + static_cast<long>(scored));
+    features[i] = text::extract_features(texts[i], options.features);
 
   // Examples the model trains on: out-of-scope ones only if they have a class.
   auto trainable = [&](uint32_t i) { return labelled.ids[i] < classes; };
 
   const std::vector<FittedModel::Logits> heldout =
-      cross_fit(examples, classes, intents, options, progress);
+      cross_fit(features, labelled.ids, classes, intents, options, progress);
 
   std::vector<std::vector<float>> fit_linear, fit_embedding, fit_neural;
   std::vector<uint32_t> fit_labels;
-  for (uint32_t i = 0; i < scored; ++i) {
+  for (uint32_t i = 0; i < texts.size(); ++i) {
     if (!trainable(i)) continue;
     fit_linear.push_back(heldout[i].linear);
     fit_embedding.push_back(heldout[i].embedding);
@@ -150,13 +132,13 @@ IntentClassifier IntentClassifier::train(const std::vector<std::string>& own_tex
 
   // The data's own out-of-scope examples say what this deployment must decline;
   // the generic background only stands in for them when there are none.
-  const size_t threshold_examples = own_out_of_scope > 0 ? own_texts.size() : scored;
+  const size_t threshold_examples = own_out_of_scope > 0 ? own_texts.size() : texts.size();
   if (classifier.has_oos_class_)
     classifier.out_of_scope_odds_ = out_of_scope_odds(
-        scored - labelled.out_of_scope, labelled.out_of_scope, options.out_of_scope_share);
+        texts.size() - labelled.out_of_scope, labelled.out_of_scope, options.out_of_scope_share);
   const float odds = classifier.out_of_scope_odds_;
   const ModeFit lexical = fit_mode(
-      scored_ids, intents, threshold_examples, options, [&](uint32_t i, std::vector<float>& out) {
+      labelled.ids, intents, threshold_examples, options, [&](uint32_t i, std::vector<float>& out) {
         classifier.fusion_.probabilities(heldout[i].linear, heldout[i].embedding, out);
         correct_prior(intents, odds, out);
       });
@@ -164,7 +146,7 @@ IntentClassifier IntentClassifier::train(const std::vector<std::string>& own_tex
   classifier.answer_threshold_ = lexical.answer_threshold;
   if (report) {
     std::vector<float> probabilities;
-    for (uint32_t i = 0; i < scored; ++i) {
+    for (uint32_t i = 0; i < texts.size(); ++i) {
       classifier.fusion_.probabilities(heldout[i].linear, heldout[i].embedding, probabilities);
       correct_prior(intents, odds, probabilities);
       const HeldOutPrediction p = judge(probabilities, intents, labelled.ids[i]);
@@ -183,7 +165,7 @@ IntentClassifier IntentClassifier::train(const std::vector<std::string>& own_tex
     NeuralMode mode;
     mode.fusion =
         fit_neural_fusion(classifier.fusion_, fit_linear, fit_embedding, fit_neural, fit_labels);
-    neural = fit_mode(scored_ids, intents, threshold_examples, options,
+    neural = fit_mode(labelled.ids, intents, threshold_examples, options,
                       [&](uint32_t i, std::vector<float>& out) {
                         mode.fusion.probabilities(classifier.fusion_, heldout[i].linear,
                                                   heldout[i].embedding, heldout[i].neural, out);
@@ -197,9 +179,10 @@ IntentClassifier IntentClassifier::train(const std::vector<std::string>& own_tex
   std::vector<size_t> all;
   for (uint32_t i = 0; i < texts.size(); ++i)
     if (trainable(i)) all.push_back(i);
-  FittedModel final_model = fit_models(examples, all, classes, intents, options, [&](float f) {
-    if (progress) progress("final model", f);
-  });
+  FittedModel final_model =
+      fit_models(features, labelled.ids, all, classes, intents, options, [&](float f) {
+        if (progress) progress("final model", f);
+      });
   classifier.vectorizer_ = std::move(final_model.vectorizer);
   classifier.linear_ = std::move(final_model.linear);
   classifier.embedding_ = std::move(final_model.embedding);
@@ -210,7 +193,7 @@ IntentClassifier IntentClassifier::train(const std::vector<std::string>& own_tex
   }
 
   if (report) {
-    report->examples = scored;
+    report->examples = texts.size();
     report->intents = intents;
     report->out_of_scope_examples = labelled.out_of_scope;
     report->feature_rows = classifier.vectorizer_.rows();

@@ -30,8 +30,7 @@ void softmax(std::vector<float>& logits) {
 
 DenseLinearModel train_softmax(const std::vector<SparseVector>& inputs,
                                const std::vector<uint32_t>& labels, size_t rows, size_t classes,
-                               const SoftmaxOptions& options, const ProgressFn& progress,
-                               const std::vector<float>& weights) {
+                               const SoftmaxOptions& options, const ProgressFn& progress) {
   DenseLinearModel model;
   model.rows = rows;
   model.classes = classes;
@@ -52,8 +51,6 @@ DenseLinearModel train_softmax(const std::vector<SparseVector>& inputs,
             }
             softmax(p);
             p[labels[i]] -= 1.0f;  // p is now the gradient of the loss w.r.t. the logits
-            if (!weights.empty())
-              for (float& g : p) g *= weights[i];
 
             scale *= 1.0f - lr * options.l2;
             if (scale < kMinScale) fold_scale(model, scale);

@@ -20,12 +20,9 @@ struct SoftmaxOptions {
 using ProgressFn = std::function<void(float fraction_done)>;
 
 // Deterministic for a given seed. labels[i] < classes; rows bounds every Term.
-// weights[i] scales example i's gradient (a light example counts less); empty:
-// every example counts 1.
 DenseLinearModel train_softmax(const std::vector<SparseVector>& inputs,
                                const std::vector<uint32_t>& labels, size_t rows, size_t classes,
-                               const SoftmaxOptions& options, const ProgressFn& progress = {},
-                               const std::vector<float>& weights = {});
+                               const SoftmaxOptions& options, const ProgressFn& progress = {});
 
 // Numerically stable in-place softmax; returns nothing so callers keep buffers.
 void softmax(std::vector<float>& logits);

@@ -40,36 +40,6 @@ TEST_CASE("a compiled knowledge base ships answers and policy but no training te
   CHECK(report.classifier.intents >= source.intents.size());
   CHECK(report.classifier.heldout_accuracy > 0.5);
   CHECK(report.faq_positive_checks > 0);
-  CHECK(report.label_examples == 0);  // over kMaxExamplesForLabels: its examples say it all
-}
-
-TEST_CASE("a small knowledge base trains its intents' labels as light examples", "[engine]") {
-  kb::KnowledgeBase source;
-  auto add = [&](std::string id, std::string label, std::vector<std::string> examples) {
-    kb::Intent intent;
-    intent.id = std::move(id);
-    intent.label = std::move(label);
-    intent.examples = std::move(examples);
-    intent.answer = "answer of " + intent.id;
-    source.intents.push_back(std::move(intent));
-  };
-  add("delivery", "Where is my parcel",
-      {"my parcel has not arrived", "track my parcel", "where is my package", "parcel is late"});
-  add("refund", "",
-      {"i want my money back", "refund my purchase", "can i get a refund", "money back please"});
-  add("password_reset", "",
-      {"reset my password", "i forgot my password", "password does not work", "new password"});
-  nlu::ClassifierOptions options;
-  options.folds = 2;
-  CompileReport report;
-  const Model model = compile_knowledge_base(source, options, &report);
-  CHECK(report.label_examples == 3);
-  // Held out and counted are the KB's 12 examples and the built-in ones only.
-  CHECK(report.classifier.heldout_examples.size() == 12);
-  CHECK(report.classifier.examples == 12 + report.builtin_out_of_scope);
-  const Engine engine(model);
-  CHECK(engine.decide("where is my parcel").intent == "delivery");
-  CHECK(engine.decide("password reset").intent == "password_reset");
 }
 
 TEST_CASE("labelled data compiles to a model that answers with the intent id", "[engine]") {

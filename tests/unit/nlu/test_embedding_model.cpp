@@ -138,20 +138,3 @@ TEST_CASE("embedding model rejects layers that do not fit together", "[nlu]") {
   CHECK(EmbeddingModel::load(r).empty());
   CHECK_FALSE(r.ok());
 }
-
-TEST_CASE("an example's weight scales its pull on the embedding model", "[nlu]") {
-  // One input labelled 0 at weight 1 and 1 at weight 0.25: the weighted
-  // cross-entropy is least at p(0) = 1 / 1.25 = 0.8, and a light example of
-  // class 1 alone still wins where nothing contradicts it.
-  const SparseVector shared = {{0, 1.0f}}, alone = {{1, 1.0f}};
-  EmbeddingOptions o = small_options();
-  o.epochs = 300;
-  const EmbeddingModel model =
-      EmbeddingModel::train({shared, shared, alone}, {0, 1, 1}, 2, o, {}, {1.0f, 0.25f, 0.25f});
-  std::vector<float> z;
-  model.logits(shared, z);
-  softmax(z);
-  CHECK(z[0] == Approx(0.8).margin(0.03));
-  model.logits(alone, z);
-  CHECK(argmax(z) == 1);
-}

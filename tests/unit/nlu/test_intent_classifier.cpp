@@ -437,32 +437,5 @@ TEST_CASE("held-out predictions of near-twins come from models without the twins
   }
 }
 
-TEST_CASE("weighted examples train in every fold and are never scored", "[nlu]") {
-  // A light example of "delivery" pulls a message that shares its words toward
-  // it; it is neither held out nor counted, and one whose label the data does
-  // not have is ignored.
-  std::vector<std::string> texts, labels;
-  add_small_kb(texts, labels, "");
-  ClassifierOptions plain, light;
-  plain.folds = light.folds = 2;
-  light.weighted_examples = {{"my order is late", "delivery", 0.25f},
-                             {"cancel my order", "cancellation", 1.0f}};
-  TrainingReport report;
-  const IntentClassifier a = IntentClassifier::train(texts, labels, plain);
-  const IntentClassifier b = IntentClassifier::train(texts, labels, light, &report);
-  CHECK(b.labels() == a.labels());
-  CHECK(report.examples == texts.size());
-  CHECK(report.heldout.size() == texts.size());
-  CHECK(report.heldout_examples.size() == texts.size());
-  auto delivery = [](const IntentClassifier& classifier) {
-    for (const auto& s : classifier.classify("order late", 3).ranked)
-      if (classifier.labels()[s.intent] == "delivery") return s.probability;
-    return 0.0f;
-  };
-  INFO("p(delivery): plain " << delivery(a) << ", light " << delivery(b));
-  CHECK(delivery(a) < 0.5f);
-  CHECK(delivery(b) > 0.5f);
-}
-
 }  // namespace
 }  // namespace tandem::nlu
